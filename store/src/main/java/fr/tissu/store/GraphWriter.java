@@ -1,0 +1,20 @@
+package fr.tissu.store;
+
+import org.apache.jena.graph.Triple;
+
+/** The new content of one named graph, written in one transaction: {@link #commit()} or nothing. */
+public interface GraphWriter extends AutoCloseable {
+
+    /** Adds a triple to the new content of the graph. */
+    void add(Triple triple);
+
+    /** Number of triples added so far. */
+    long count();
+
+    /** Makes the new content visible, atomically. */
+    void commit();
+
+    /** Abandons the replacement if it was not committed: the store stays as it was. */
+    @Override
+    void close();
+}

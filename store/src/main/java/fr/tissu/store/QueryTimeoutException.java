@@ -1,0 +1,19 @@
+package fr.tissu.store;
+
+import java.time.Duration;
+
+/** A query ran past its time limit and was cancelled. */
+public class QueryTimeoutException extends StoreException {
+    private final Duration timeout;
+
+    /** The query was cancelled after {@code timeout}. */
+    public QueryTimeoutException(Duration timeout, Throwable cause) {
+        super("query cancelled after its time limit of " + timeout.toMillis() + " ms", cause);
+        this.timeout = timeout;
+    }
+
+    /** The limit that passed. */
+    public Duration timeout() {
+        return timeout;
+    }
+}

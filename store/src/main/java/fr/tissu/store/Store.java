@@ -1,0 +1,66 @@
+package fr.tissu.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QuerySolution;
+
+/**
+ * Tissu's RDF store. Everything the service reads goes through SPARQL; everything the loader writes goes through
+ * {@link #replace(Node)}, one transaction per named graph. The default graph seen by queries is the union of all
+ * named graphs.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Opens the store the configuration names. */
+    static Store create(StoreConfig config) {
+        return switch (config.kind()) {
+            case "tdb2" -> new Tdb2Store(config.location());
+            case "memory" -> Tdb2Store.inMemory();
+            default -> throw new IllegalArgumentException("unknown store kind '" + config.kind()
+                    + "' (expected tdb2 or memory)");
+        };
+    }
+
+    /**
+     * Runs a SELECT query and hands each row to {@code rows}, streaming: rows are not collected.
+     *
+     * @throws QueryTimeoutException if the query runs longer than {@code timeout}; it is then cancelled
+     */
+    void select(String query, Duration timeout, Consumer<QuerySolution> rows);
+
+    /** Runs an ASK query. */
+    boolean ask(String query, Duration timeout);
+
+    /** Runs a CONSTRUCT or DESCRIBE query and returns its triples. */
+    Graph construct(String query, Duration timeout);
+
+    /**
+     * Starts replacing a named graph: add the new triples to the returned writer, then {@link GraphWriter#commit()}.
+     * Readers see all of the old graph until the commit and all of the new graph after it; closing the writer
+     * without committing leaves the store exactly as it was. One writer at a time: a second caller waits.
+     */
+    GraphWriter replace(Node graph);
+
+    /** Removes a named graph, in one transaction. */
+    void drop(Node graph);
+
+    /** The named graphs in the store. */
+    List<Node> graphs();
+
+    /** A number that changes with every committed write; 0 for a store never written. */
+    long version();
+
+    /** The time of the last committed write, or {@link Instant#EPOCH} for a store never written. */
+    Instant lastModified();
+
+    /** True when the store answers a trivial query (readiness). */
+    boolean isReady();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,14 @@
+package fr.tissu.store;
+
+/** The store failed to answer or to write. */
+public class StoreException extends RuntimeException {
+    /** A failure with its cause. */
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** A failure. */
+    public StoreException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,222 @@
+package fr.tissu.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+
+/**
+ * The embedded store: Apache Jena TDB2 on disk. Queries run with TDB2's union default graph. The store's own
+ * bookkeeping (data version, last write) lives in TDB2's real default graph, which the union does not show.
+ */
+final class Tdb2Store implements Store {
+    private static final Node SELF = NodeFactory.createURI("urn:tissu:store");
+    private static final Node VERSION = NodeFactory.createURI("urn:tissu:version");
+    private static final Node MODIFIED = NodeFactory.createURI("urn:tissu:modified");
+
+    private final Dataset dataset;
+    private final DatasetGraph dsg;
+
+    Tdb2Store(Path location) {
+        this(connect(location));
+    }
+
+    private Tdb2Store(Dataset dataset) {
+        this.dataset = dataset;
+        this.dsg = dataset.asDatasetGraph();
+    }
+
+    static Tdb2Store inMemory() {
+        return new Tdb2Store(TDB2Factory.createDataset());
+    }
+
+    private static Dataset connect(Path location) {
+        try {
+            Files.createDirectories(location);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the store directory " + location, e);
+        }
+        return TDB2Factory.connectDataset(location.toString());
+    }
+
+    @Override
+    public void select(String query, Duration timeout, Consumer<QuerySolution> rows) {
+        read(timeout, () -> {
+            try (QueryExecution qe = execution(query, timeout)) {
+                ResultSet results = qe.execSelect();
+                results.forEachRemaining(rows);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean ask(String query, Duration timeout) {
+        return read(timeout, () -> {
+            try (QueryExecution qe = execution(query, timeout)) {
+                return qe.execAsk();
+            }
+        });
+    }
+
+    @Override
+    public Graph construct(String query, Duration timeout) {
+        return read(timeout, () -> {
+            try (QueryExecution qe = execution(query, timeout)) {
+                Graph graph = GraphFactory.createDefaultGraph();
+                if (qe.getQuery().isDescribeType()) {
+                    qe.execDescribeTriples().forEachRemaining(graph::add);
+                } else {
+                    qe.execConstructTriples().forEachRemaining(graph::add);
+                }
+                return graph;
+            }
+        });
+    }
+
+    private QueryExecution execution(String query, Duration timeout) {
+        return QueryExecution.dataset(dataset).query(query)
+                .set(TDB2.symUnionDefaultGraph, true)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    private <T> T read(Duration timeout, Supplier<T> action) {
+        try {
+            return Txn.calculateRead(dataset, action);
+        } catch (QueryCancelledException e) {
+            throw new QueryTimeoutException(timeout, e);
+        }
+    }
+
+    @Override
+    public GraphWriter replace(Node graph) {
+        if (graph == null || !graph.isURI()) {
+            throw new IllegalArgumentException("a named graph needs an IRI: " + graph);
+        }
+        dataset.begin(TxnType.WRITE);
+        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+        return new Tdb2Writer(graph);
+    }
+
+    @Override
+    public void drop(Node graph) {
+        Txn.executeWrite(dataset, () -> {
+            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            bumpVersion();
+        });
+    }
+
+    @Override
+    public List<Node> graphs() {
+        return Txn.calculateRead(dataset, () -> {
+            List<Node> names = new ArrayList<>();
+            dsg.listGraphNodes().forEachRemaining(names::add);
+            return names;
+        });
+    }
+
+    @Override
+    public long version() {
+        return Txn.calculateRead(dataset, () -> {
+            var found = dsg.getDefaultGraph().find(SELF, VERSION, Node.ANY);
+            return found.hasNext() ? ((Number) found.next().getObject().getLiteralValue()).longValue() : 0L;
+        });
+    }
+
+    @Override
+    public Instant lastModified() {
+        return Txn.calculateRead(dataset, () -> {
+            var found = dsg.getDefaultGraph().find(SELF, MODIFIED, Node.ANY);
+            return found.hasNext() ? Instant.parse(found.next().getObject().getLiteralLexicalForm()) : Instant.EPOCH;
+        });
+    }
+
+    @Override
+    public boolean isReady() {
+        try {
+            return Txn.calculateRead(dataset, () -> dsg.getDefaultGraph() != null);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+
+    /** Called inside a write transaction. */
+    private void bumpVersion() {
+        Graph meta = dsg.getDefaultGraph();
+        var found = meta.find(SELF, VERSION, Node.ANY);
+        long version = found.hasNext() ? ((Number) found.next().getObject().getLiteralValue()).longValue() : 0L;
+        meta.remove(SELF, VERSION, Node.ANY);
+        meta.remove(SELF, MODIFIED, Node.ANY);
+        meta.add(SELF, VERSION, NodeFactory.createLiteralDT(Long.toString(version + 1), XSDDatatype.XSDlong));
+        meta.add(SELF, MODIFIED, NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTimeStamp));
+    }
+
+    private final class Tdb2Writer implements GraphWriter {
+        private final Node graph;
+        private long count;
+        private boolean open = true;
+
+        Tdb2Writer(Node graph) {
+            this.graph = graph;
+        }
+
+        @Override
+        public void add(Triple triple) {
+            dsg.add(new Quad(graph, triple));
+            count++;
+        }
+
+        @Override
+        public long count() {
+            return count;
+        }
+
+        @Override
+        public void commit() {
+            bumpVersion();
+            dataset.commit();
+            dataset.end();
+            open = false;
+        }
+
+        @Override
+        public void close() {
+            if (open) {
+                open = false;
+                dataset.abort();
+                dataset.end();
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package fr.tissu.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link Store} implementation must have. */
+abstract class AbstractStoreContractTest {
+    static final Duration T = Duration.ofSeconds(10);
+    static final Node G1 = NodeFactory.createURI("http://example.org/graph/1");
+    static final Node G2 = NodeFactory.createURI("http://example.org/graph/2");
+    static final Node P = NodeFactory.createURI("http://example.org/p");
+
+    Store store;
+
+    abstract Store open();
+
+    @BeforeEach
+    void setUp() {
+        store = open();
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    static Triple t(String s, int o) {
+        return Triple.create(NodeFactory.createURI("http://example.org/" + s), P,
+                NodeFactory.createLiteralString(Integer.toString(o)));
+    }
+
+    void write(Node graph, Triple... triples) {
+        try (GraphWriter w = store.replace(graph)) {
+            for (Triple triple : triples) {
+                w.add(triple);
+            }
+            w.commit();
+        }
+    }
+
+    long count() {
+        List<Long> n = new ArrayList<>();
+        store.select("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", T, row -> n.add(row.getLiteral("n").getLong()));
+        return n.get(0);
+    }
+
+    @Test
+    void defaultGraphIsTheUnionOfNamedGraphs() {
+        write(G1, t("a", 1), t("b", 2));
+        write(G2, t("c", 3));
+        assertEquals(3, count());
+        assertTrue(store.ask("ASK { GRAPH <" + G2.getURI() + "> { <http://example.org/c> ?p ?o } }", T));
+        assertTrue(store.graphs().containsAll(List.of(G1, G2)));
+    }
+
+    @Test
+    void replaceSwapsTheWholeGraph() {
+        write(G1, t("a", 1), t("b", 2));
+        write(G1, t("z", 9));
+        assertEquals(1, count());
+        assertTrue(store.ask("ASK { <http://example.org/z> ?p \"9\" }", T));
+    }
+
+    @Test
+    void writerClosedWithoutCommitLeavesTheStoreAsItWas() {
+        write(G1, t("a", 1));
+        long version = store.version();
+        try (GraphWriter w = store.replace(G1)) {
+            w.add(t("x", 5));
+            w.add(t("y", 6));
+        }
+        assertEquals(1, count());
+        assertTrue(store.ask("ASK { <http://example.org/a> ?p ?o }", T));
+        assertEquals(version, store.version());
+    }
+
+    @Test
+    void readersSeeTheOldGraphUntilCommit() throws Exception {
+        write(G1, t("a", 1));
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (GraphWriter w = store.replace(G1)) {
+                w.add(t("n1", 1));
+                w.add(t("n2", 2));
+                added.countDown();
+                await(checked);
+                w.commit();
+            }
+        });
+        assertTrue(added.await(10, TimeUnit.SECONDS));
+        assertEquals(1, count(), "a reader during the write sees only the old graph");
+        checked.countDown();
+        writer.get(10, TimeUnit.SECONDS);
+        assertEquals(2, count());
+    }
+
+    @Test
+    void versionChangesWithEveryCommit() {
+        long v0 = store.version();
+        write(G1, t("a", 1));
+        long v1 = store.version();
+        store.drop(G1);
+        assertTrue(v1 > v0);
+        assertTrue(store.version() > v1);
+        assertEquals(0, count());
+        assertFalse(store.lastModified().isBefore(java.time.Instant.now().minusSeconds(60)));
+    }
+
+    @Test
+    void longQueryIsCancelledAtItsTimeout() {
+        Triple[] many = new Triple[300];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = t("s" + i, i);
+        }
+        write(G1, many);
+        long start = System.nanoTime();
+        assertThrows(QueryTimeoutException.class, () -> store.select(
+                "SELECT (COUNT(*) AS ?n) { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . ?d ?s ?w }",
+                Duration.ofMillis(300), row -> { }));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMs < 3000, "cancelled after " + elapsedMs + " ms");
+    }
+
+    @Test
+    void constructReturnsTriples() {
+        write(G1, t("a", 1), t("b", 2));
+        assertEquals(2, store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", T).size());
+        assertEquals(1, store.construct("DESCRIBE <http://example.org/a>", T).size());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
