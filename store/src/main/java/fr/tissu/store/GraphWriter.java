@@ -8,6 +8,12 @@ public interface GraphWriter extends AutoCloseable {
     /** Adds a triple to the new content of the graph. */
     void add(Triple triple);
 
+    /**
+     * The new content as added so far, readable before the commit (to validate it in place). Use it only from the
+     * thread that writes.
+     */
+    org.apache.jena.graph.Graph content();
+
     /** Number of triples added so far. */
     long count();
 

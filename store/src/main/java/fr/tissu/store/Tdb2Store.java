@@ -198,6 +198,11 @@ final class Tdb2Store implements Store {
         }
 
         @Override
+        public Graph content() {
+            return dsg.getGraph(graph);
+        }
+
+        @Override
         public long count() {
             return count;
         }

@@ -1,0 +1,116 @@
+package fr.tissu.loader;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Tissu;
+import fr.tissu.vocabulary.Vocab.Core;
+import fr.tissu.vocabulary.Vocab.Cube;
+import fr.tissu.vocabulary.Vocab.DCT;
+import fr.tissu.vocabulary.Vocab.Skos;
+import fr.tissu.vocabulary.Vocabulary;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Maps declared indicator values ({@code commune, indicator, year, value[, unit, note]}) to Data Cube
+ * observations. A second value for the same commune, indicator and year in one file is rejected (the Data
+ * Cube's "no duplicate observations" rule, IC-12, enforced at load time).
+ */
+final class IndicatorMapper implements Mapper {
+    private final Ids ids;
+    private final ReferenceData reference;
+    private final Node dataSet;
+    private final Map<Node, String> unitOf = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
+    private boolean dataSetWritten;
+
+    IndicatorMapper(Ids ids, ReferenceData reference) {
+        this.ids = ids;
+        this.reference = reference;
+        this.dataSet = ids.thing("dataset", "indicators");
+        Vocabulary vocabulary = Vocabulary.get();
+        vocabulary.indicators().values().forEach(ind -> vocabulary.schemes().find(ind, Tissu.unit, Node.ANY)
+                .forEach(t -> vocabulary.schemes().find(t.getObject(), Skos.notation, Node.ANY)
+                        .forEach(n -> unitOf.put(ind, n.getObject().getLiteralLexicalForm()))));
+    }
+
+    @Override
+    public Map<Node, String> columns() {
+        return Map.of(Tissu.indicator, "indicator", Cube.refArea, "commune", Cube.refPeriod, "year",
+                Tissu.value, "value");
+    }
+
+    @Override
+    public void map(Row row, RowTriples out) {
+        String code = row.required("commune");
+        if (code != null && reference.commune(code).isEmpty()) {
+            row.reject("commune", "unknown INSEE commune code");
+        }
+        String indicatorCode = row.required("indicator");
+        Node indicator = indicatorCode == null ? null : Vocabulary.get().indicator(indicatorCode).orElse(null);
+        if (indicatorCode != null && indicator == null) {
+            row.reject("indicator", "unknown indicator (expected a charter code from 1.1 to 7.3)");
+        }
+        String year = row.required("year");
+        if (year != null && !year.matches("(19|20)[0-9]{2}")) {
+            row.reject("year", "year must have 4 digits, e.g. 2025");
+        }
+        String unit = indicator == null ? null : unitOf.get(indicator);
+        String givenUnit = row.text("unit");
+        if (givenUnit != null && unit != null && !givenUnit.toLowerCase(Locale.ROOT).equals(unit)) {
+            row.reject("unit", "indicator " + indicatorCode + " is expressed in '" + unit + "'");
+        }
+        BigDecimal value = value(row, unit);
+        if (row.text("value") == null) {
+            row.reject("value", "required value is missing");
+        }
+        if (!row.valid()) {
+            return;
+        }
+        if (!seen.add(code + "|" + indicatorCode + "|" + year)) {
+            row.reject("indicator", "a value for commune " + code + ", indicator " + indicatorCode + " and year "
+                    + year + " appears earlier in this file");
+            return;
+        }
+        if (!dataSetWritten) {
+            out.add(dataSet, Core.type, Cube.DataSet);
+            out.text(dataSet, DCT.title, "Indicateurs de la charte Soutien numérique aux associations");
+            dataSetWritten = true;
+        }
+        Node obs = ids.thing("observation", code + "/" + indicatorCode + "/" + year);
+        out.add(obs, Core.type, Cube.Observation);
+        out.add(obs, Cube.dataSet, dataSet);
+        out.add(obs, Tissu.indicator, indicator);
+        out.add(obs, Cube.refArea, ids.commune(code));
+        out.add(obs, Cube.refPeriod, NodeFactory.createLiteralDT(year, XSDDatatype.XSDgYear));
+        out.decimal(obs, Tissu.value, value);
+        out.add(obs, Cube.unitMeasure, Tissu.concept("unit", unit));
+        out.add(obs, Tissu.origin, Tissu.concept("origin", "declared"));
+        out.text(obs, Core.comment, row.text("note"));
+    }
+
+    private static BigDecimal value(Row row, String unit) {
+        String text = row.text("value");
+        if (text == null) {
+            return null;
+        }
+        if ("boolean".equals(unit)) {
+            Boolean yes = row.bool("value");
+            return yes == null ? null : (yes ? BigDecimal.ONE : BigDecimal.ZERO);
+        }
+        BigDecimal value = row.decimal("value");
+        if (value != null && "count".equals(unit) && (value.signum() < 0 || value.stripTrailingZeros().scale() > 0)) {
+            row.reject("value", "a count must be a whole number, 0 or more");
+            return null;
+        }
+        return value;
+    }
+}
