@@ -168,7 +168,10 @@ final class ActivityMapper implements Mapper {
             return;
         }
         String label = name != null ? name : street;
-        String digest = HexFormat.of().formatHex(sha1(Vocabulary.fold(label) + "|" + Vocabulary.fold(street)), 0, 5);
+        // Name, address and coordinates identify a place: rows that agree share it, a row that disagrees gets its
+        // own, so one row's bad coordinates never reject the other rows at the same place.
+        String digest = HexFormat.of().formatHex(sha1(Vocabulary.fold(label) + "|" + Vocabulary.fold(street) + "|"
+                + (lat == null ? "" : lat.toPlainString()) + "|" + (lon == null ? "" : lon.toPlainString())), 0, 5);
         Node place = ids.thing("place", commune.code() + "-" + digest);
         out.add(act, Schema.location, place);
         out.add(place, Core.type, Schema.Place);

@@ -33,7 +33,8 @@ public final class SampleGenerator {
     public record Files4(Path rna, Path activities, Path indicators, Path supportPoints) {
     }
 
-    static final String[] RNA_COLUMNS = {"id", "id_ex", "siret", "rup_mi", "gestion", "date_creat", "date_decla",
+    /** Columns of the rna_waldec layout, in order. */
+    public static final String[] RNA_COLUMNS = {"id", "id_ex", "siret", "rup_mi", "gestion", "date_creat", "date_decla",
         "date_publi", "date_disso", "nature", "groupement", "titre", "titre_court", "objet", "objet_social1",
         "objet_social2", "adrs_complement", "adrs_numvoie", "adrs_repetition", "adrs_typevoie", "adrs_libvoie",
         "adrs_distrib", "adrs_codeinsee", "adrs_codepostal", "adrs_libcommune", "adrg_declarant", "adrg_complemid",
@@ -44,7 +45,8 @@ public final class SampleGenerator {
         "adresse", "code_postal", "commune", "latitude", "longitude", "jours", "heure_debut", "heure_fin",
         "debut_saison", "fin_saison", "age_min", "age_max", "public", "tarif", "accessible", "langues",
         "inscription", "email", "telephone"};
-    static final String[] LMN_COLUMNS = {"id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse",
+    /** Columns of the lieux de médiation numérique CSV v1.0.2, in order. */
+    public static final String[] LMN_COLUMNS = {"id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse",
         "complement_adresse", "latitude", "longitude", "typologie", "telephone", "courriels", "site_web", "horaires",
         "presentation_resume", "presentation_detail", "source", "itinerance", "structure_parente", "date_maj",
         "services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",

@@ -1,0 +1,68 @@
+package fr.tissu.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.tissu.loader.FileReport;
+import fr.tissu.loader.Loader;
+import fr.tissu.loader.VocabularyGraph;
+import fr.tissu.store.Store;
+
+/**
+ * Brings a store to life: the vocabulary graph is always current, and an empty store gets the reference communes
+ * and the bundled synthetic sample, so a newcomer sees a living service.
+ */
+public final class Bootstrap {
+    /** The bundled sample files, in load order. */
+    public static final List<String> SAMPLE = List.of("rna_waldec_synthetique.csv", "activites.csv",
+            "indicateurs.csv", "points-appui-numerique.csv");
+    private static final System.Logger LOG = System.getLogger(Bootstrap.class.getName());
+
+    private Bootstrap() {
+    }
+
+    /** Prepares the store of {@code tissu}; returns the reports of what was loaded. */
+    public static List<FileReport> prepare(Tissu tissu) {
+        Store store = tissu.store();
+        Loader loader = new Loader(store, tissu.ids());
+        List<FileReport> reports = new ArrayList<>();
+        boolean empty = store.graphs().isEmpty();
+        VocabularyGraph.ensure(store, tissu.ids());
+        if (empty && tissu.config().loadSampleOnEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "empty store: loading the reference communes and the synthetic sample");
+            reports.add(loader.loadReference());
+            reports.addAll(loadSample(loader));
+            reports.forEach(r -> LOG.log(System.Logger.Level.INFO, r.summary()));
+        }
+        return reports;
+    }
+
+    /** Loads the bundled sample files. */
+    public static List<FileReport> loadSample(Loader loader) {
+        List<FileReport> reports = new ArrayList<>();
+        try {
+            Path dir = Files.createTempDirectory("tissu-sample");
+            for (String name : SAMPLE) {
+                Path file = dir.resolve(name);
+                try (InputStream in = Loader.class.getResourceAsStream("sample/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("sample file missing from the build: " + name);
+                    }
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                reports.add(loader.load(file, Loader.Options.strict()));
+                Files.delete(file);
+            }
+            Files.delete(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,71 @@
+package fr.tissu.api;
+
+import fr.tissu.api.linkeddata.LinkedDataService;
+import fr.tissu.api.linkeddata.VocabularyService;
+import fr.tissu.store.StoreException;
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+/** Builds the object graph and starts the server; {@link #main} is the {@code tissu} command line. */
+public final class Main {
+    private Main() {
+    }
+
+    /** The {@code tissu} command. */
+    public static void main(String[] args) {
+        int exit = TissuCommand.run(args);
+        if (exit != TissuCommand.KEEP_RUNNING) {
+            System.exit(exit);
+        }
+    }
+
+    /** Adds the features (health, metrics) and routing of {@code tissu} to a server; used by serve and the tests. */
+    public static void server(WebServerConfig.Builder server, Tissu tissu) {
+        server.addFeature(ObserveFeature.builder()
+                        .endpoint("/")
+                        .addObserver(HealthObserver.builder()
+                                .details(true)
+                                .useSystemServices(false)
+                                .addCheck(() -> HealthCheckResponse.builder().status(tissu.store().isReady())
+                                        .detail("dataVersion", tissu.store().version()).build(),
+                                        HealthCheckType.READINESS, "store")
+                                .build())
+                        .addObserver(MetricsObserver.create())
+                        .build())
+                .routing(routing -> routing(routing, tissu));
+    }
+
+    /** Mounts every protocol service and the error mapping. */
+    public static void routing(HttpRouting.Builder routing, Tissu tissu) {
+        routing.register(new LinkedDataService(tissu))
+                .register(new VocabularyService(tissu))
+                .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
+                .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {
+                    res.header("Retry-After", "10");
+                    Problems.send(req, res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
+                })
+                .error(StoreException.class, (req, res, e) -> Problems.send(req, res, Status.BAD_GATEWAY_502,
+                        "the store failed to answer: " + e.getMessage()))
+                .error(IllegalArgumentException.class, (req, res, e) -> Problems.send(req, res,
+                        Status.BAD_REQUEST_400, e.getMessage()));
+    }
+
+    /** Starts a server for {@code tissu} on {@code port} (0 for any). */
+    public static WebServer start(Config config, Tissu tissu, int port) {
+        WebServerConfig.Builder builder = WebServer.builder().config(config.get("server"));
+        server(builder, tissu);
+        if (port >= 0) {
+            builder.port(port);
+        }
+        return builder.build().start();
+    }
+}

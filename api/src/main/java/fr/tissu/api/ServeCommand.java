@@ -1,0 +1,49 @@
+package fr.tissu.api;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tissu serve}: starts the service on the embedded store. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the service on the embedded store in DIR.",
+            "On an empty store, first load the reference communes and the bundled synthetic sample."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "HTTP port (default: server.port, 8080)")
+    Integer port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: tissu.data-dir, ./data)")
+    Path data;
+
+    @Override
+    public Integer call() {
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        TissuConfig tissuConfig = TissuConfig.create(config.get("tissu"));
+        if (data != null) {
+            tissuConfig = tissuConfig.withDataDir(data);
+        }
+        Tissu tissu;
+        try {
+            tissu = Tissu.open(tissuConfig);
+        } catch (RuntimeException e) {
+            System.err.println("cannot open the store in " + tissuConfig.dataDir() + ": " + e.getMessage()
+                    + " (is another server or a load running on this data directory?)");
+            return fr.tissu.loader.cli.ExitCode.STORE_UNAVAILABLE.code();
+        }
+        Bootstrap.prepare(tissu);
+        WebServer server = Main.start(config, tissu, port == null ? -1 : port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            tissu.close();
+        }));
+        System.out.println("Tissu is serving " + tissuConfig.baseUri() + " on http://localhost:" + server.port()
+                + "/ (data in " + tissuConfig.dataDir() + ")");
+        return TissuCommand.KEEP_RUNNING;
+    }
+}

@@ -1,0 +1,41 @@
+package fr.tissu.api;
+
+import java.util.concurrent.Callable;
+
+import fr.tissu.loader.cli.ExitCode;
+import fr.tissu.loader.cli.GenerateCommand;
+import fr.tissu.loader.cli.LoadCommand;
+import fr.tissu.loader.cli.ValidateCommand;
+import io.helidon.config.Config;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tissu} command: serve, load, validate, generate. */
+@Command(name = "tissu", mixinStandardHelpOptions = true, version = "tissu 0.1.0",
+        description = "Publish a territory's associations, activities and indicators as open, linked data.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class TissuCommand implements Callable<Integer> {
+    /** Returned by {@code serve}: the server runs until the process is stopped. */
+    static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return ExitCode.USAGE.code();
+    }
+
+    /** Runs the command line; returns the exit code, or {@link #KEEP_RUNNING} when a server was started. */
+    static int run(String... args) {
+        String base = TissuConfig.create(Config.create().get("tissu")).baseUri();
+        CommandLine cli = new CommandLine(new TissuCommand())
+                .addSubcommand("load", new LoadCommand(base))
+                .addSubcommand("validate", new ValidateCommand(base))
+                .addSubcommand("generate", new GenerateCommand());
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCode.USAGE.code();
+        });
+        return cli.execute(args);
+    }
+}

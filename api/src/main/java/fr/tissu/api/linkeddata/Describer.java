@@ -1,0 +1,93 @@
+package fr.tissu.api.linkeddata;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.tissu.store.Store;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ParameterizedSparqlString;
+
+/**
+ * Reads what the store says about one thing: its own triples and those of its parts (hash URIs it links to), the
+ * labels of what it links to, and the first things that link to it.
+ */
+public final class Describer {
+    private static final String PREFIXES = """
+            PREFIX schema: <https://schema.org/>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            """;
+
+    /** A thing linking to the described one. */
+    public record Incoming(Node subject, Node property, String label) {
+    }
+
+    private final Store store;
+    private final Duration timeout;
+
+    /** Reads from {@code store}, each query limited to {@code timeout}. */
+    public Describer(Store store, Duration timeout) {
+        this.store = store;
+        this.timeout = timeout;
+    }
+
+    /** The thing's triples and its parts' triples; empty when the store knows nothing of it. */
+    public Graph describe(Node thing) {
+        ParameterizedSparqlString q = new ParameterizedSparqlString("""
+                CONSTRUCT { ?s ?p ?o } WHERE {
+                  { BIND(?thing AS ?s) ?s ?p ?o }
+                  UNION
+                  { ?thing ?link ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), ?prefix)) ?s ?p ?o }
+                }""");
+        q.setIri("thing", thing.getURI());
+        q.setLiteral("prefix", thing.getURI() + "#");
+        return store.construct(q.toString(), timeout);
+    }
+
+    /** Labels of {@code nodes} in {@code lang} (or without language), by node. */
+    public Map<Node, String> labels(Collection<Node> nodes, String lang) {
+        Map<Node, String> labels = new HashMap<>();
+        List<Node> iris = nodes.stream().filter(Node::isURI).distinct().toList();
+        if (iris.isEmpty()) {
+            return labels;
+        }
+        StringBuilder values = new StringBuilder();
+        iris.forEach(n -> values.append('<').append(n.getURI()).append("> "));
+        ParameterizedSparqlString q = new ParameterizedSparqlString(PREFIXES + """
+                SELECT ?o ?label WHERE {
+                  VALUES ?o { %s }
+                  ?o schema:name|skos:prefLabel|rdfs:label ?label
+                  FILTER(LANG(?label) = "" || LANG(?label) = ?lang)
+                }""".formatted(values));
+        q.setLiteral("lang", lang);
+        store.select(q.toString(), timeout, row -> {
+            Node o = row.get("o").asNode();
+            String label = row.getLiteral("label").getLexicalForm();
+            boolean exact = lang.equals(row.getLiteral("label").getLanguage());
+            if (exact || !labels.containsKey(o)) {
+                labels.put(o, label);
+            }
+        });
+        return labels;
+    }
+
+    /** Up to {@code limit} things that link to {@code thing}, with their names. */
+    public List<Incoming> incoming(Node thing, int limit) {
+        ParameterizedSparqlString q = new ParameterizedSparqlString(PREFIXES + """
+                SELECT ?s ?p (SAMPLE(?name) AS ?label) WHERE {
+                  { SELECT DISTINCT ?s ?p WHERE { ?s ?p ?thing FILTER(isIRI(?s) && !CONTAINS(STR(?s), "#")) }
+                    LIMIT %d }
+                  OPTIONAL { ?s schema:name|skos:prefLabel ?name }
+                } GROUP BY ?s ?p""".formatted(limit));
+        q.setIri("thing", thing.getURI());
+        List<Incoming> list = new ArrayList<>();
+        store.select(q.toString(), timeout, row -> list.add(new Incoming(row.get("s").asNode(), row.get("p").asNode(),
+                row.contains("label") ? row.getLiteral("label").getLexicalForm() : null)));
+        return list;
+    }
+}

@@ -1,0 +1,120 @@
+package fr.tissu.api.linkeddata;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.tissu.api.Problems;
+import fr.tissu.api.Tissu;
+import fr.tissu.api.html.Html;
+import fr.tissu.api.html.ThingPage;
+import fr.tissu.vocabulary.Ids;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFWriter;
+
+/**
+ * Linked Data: {@code GET /id/{type}/{key}} by content negotiation (Turtle, JSON-LD, N-Triples, RDF/XML, HTML),
+ * with {@code Vary: Accept}, 404 for an unknown thing and 406 when nothing acceptable can be produced.
+ * {@code GET /} is the home page.
+ *
+ * <p>Example: {@code curl -H 'Accept: text/turtle' http://localhost:8080/id/commune/35238}
+ */
+public final class LinkedDataService implements HttpService {
+    private final Tissu tissu;
+    private final Describer describer;
+
+    /** The service over {@code tissu}'s store. */
+    public LinkedDataService(Tissu tissu) {
+        this.tissu = tissu;
+        this.describer = new Describer(tissu.store(), tissu.config().queryTimeout());
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::home)
+                .get("/id/{type}/{+key}", this::describe);
+    }
+
+    private void describe(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.VARY, "Accept");
+        String type = req.path().pathParameters().get("type");
+        String key = req.path().pathParameters().get("key");
+        Optional<Node> thing = resolve(type, key);
+        if (thing.isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no such type of thing: '" + type + "' (known: "
+                    + String.join(", ", Ids.TYPES) + ", indicator, theme)");
+            return;
+        }
+        Optional<RdfMedia> media = RdfMedia.choose(req);
+        if (media.isEmpty()) {
+            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "this resource is available as "
+                    + String.join(", ", RdfMedia.offered()), Map.of("available", RdfMedia.offered()));
+            return;
+        }
+        Graph graph = describer.describe(thing.get());
+        if (graph.isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "nothing is known about " + thing.get().getURI());
+            return;
+        }
+        String path = req.path().rawPath();
+        res.header("Link", alternates(path).stream()
+                .map(a -> "<" + a.href() + ">; rel=\"alternate\"; type=\"" + a.type() + "\"").toList()
+                .toArray(String[]::new));
+        if (media.get() == RdfMedia.HTML) {
+            String lang = ThingPage.language(req);
+            String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path));
+            res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType()).send(html.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        write(res, graph, media.get());
+    }
+
+    /** Writes {@code graph} in an RDF syntax. */
+    static void write(ServerResponse res, Graph graph, RdfMedia media) {
+        graph.getPrefixMapping().setNsPrefixes(Prefixes.MAP);
+        res.header(HeaderNames.CONTENT_TYPE, media.contentType());
+        try (OutputStream out = res.outputStream()) {
+            RDFWriter.source(graph).format(media.format()).output(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Html.Alternate> alternates(String path) {
+        List<Html.Alternate> list = new ArrayList<>();
+        list.add(new Html.Alternate(path + "?format=ttl", "text/turtle", "Turtle"));
+        list.add(new Html.Alternate(path + "?format=jsonld", "application/ld+json", "JSON-LD"));
+        list.add(new Html.Alternate(path + "?format=nt", "application/n-triples", "N-Triples"));
+        list.add(new Html.Alternate(path + "?format=rdf", "application/rdf+xml", "RDF/XML"));
+        return list;
+    }
+
+    private Optional<Node> resolve(String type, String key) {
+        if (key == null || key.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (type) {
+            case "indicator" -> Optional.of(fr.tissu.vocabulary.Tissu.indicatorConcept(key));
+            case "theme", "audience" -> Optional.of(fr.tissu.vocabulary.Tissu.concept(type, key));
+            default -> Ids.TYPES.contains(type) ? Optional.of(tissu.ids().thing(type, key)) : Optional.empty();
+        };
+    }
+
+    private void home(ServerRequest req, ServerResponse res) {
+        String lang = ThingPage.language(req);
+        res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType())
+                .send(ThingPage.home(tissu, describer, lang).getBytes(StandardCharsets.UTF_8));
+    }
+}

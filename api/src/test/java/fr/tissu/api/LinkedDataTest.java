@@ -1,0 +1,170 @@
+package fr.tissu.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.api.ClientResponseTyped;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Linked Data on a real server on a random port, over a TDB2 store holding the reference and sample data. */
+@ServerTest
+class LinkedDataTest {
+    static final Node RENNES = NodeFactory.createURI(TestData.BASE + "/id/commune/35238");
+    static Tissu tissu;
+
+    private final Http1Client client;
+
+    LinkedDataTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        tissu = TestData.sampleService();
+        Main.server(server, tissu);
+    }
+
+    @AfterAll
+    static void close() {
+        tissu.close();
+    }
+
+    Http1ClientResponse get(String path, String accept) {
+        return client.get(path).header(HeaderNames.ACCEPT, accept).request();
+    }
+
+    Graph graph(String path, String accept, Lang lang) {
+        try (Http1ClientResponse res = get(path, accept)) {
+            assertEquals(Status.OK_200, res.status(), path + " as " + accept);
+            assertTrue(res.headers().contentType().orElseThrow().text().startsWith(accept), res.headers().toString());
+            assertEquals("Accept", res.headers().first(HeaderNames.VARY).orElse(""));
+            String body = res.as(String.class);
+            return RDFParser.fromString(body, lang).base(TestData.BASE).toGraph();
+        }
+    }
+
+    @Test
+    void communeAnswersInEveryRdfFormatWithTheSameTriples() {
+        Graph turtle = graph("/id/commune/35238", "text/turtle", Lang.TURTLE);
+        assertTrue(turtle.contains(RENNES, NodeFactory.createURI("https://schema.org/name"),
+                NodeFactory.createLiteralString("Rennes")));
+        assertTrue(turtle.contains(RENNES, NodeFactory.createURI("http://purl.org/dc/terms/isPartOf"),
+                NodeFactory.createURI(TestData.BASE + "/id/epci/243500139")));
+        for (Object[] format : List.of(new Object[] {"application/ld+json", Lang.JSONLD},
+                new Object[] {"application/n-triples", Lang.NTRIPLES}, new Object[] {"application/rdf+xml", Lang.RDFXML})) {
+            Graph other = graph("/id/commune/35238", (String) format[0], (Lang) format[1]);
+            assertTrue(IsoMatcher.isomorphic(turtle, other), format[0] + " must carry the same triples as Turtle");
+        }
+    }
+
+    @Test
+    void communeHasAnAccessibleHtmlPageInFrenchAndEnglish() {
+        try (Http1ClientResponse res = get("/id/commune/35238", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")) {
+            assertEquals(Status.OK_200, res.status());
+            String html = res.as(String.class);
+            assertTrue(html.contains("<html lang=\"fr\">"));
+            assertTrue(html.contains("<h1>Rennes</h1>"));
+            assertTrue(html.contains("href=\"/id/epci/243500139\""), "links stay on this site");
+            assertTrue(html.contains("Rennes Métropole"), "linked things are shown by name");
+            assertTrue(html.contains("Liés à cette page"), "associations of the commune are listed");
+            assertTrue(html.contains("type=\"text/turtle\""), "alternates are advertised");
+        }
+        try (Http1ClientResponse res = client.get("/id/commune/35238").queryParam("lang", "en")
+                .header(HeaderNames.ACCEPT, "text/html").request()) {
+            String html = res.as(String.class);
+            assertTrue(html.contains("<html lang=\"en\">"));
+            assertTrue(html.contains("Linked from"));
+        }
+    }
+
+    @Test
+    void associationFromTheSampleIsFoundByItsRnaNumber() {
+        Graph graph = graph("/id/association/W350000001", "text/turtle", Lang.TURTLE);
+        Node association = NodeFactory.createURI(TestData.BASE + "/id/association/W350000001");
+        assertTrue(graph.contains(association, NodeFactory.createURI("http://purl.org/dc/terms/identifier"),
+                NodeFactory.createLiteralString("W350000001")));
+        assertTrue(graph.contains(NodeFactory.createURI(association.getURI() + "#address"), Node.ANY, Node.ANY),
+                "parts of a thing are part of its description");
+        try (Http1ClientResponse res = get("/id/association/W350000001", "text/html")) {
+            String html = res.as(String.class);
+            assertTrue(html.contains("organisé par"), "its activities link to it");
+        }
+    }
+
+    @Test
+    void formatParameterOverridesAccept() {
+        try (Http1ClientResponse res = client.get("/id/commune/35238").queryParam("format", "nt")
+                .header(HeaderNames.ACCEPT, "text/html").request()) {
+            assertEquals(Status.OK_200, res.status());
+            assertTrue(res.headers().contentType().orElseThrow().text().startsWith("application/n-triples"));
+        }
+    }
+
+    @Test
+    void unknownThingIs404AndUnacceptableTypeIs406() {
+        try (Http1ClientResponse res = get("/id/association/W999999999", "text/turtle")) {
+            assertEquals(Status.NOT_FOUND_404, res.status());
+            assertEquals("application/problem+json", res.headers().contentType().orElseThrow().text());
+        }
+        try (Http1ClientResponse res = get("/id/spaceship/1", "text/turtle")) {
+            assertEquals(Status.NOT_FOUND_404, res.status());
+        }
+        try (Http1ClientResponse res = get("/id/commune/35238", "image/png")) {
+            assertEquals(Status.NOT_ACCEPTABLE_406, res.status());
+            assertTrue(res.as(String.class).contains("text/turtle"));
+        }
+    }
+
+    @Test
+    void indicatorsOfTheCharterAreLinkedData() {
+        Graph graph = graph("/id/indicator/1.1", "text/turtle", Lang.TURTLE);
+        assertFalse(graph.isEmpty());
+        assertTrue(graph.contains(NodeFactory.createURI("https://w3id.org/tissu/charter/indicator/1.1"),
+                NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#notation"), NodeFactory.createLiteralString("1.1")));
+    }
+
+    @Test
+    void vocabularyIsServedAsHtmlAndTurtle() {
+        Graph graph = graph("/vocabulary", "text/turtle", Lang.TURTLE);
+        assertTrue(graph.contains(NodeFactory.createURI("https://w3id.org/tissu/ns#Activity"), Node.ANY, Node.ANY));
+        try (Http1ClientResponse res = get("/vocabulary", "text/html")) {
+            String html = res.as(String.class);
+            assertTrue(html.contains("tissu:SupportPoint"));
+            assertTrue(html.contains("Point d'appui numérique") || html.contains("Point d&#39;appui numérique"));
+        }
+    }
+
+    @Test
+    void readinessIncludesTheStore() {
+        ClientResponseTyped<String> res = client.get("/health/ready").request(String.class);
+        assertEquals(Status.OK_200, res.status());
+        assertTrue(res.entity().contains("\"store\""), res.entity());
+        ClientResponseTyped<String> metrics = client.get("/metrics").request(String.class);
+        assertEquals(Status.OK_200, metrics.status());
+    }
+
+    @Test
+    void sampleIsLoadedWithItsProvenance() {
+        long[] graphs = {0};
+        tissu.store().select("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g a <https://w3id.org/tissu/ns#SourceGraph> } }",
+                java.time.Duration.ofSeconds(5), r -> graphs[0] = r.getLiteral("n").getLong());
+        assertEquals(6, graphs[0], "vocabulary, reference and the four sample files");
+    }
+}

@@ -1,0 +1,340 @@
+package fr.tissu.loader;
+
+import static fr.tissu.loader.Fixtures.association;
+import static fr.tissu.loader.Fixtures.csv;
+import static fr.tissu.loader.Fixtures.write;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import fr.tissu.loader.FileReport.Status;
+import fr.tissu.store.Store;
+import fr.tissu.store.StoreConfig;
+import fr.tissu.vocabulary.Ids;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real loader on real-format files and a TDB2 store in a temporary directory. */
+class LoaderTest {
+    static final Duration T = Duration.ofSeconds(30);
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    @TempDir
+    Path dir;
+    Store store;
+    Loader loader;
+
+    @BeforeEach
+    void open() {
+        store = Store.create(StoreConfig.tdb2(dir.resolve("tdb2")));
+        loader = new Loader(store, new Ids(Fixtures.BASE));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    long count(String where) {
+        long[] n = {0};
+        store.select("PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/> "
+                + "PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX qb: <http://purl.org/linked-data/cube#> "
+                + "SELECT (COUNT(*) AS ?n) WHERE { " + where + " }", T, r -> n[0] = r.getLiteral("n").getLong());
+        return n[0];
+    }
+
+    String name(String rna) {
+        List<String> names = new ArrayList<>();
+        store.select("SELECT ?n WHERE { <" + Fixtures.BASE + "/id/association/" + rna + "> <https://schema.org/name> ?n }",
+                T, r -> names.add(r.getLiteral("n").getLexicalForm()));
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    FileReport load(Path file) {
+        return loader.load(file, Loader.Options.strict());
+    }
+
+    FileReport loadSkipping(Path file) {
+        return loader.load(file, new Loader.Options(Loader.Mode.SKIP_INVALID, false, null, false));
+    }
+
+    @Test
+    void loadsAnRnaExtractIntoItsOwnGraphWithProvenance() {
+        FileReport report = load(write(dir, "rna.csv", csv(Fixtures.associations(3)), UTF_8));
+        assertEquals(Status.LOADED, report.status(), report.problems().toString());
+        assertEquals("rna", report.format());
+        assertEquals(3, report.accepted());
+        assertEquals(3, count("?a a schema:NGO"));
+        assertEquals("Judo Club de Rennes W350000002", name("W350000002"));
+        assertEquals(1, count("GRAPH <" + report.graph() + "> { <" + report.graph() + "> tissu:rowsAccepted 3 ; "
+                + "<http://spdx.org/rdf/terms#checksum>/<http://spdx.org/rdf/terms#checksumValue> ?sha }"));
+        assertEquals(3, count("?a <http://www.w3.org/ns/regorg#orgStatus> <https://w3id.org/tissu/status/active> ; "
+                + "tissu:commune <" + Fixtures.BASE + "/id/commune/35238> ; dct:subject <https://w3id.org/tissu/theme/sport>"));
+    }
+
+    @Test
+    void neverPublishesTheDirectorsCivility() {
+        load(write(dir, "rna.csv", csv(Fixtures.associations(2)), UTF_8));
+        assertEquals(0, count("?s ?p ?o FILTER(isLiteral(?o) && STR(?o) = \"MME\")"));
+    }
+
+    @Test
+    void rejectsBadRowsWithLineColumnAndReason() {
+        List<Map<String, String>> rows = new ArrayList<>(Fixtures.associations(2));
+        rows.add(association("W35000000X"));                                   // line 4
+        rows.add(association("W350000004", "date_creat", "2001-13-45"));       // line 5
+        rows.add(association("W350000005", "adrs_codeinsee", "99999"));        // line 6
+        rows.add(association("W350000006", "titre", ""));                      // line 7
+        rows.add(association("W350000007", "position", "X"));                  // line 8
+        FileReport report = loader.load(write(dir, "bad.csv", csv(rows), UTF_8),
+                new Loader.Options(Loader.Mode.STRICT, true, null, false));
+        assertEquals(Status.INVALID, report.status());
+        assertEquals(5, report.rejected());
+        assertProblem(report, 4, "id", "RNA number");
+        assertProblem(report, 5, "date_creat", "not a date");
+        assertProblem(report, 6, "adrs_codeinsee", "unknown INSEE commune code");
+        assertProblem(report, 7, "titre", "required value is missing");
+        assertProblem(report, 8, "position", "A (active) or D (dissolved)");
+        assertEquals("bad.csv", report.problems().get(0).file());
+    }
+
+    static void assertProblem(FileReport report, long line, String column, String reason) {
+        assertTrue(report.problems().stream().anyMatch(p -> p.line() == line && column.equals(p.column())
+                && p.reason().contains(reason)), "expected line " + line + " " + column + ": " + reason + " in "
+                + report.problems());
+    }
+
+    @Test
+    void strictLoadWithOneBadRowLeavesTheStoreExactlyAsItWas() {
+        Path file = write(dir, "rna.csv", csv(Fixtures.associations(3)), UTF_8);
+        load(file);
+        long version = store.version();
+        long triples = count("?s ?p ?o");
+        List<Map<String, String>> rows = new ArrayList<>(Fixtures.associations(5));
+        rows.set(4, association("W350000005", "date_disso", "yesterday"));
+        write(dir, "rna.csv", csv(rows), UTF_8);
+        FileReport report = load(file);
+        assertEquals(Status.REFUSED, report.status());
+        assertEquals(0, report.triples());
+        assertEquals(version, store.version());
+        assertEquals(triples, count("?s ?p ?o"));
+        assertEquals(3, count("?a a schema:NGO"));
+    }
+
+    @Test
+    void skipInvalidLoadsTheValidRowsAndReportsTheOthers() {
+        List<Map<String, String>> rows = new ArrayList<>(Fixtures.associations(4));
+        rows.set(1, association("W350000002", "adrs_codepostal", "3500"));
+        FileReport report = loadSkipping(write(dir, "rna.csv", csv(rows), UTF_8));
+        assertEquals(Status.LOADED_WITH_REJECTIONS, report.status());
+        assertEquals(3, report.accepted());
+        assertEquals(1, report.rejected());
+        assertProblem(report, 3, "adrs_codepostal", "5 characters");
+        assertEquals(3, count("?a a schema:NGO"));
+        assertEquals(null, name("W350000002"));
+        assertEquals(1, count("?g tissu:rowsRejected 1"));
+    }
+
+    @Test
+    void reloadingTheSameFileReplacesItsGraph() {
+        Path file = write(dir, "rna.csv", csv(Fixtures.associations(3)), UTF_8);
+        load(file);
+        long triples = count("?s ?p ?o");
+        long graphs = store.graphs().size();
+        load(file);
+        assertEquals(triples, count("?s ?p ?o"));
+        assertEquals(graphs, store.graphs().size());
+        write(dir, "rna.csv", csv(Fixtures.associations(1)), UTF_8);
+        load(file);
+        assertEquals(1, count("?a a schema:NGO"));
+    }
+
+    @Test
+    void readsWindows1252AndUtf8WithBom() {
+        String content = csv(List.of(association("W350000001", "titre", "Théâtre à l'Œuvre — Saint-Hélier")));
+        FileReport cp1252 = load(write(dir, "ansi.csv", content, WINDOWS_1252));
+        assertEquals("windows-1252", cp1252.encoding());
+        assertEquals("Théâtre à l'Œuvre — Saint-Hélier", name("W350000001"));
+
+        ByteArrayOutputStream bom = new ByteArrayOutputStream();
+        bom.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bom.writeBytes(csv(List.of(association("W350000009", "titre", "Chœur d'Hélène"))).getBytes(UTF_8));
+        FileReport utf8 = load(write(dir, "bom.csv", bom.toByteArray()));
+        assertEquals(Status.LOADED, utf8.status(), utf8.problems().toString());
+        assertEquals("rna", utf8.format(), "the BOM must not hide the first column's name");
+        assertEquals("Chœur d'Hélène", name("W350000009"));
+    }
+
+    @Test
+    void loadsActivitiesWithScheduleAudienceOfferAndPlace() {
+        FileReport report = load(write(dir, "activites.csv", Fixtures.activities(Fixtures.activity("judo-1"),
+                Fixtures.activity("judo-2", "titre", "Judo ados", "age_min", "12", "age_max", "17", "tarif", "gratuit")),
+                UTF_8));
+        assertEquals(Status.LOADED, report.status(), report.problems().toString());
+        assertEquals("activities", report.format());
+        assertEquals(1, count("?a a tissu:Activity ; schema:eventSchedule/schema:byDay schema:Wednesday, schema:Saturday ;"
+                + " schema:audience/schema:suggestedMinAge 6 ; schema:offers/schema:price ?price ; "
+                + " dct:subject <https://w3id.org/tissu/theme/judo> FILTER(?price = 120)"));
+        assertEquals(1, count("?a schema:isAccessibleForFree true"));
+        assertEquals(1, count("?p a schema:Place"), "two activities in the same place share it");
+        assertEquals(1, count("?p a schema:Place ; <http://www.opengis.net/ont/geosparql#hasGeometry>/"
+                + "<http://www.opengis.net/ont/geosparql#asWKT> ?wkt FILTER(STRSTARTS(STR(?wkt), \"POINT(-1.68\"))"));
+    }
+
+    @Test
+    void shapesCatchWhatTheMapperCannot() {
+        FileReport report = loader.load(write(dir, "activites.csv", Fixtures.activities(
+                Fixtures.activity("a1"),
+                Fixtures.activity("a2", "heure_debut", "18:00", "heure_fin", "17:00"),
+                Fixtures.activity("a3", "age_min", "12", "age_max", "8"),
+                Fixtures.activity("a4", "latitude", "148.2")), UTF_8), new Loader.Options(Loader.Mode.SKIP_INVALID,
+                false, null, false));
+        assertEquals(1, report.accepted(), report.problems().toString());
+        assertProblem(report, 3, "heure_debut", "start time must be before end time");
+        assertProblem(report, 4, "age_min", "minimum age");
+        assertProblem(report, 5, "latitude", "latitude must be between -90 and 90");
+    }
+
+    @Test
+    void rejectsUnknownThemesAndDays() {
+        FileReport report = loader.load(write(dir, "activites.csv", Fixtures.activities(
+                Fixtures.activity("a1", "theme", "quidditch"), Fixtures.activity("a2", "jours", "mercredi|funday")), UTF_8),
+                new Loader.Options(Loader.Mode.STRICT, true, null, false));
+        assertProblem(report, 2, "theme", "unknown theme 'quidditch'");
+        assertProblem(report, 3, "jours", "unknown day 'funday'");
+    }
+
+    @Test
+    void loadsIndicatorsAsObservationsAndRejectsDuplicates() {
+        String content = """
+                commune,indicator,year,value,unit,note
+                35238,1.1,2024,42,count,
+                35238,2.1,2024,oui,,
+                35238,3.4,2024,-12.5,percent,baisse
+                35238,1.1,2024,43,count,
+                35238,9.9,2024,1,,
+                35238,1.1,2024,-3,,
+                """;
+        FileReport report = loadSkipping(write(dir, "indicateurs.csv", content, UTF_8));
+        assertEquals("indicators", report.format());
+        assertEquals(3, report.accepted(), report.problems().toString());
+        assertProblem(report, 5, "indicator", "appears earlier in this file");
+        assertProblem(report, 6, "indicator", "unknown indicator");
+        assertEquals(3, count("?o a qb:Observation ; tissu:origin <https://w3id.org/tissu/origin/declared>"));
+        assertEquals(1, count("?o tissu:indicator <https://w3id.org/tissu/charter/indicator/2.1> ; tissu:value ?v FILTER(?v = 1)"));
+    }
+
+    @Test
+    void loadsTheNationalDigitalSupportPlacesExample() throws Exception {
+        Path example = Path.of(LoaderTest.class.getResource("lmn-exemple-valide.csv").toURI());
+        FileReport report = load(example);
+        assertEquals(Status.LOADED, report.status(), report.problems().toString());
+        assertEquals("support-points", report.format());
+        assertEquals(1, count("?p a tissu:SupportPoint ; schema:name \"Anonymal\" ; tissu:commune <"
+                + Fixtures.BASE + "/id/commune/51454> FILTER EXISTS { ?p tissu:service ?s }"));
+    }
+
+    @Test
+    void rejectsSupportPointsAgainstTheNationalSchema() throws Exception {
+        Path example = Path.of(LoaderTest.class.getResource("lmn-exemple-valide.csv").toURI());
+        String text = java.nio.file.Files.readString(example).replace("\"+33180059880\"", "\"01 80 05 98 80\"");
+        FileReport report = load(write(dir, "lmn.csv", text, UTF_8));
+        assertEquals(Status.REFUSED, report.status());
+        assertProblem(report, 2, "telephone", "pattern");
+    }
+
+    @Test
+    void loadsEveryRdfSyntax() {
+        Graph graph = RDFParser.fromString("""
+                @prefix schema: <https://schema.org/> . @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix rov: <http://www.w3.org/ns/regorg#> .
+                <http://data.example.org/id/association/W351234567> a schema:NGO ; dct:identifier "W351234567" ;
+                    schema:name "Les Amis de la Vilaine" ; rov:orgStatus <https://w3id.org/tissu/status/active> .
+                """, Lang.TURTLE).toGraph();
+        Map<String, RDFFormat> formats = Map.of("a.ttl", RDFFormat.TURTLE, "a.nt", RDFFormat.NTRIPLES,
+                "a.nq", RDFFormat.NQUADS, "a.trig", RDFFormat.TRIG, "a.jsonld", RDFFormat.JSONLD11,
+                "a.rdf", RDFFormat.RDFXML);
+        for (Map.Entry<String, RDFFormat> e : formats.entrySet()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (e.getValue().getLang().equals(Lang.NQUADS) || e.getValue().getLang().equals(Lang.TRIG)) {
+                RDFDataMgr.write(out, org.apache.jena.sparql.core.DatasetGraphFactory.wrap(graph), e.getValue());
+            } else {
+                RDFDataMgr.write(out, graph, e.getValue());
+            }
+            FileReport report = load(write(dir, e.getKey(), out.toByteArray()));
+            assertEquals(Status.LOADED, report.status(), e.getKey() + " " + report.problems());
+            assertEquals(4, count("GRAPH <" + report.graph() + "> { ?s ?p ?o FILTER(?s != <" + report.graph() + ">"
+                    + " && !STRSTARTS(STR(?s), \"" + report.graph() + "#\")) }"), e.getKey());
+        }
+    }
+
+    @Test
+    void refusesRdfThatBreaksTheShapes() {
+        FileReport report = load(write(dir, "bad.ttl", """
+                @prefix schema: <https://schema.org/> . @prefix dct: <http://purl.org/dc/terms/> .
+                @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+                <http://data.example.org/id/association/W351234567> a schema:NGO ; dct:identifier "W351234567" ;
+                    schema:foundingDate "2020-01-01"^^xsd:date ; schema:dissolutionDate "2010-01-01"^^xsd:date .
+                """, UTF_8));
+        assertEquals(Status.REFUSED, report.status());
+        assertTrue(report.problems().stream().anyMatch(p -> p.reason().contains("needs a name")), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.reason().contains("founding date")), report.problems().toString());
+        assertTrue(store.graphs().isEmpty());
+    }
+
+    @Test
+    void reportsRdfSyntaxErrorsWithTheirLine() {
+        FileReport report = load(write(dir, "broken.ttl", "@prefix s: <https://schema.org/> .\n\n<a> s:name \"x\" \n<b> .\n", UTF_8));
+        assertEquals(Status.FAILED, report.status());
+        assertEquals(4, report.problems().get(0).line());
+        assertTrue(store.graphs().isEmpty());
+    }
+
+    @Test
+    void failsMalformedCsvWithItsLineAndLoadsNothing() {
+        String content = csv(Fixtures.associations(3)).replace("\"Judo Club de Rennes W350000002\"",
+                "\"Judo Club \"de\" Rennes\"");
+        FileReport report = loadSkipping(write(dir, "broken.csv", content, UTF_8));
+        assertEquals(Status.FAILED, report.status());
+        assertEquals(3, report.problems().get(0).line());
+        assertTrue(report.problems().get(0).reason().startsWith("malformed CSV"));
+        assertTrue(store.graphs().isEmpty());
+    }
+
+    @Test
+    void refusesAFileWhoseLayoutIsUnknown() {
+        FileReport report = load(write(dir, "whatever.csv", "a;b;c\n1;2;3\n", UTF_8));
+        assertEquals(Status.FAILED, report.status());
+        assertTrue(report.problems().get(0).reason().contains("unknown CSV layout"));
+    }
+
+    @Test
+    void loadsTheReferenceCommunes() {
+        loader.loadReference();
+        assertEquals(1, count("<" + Fixtures.BASE + "/id/commune/35238> schema:name \"Rennes\" ; "
+                + "tissu:population ?p ; dct:isPartOf <" + Fixtures.BASE + "/id/epci/243500139>, <" + Fixtures.BASE
+                + "/id/departement/35>, <" + Fixtures.BASE + "/id/region/53>"));
+        assertEquals(43, count("?c dct:isPartOf <" + Fixtures.BASE + "/id/epci/243500139> ; a <http://rdf.insee.fr/def/geo#Commune>"));
+        assertTrue(count("?c a <http://rdf.insee.fr/def/geo#Commune>") > 34_000);
+        assertFalse(store.graphs().isEmpty());
+        Node graph = store.graphs().get(0);
+        assertTrue(graph.getURI().startsWith(Fixtures.BASE + "/graph/"));
+    }
+}

@@ -1,0 +1,61 @@
+package fr.tissu.loader;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import fr.tissu.loader.FileReport.Status;
+import fr.tissu.loader.sample.SampleGenerator;
+import fr.tissu.vocabulary.Ids;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generator is deterministic, its files are valid, and the bundled sample is exactly its output. */
+class SampleGeneratorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void bundledSampleIsTheGeneratorsOutputForRennesMetropole() throws IOException {
+        SampleGenerator.Files4 files = new SampleGenerator().generate(
+                SampleGenerator.epci("243500139", 2000, 4000, 35), dir);
+        for (Path file : List.of(files.rna(), files.activities(), files.indicators(), files.supportPoints())) {
+            try (InputStream bundled = Loader.class.getResourceAsStream("sample/" + file.getFileName())) {
+                assertArrayEquals(bundled.readAllBytes(), Files.readAllBytes(file),
+                        file.getFileName() + " differs from the bundled sample: regenerate it with ./tissu generate");
+            }
+        }
+        assertEquals(2001, Files.readAllLines(files.rna()).size());
+        assertEquals(4001, Files.readAllLines(files.activities()).size());
+        assertEquals(43 * 5 * 8 + 1, Files.readAllLines(files.indicators()).size());
+    }
+
+    @Test
+    void everyGeneratedFileIsValid() {
+        SampleGenerator.Files4 files = new SampleGenerator().generate(
+                SampleGenerator.epci("200000172", 300, 600, 7), dir);
+        Loader loader = new Loader(null, new Ids("http://data.example.org"));
+        Loader.Options dryRun = new Loader.Options(Loader.Mode.STRICT, true, null, false);
+        for (Path file : List.of(files.rna(), files.activities(), files.indicators(), files.supportPoints())) {
+            FileReport report = loader.load(file, dryRun);
+            assertEquals(Status.VALID, report.status(), file + ": " + report.problems());
+            assertTrue(report.rows() > 0, file.toString());
+        }
+        String rna = read(files.rna());
+        assertTrue(rna.contains("association fictive"), "synthetic data must say so");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
