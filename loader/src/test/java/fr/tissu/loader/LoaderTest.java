@@ -333,6 +333,8 @@ class LoaderTest {
                 + "/id/departement/35>, <" + Fixtures.BASE + "/id/region/53>"));
         assertEquals(43, count("?c dct:isPartOf <" + Fixtures.BASE + "/id/epci/243500139> ; a <http://rdf.insee.fr/def/geo#Commune>"));
         assertTrue(count("?c a <http://rdf.insee.fr/def/geo#Commune>") > 34_000);
+        assertEquals(1, count("<" + Fixtures.BASE + "/id/commune/13201> dct:isPartOf <" + Fixtures.BASE
+                + "/id/commune/13055>, <" + Fixtures.BASE + "/id/epci/200054807>"), "an arrondissement is in its city's EPCI");
         assertFalse(store.graphs().isEmpty());
         Node graph = store.graphs().get(0);
         assertTrue(graph.getURI().startsWith(Fixtures.BASE + "/graph/"));

@@ -27,7 +27,10 @@ public final class ThingPage {
     private static final int INCOMING = 50;
     private static final List<String> ORDER = List.of("https://schema.org/name", "http://www.w3.org/ns/regorg#legalName",
             "http://purl.org/dc/terms/description", "https://schema.org/description", "http://purl.org/dc/terms/subject",
-            "https://schema.org/organizer", "https://schema.org/eventSchedule", "https://schema.org/location");
+            "https://schema.org/organizer", "https://schema.org/eventSchedule", "https://schema.org/byDay",
+            "https://schema.org/startTime", "https://schema.org/endTime", "https://schema.org/startDate",
+            "https://schema.org/endDate", "https://schema.org/repeatFrequency", "https://schema.org/location",
+            "https://schema.org/suggestedMinAge", "https://schema.org/suggestedMaxAge", "https://schema.org/price");
 
     private final Tissu tissu;
     private final Describer describer;
@@ -98,7 +101,7 @@ public final class ThingPage {
             return i < 0 ? ORDER.size() : i;
         }).thenComparing(t -> t.getPredicate().getURI()));
         for (Triple t : triples) {
-            if (depth == 0 && t.getPredicate().equals(Vocab.Core.type)) {
+            if (t.getPredicate().equals(Vocab.Core.type)) {
                 continue;
             }
             byProperty.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
@@ -154,6 +157,12 @@ public final class ThingPage {
             }
             if (dt != null && dt.endsWith("#time") && lex.length() >= 5) {
                 return Html.esc(lex.substring(0, 5));
+            }
+            if (dt != null && dt.endsWith("#decimal") && lex.endsWith(".0")) {
+                return Html.esc(lex.substring(0, lex.length() - 2));
+            }
+            if ("P1W".equals(lex)) {
+                return en ? "every week" : "chaque semaine";
             }
             String langTag = value.getLiteralLanguage();
             if (!langTag.isEmpty() && !langTag.equals(lang)) {

@@ -127,8 +127,11 @@ public final class ReferenceData {
             for (String postalCode : c.postalCodes()) {
                 emit(out, commune, Schema.postalCode, NodeFactory.createLiteralString(postalCode));
             }
-            if (!c.epci().isEmpty()) {
-                emit(out, commune, DCT.isPartOf, ids.thing("epci", c.epci()));
+            // Paris, Lyon and Marseille's municipal arrondissements belong to their city's EPCI.
+            String epci = !c.epci().isEmpty() || c.parent().isEmpty() ? c.epci()
+                    : commune(c.parent()).map(Commune::epci).orElse("");
+            if (!epci.isEmpty()) {
+                emit(out, commune, DCT.isPartOf, ids.thing("epci", epci));
             }
             if (!c.departement().isEmpty()) {
                 emit(out, commune, DCT.isPartOf, ids.thing("departement", c.departement()));

@@ -30,6 +30,8 @@ final class Catalogue {
     private static final String[] NAMES = {"Les Lilas", "Saint-Martin", "du Moulin", "Bellevue", "Les Tilleuls",
         "Jean Moulin", "Colette", "Pierre de Coubertin", "Jules Verne", "La Poterie", "Les Champs Manceaux",
         "Anne de Bretagne", "Simone Veil", "Le Landry", "Les Chênes"};
+    private static final String[] SECTORS = {"Nord", "Sud", "Est", "Ouest", "Centre", "Bourg", "Les Landes",
+        "Le Village", "Vallée", "Plateau"};
     private static final String[] STREETS = {"de la République", "Jean Jaurès", "Victor Hugo", "des Lilas",
         "du Moulin", "de la Gare", "Pasteur", "de Brest", "Saint-Hélier", "des Écoles", "du Général de Gaulle",
         "de la Mairie", "des Peupliers", "Louis Pasteur", "de Nantes", "Anatole France"};
@@ -177,7 +179,9 @@ final class Catalogue {
     static Assoc association(int index, ReferenceData.Commune commune, SplittableRandom r) {
         Kind kind = KINDS[r.nextInt(KINDS.length)];
         String nickname = NAMES[r.nextInt(NAMES.length)];
-        String name = grammar(String.format(kind.names()[r.nextInt(kind.names().length)], commune.name(), nickname));
+        String template = kind.names()[r.nextInt(kind.names().length)];
+        String sector = template.contains("%2$s") || r.nextBoolean() ? "" : " " + SECTORS[r.nextInt(SECTORS.length)];
+        String name = grammar(String.format(template, commune.name(), nickname) + sector);
         String rna = "W" + commune.departement().substring(0, 2) + String.format("%07d", index + 1);
         LocalDate created = SampleGenerator.date(r, 1950, 2025);
         boolean dissolved = r.nextInt(100) < 8;
@@ -275,10 +279,10 @@ final class Catalogue {
             "Accompagnement individuel|Dans un atelier collectif", "", ""};
     }
 
-    /** French contractions: "de Le Rheu" is "du Rheu", "à Le Rheu" is "au Rheu". */
+    /** French contractions: "de Le Rheu" is "du Rheu", "à Le Rheu" is "au Rheu", "de Orgères" is "d'Orgères". */
     static String grammar(String name) {
         return name.replace(" de Le ", " du ").replace(" de Les ", " des ").replace(" à Le ", " au ")
-                .replace(" à Les ", " aux ");
+                .replace(" à Les ", " aux ").replaceAll(" de (?=[AEIOUYÉÈÊÂÎÔ])", " d'");
     }
 
     private static String time(int minutes) {
