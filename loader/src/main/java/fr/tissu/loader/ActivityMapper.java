@@ -20,7 +20,6 @@ import fr.tissu.vocabulary.Vocab.Org;
 import fr.tissu.vocabulary.Vocab.Schema;
 import fr.tissu.vocabulary.Vocabulary;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 
 /**
  * Maps Tissu's activities template (one row per recurring activity; see the README) to activities, their
@@ -52,10 +51,7 @@ final class ActivityMapper implements Mapper {
 
     @Override
     public void map(Row row, RowTriples out) {
-        String rna = row.required("association");
-        if (rna != null && !rna.matches("W[0-9][0-9AB][0-9]{7}")) {
-            row.reject("association", "RNA number must be W followed by 9 characters (e.g. W353001234)");
-        }
+        String rna = row.rnaNumber("association");
         String title = row.required("titre");
         List<Node> themes = new ArrayList<>();
         for (String theme : row.list("theme")) {
@@ -177,14 +173,9 @@ final class ActivityMapper implements Mapper {
         out.add(place, Core.type, Schema.Place);
         out.text(place, Schema.name, label);
         out.add(place, Tissu.commune, ids.commune(commune.code()));
-        Node address = Ids.part(place, "address");
-        out.add(place, Org.address, address);
-        out.add(address, Core.type, Org.Address);
         String postCode = row.text("code_postal");
-        out.text(address, Org.fullAddress, RnaMapper.join(", ", street, RnaMapper.join(" ", postCode, commune.name())));
-        out.text(address, Org.thoroughfare, street);
-        out.text(address, Org.postCode, postCode);
-        out.text(address, Org.postName, commune.name());
+        out.address(place, RowTriples.join(", ", street, RowTriples.join(" ", postCode, commune.name())), street,
+                postCode, commune.name());
         GeoPoint.add(out, place, lat, lon);
     }
 

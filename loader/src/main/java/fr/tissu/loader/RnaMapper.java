@@ -43,10 +43,7 @@ final class RnaMapper implements Mapper {
 
     @Override
     public void map(Row row, RowTriples out) {
-        String id = row.required("id");
-        if (id != null && !id.matches("W[0-9][0-9AB][0-9]{7}")) {
-            row.reject("id", "RNA number must be W followed by 9 characters (e.g. W353001234)");
-        }
+        String id = row.rnaNumber("id");
         String title = row.required("titre");
         String position = row.required("position");
         Node status = null;
@@ -134,33 +131,11 @@ final class RnaMapper implements Mapper {
     }
 
     private static void address(Row row, RowTriples out, Node a, String postCode) {
-        String street = join(" ", row.text("adrs_numvoie"), row.text("adrs_repetition"), row.text("adrs_typevoie"),
-                row.text("adrs_libvoie"));
+        String street = RowTriples.join(" ", row.text("adrs_numvoie"), row.text("adrs_repetition"),
+                row.text("adrs_typevoie"), row.text("adrs_libvoie"));
         String town = row.text("adrs_libcommune");
-        if (street.isEmpty() && town == null && postCode == null) {
-            return;
-        }
-        Node address = fr.tissu.vocabulary.Ids.part(a, "address");
-        out.add(a, Org.address, address);
-        out.add(address, Core.type, Org.Address);
-        String full = join(", ", row.text("adrs_complement"), street, row.text("adrs_distrib"),
-                join(" ", postCode, town));
-        out.text(address, Org.fullAddress, full.isEmpty() ? null : full);
-        out.text(address, Org.thoroughfare, street.isEmpty() ? null : street);
-        out.text(address, Org.postCode, postCode);
-        out.text(address, Org.postName, town);
-    }
-
-    static String join(String separator, String... parts) {
-        StringBuilder s = new StringBuilder();
-        for (String part : parts) {
-            if (part != null && !part.isBlank()) {
-                if (!s.isEmpty()) {
-                    s.append(separator);
-                }
-                s.append(part.strip());
-            }
-        }
-        return s.toString();
+        String full = RowTriples.join(", ", row.text("adrs_complement"), street, row.text("adrs_distrib"),
+                RowTriples.join(" ", postCode, town));
+        out.address(a, full, street, postCode, town);
     }
 }

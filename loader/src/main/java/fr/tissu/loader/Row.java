@@ -62,6 +62,15 @@ final class Row {
         return value;
     }
 
+    /** A required RNA number: {@code W} then 9 characters (Corsica's départements 2A/2B included). */
+    String rnaNumber(String column) {
+        String value = required(column);
+        if (value != null && !value.matches("W[0-9][0-9AB][0-9]{7}")) {
+            reject(column, "RNA number must be W followed by 9 characters (e.g. W353001234)");
+        }
+        return value;
+    }
+
     LocalDate date(String column) {
         String value = text(column);
         if (value == null) {

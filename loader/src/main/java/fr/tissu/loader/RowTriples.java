@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Vocab;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -60,6 +62,38 @@ final class RowTriples {
         if (value != null) {
             add(s, p, NodeFactory.createLiteralDT(value.toString(), XSDDatatype.XSDboolean));
         }
+    }
+
+    /** The LOCN address of {@code thing}, as its part {@code thing#address}; nothing when every field is empty. */
+    void address(Node thing, String full, String street, String postCode, String town) {
+        if (isBlank(full) && isBlank(street) && isBlank(postCode) && isBlank(town)) {
+            return;
+        }
+        Node address = Ids.part(thing, "address");
+        add(thing, Vocab.Org.address, address);
+        add(address, Vocab.Core.type, Vocab.Org.Address);
+        text(address, Vocab.Org.fullAddress, isBlank(full) ? null : full);
+        text(address, Vocab.Org.thoroughfare, isBlank(street) ? null : street);
+        text(address, Vocab.Org.postCode, postCode);
+        text(address, Vocab.Org.postName, town);
+    }
+
+    /** The non-blank parts, stripped and joined with {@code separator}. */
+    static String join(String separator, String... parts) {
+        StringBuilder s = new StringBuilder();
+        for (String part : parts) {
+            if (!isBlank(part)) {
+                if (!s.isEmpty()) {
+                    s.append(separator);
+                }
+                s.append(part.strip());
+            }
+        }
+        return s.toString();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** An IRI object, if {@code iri} is an absolute http(s) IRI; returns whether it was. */

@@ -63,14 +63,9 @@ final class SupportPointMapper implements Mapper {
         out.text(pivot, Org.schemaAgency, row.text("pivot").startsWith("W") ? "Répertoire national des associations"
                 : "INSEE (SIRENE)");
         commune.ifPresent(c -> out.add(point, Tissu.commune, ids.commune(c.code())));
-        Node address = Ids.part(point, "address");
-        out.add(point, Org.address, address);
-        out.add(address, Core.type, Org.Address);
-        out.text(address, Org.fullAddress, RnaMapper.join(", ", row.text("adresse"), row.text("complement_adresse"),
-                RnaMapper.join(" ", row.text("code_postal"), row.text("commune"))));
-        out.text(address, Org.thoroughfare, row.text("adresse"));
-        out.text(address, Org.postCode, row.text("code_postal"));
-        out.text(address, Org.postName, row.text("commune"));
+        out.address(point, RowTriples.join(", ", row.text("adresse"), row.text("complement_adresse"),
+                RowTriples.join(" ", row.text("code_postal"), row.text("commune"))), row.text("adresse"),
+                row.text("code_postal"), row.text("commune"));
         GeoPoint.add(out, point, lat, lon);
         row.list("telephone").forEach(t -> out.text(point, Schema.telephone, t));
         row.list("courriels").forEach(e -> out.text(point, Schema.email, e));
