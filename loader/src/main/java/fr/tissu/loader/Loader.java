@@ -13,7 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 import fr.tissu.loader.FileReport.Status;
 import fr.tissu.loader.reference.ReferenceData;
@@ -142,37 +150,52 @@ public final class Loader {
             }
             Mapper mapper = mapper(format);
             GraphWriter writer = options.dryRun() ? null : store.replace(graph);
-            batch = new Batch(name, format, graph, options, writer, mapper, start);
             try (writer) {
-                long lastLine = parser.getCurrentLineNumber();
-                while (true) {
-                    CSVRecord record;
-                    try {
-                        if (!records.hasNext()) {
-                            break;
-                        }
-                        record = records.next();
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        batch.problems.add(new Problem(name, lastLine + 1, null, null,
-                                "malformed CSV: " + rootMessage(e)));
-                        batch.problemCount++;
-                        return batch.report(Status.FAILED, source);
-                    }
-                    List<String> values = record.toList();
-                    Row row = new Row(name, lastLine + 1, columns, values);
-                    lastLine = parser.getCurrentLineNumber();
-                    if (values.size() != header.size()) {
-                        row.reject(null, "expected " + header.size() + " fields, found " + values.size()
-                                + " (delimiter '" + delimiter + "')");
-                    }
-                    batch.add(row);
+                if (writer == null) {
+                    batch = new Batch(name, format, graph, options, null, null, mapper, start);
+                    Status status = readRows(parser, records, header.size(), columns, delimiter, batch);
+                    return status == Status.FAILED ? batch.report(status, source) : batch.finish(source);
                 }
-                batch.flush();
-                return batch.finish(source);
+                // Parsing, mapping and validating run on a second thread while this one writes to the store.
+                Pipeline pipeline = new Pipeline();
+                batch = new Batch(name, format, graph, options, writer, pipeline::put, mapper, start);
+                Batch rows = batch;
+                Status status = pipeline.run(() -> readRows(parser, records, header.size(), columns, delimiter, rows),
+                        writer);
+                return status == Status.FAILED ? batch.report(status, source) : batch.finish(source);
             }
         } catch (IOException e) {
             return failed(name, "?", graph, start, source, batch, new Problem(name, 0, null, null, e.getMessage()));
         }
+    }
+
+    /** Reads every row into {@code batch}; returns {@link Status#FAILED} on malformed CSV, {@code null} otherwise. */
+    private static Status readRows(CSVParser parser, Iterator<CSVRecord> records, int width,
+                                   Map<String, Integer> columns, char delimiter, Batch batch) {
+        long lastLine = parser.getCurrentLineNumber();
+        while (true) {
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    break;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                batch.problems.add(new Problem(batch.name, lastLine + 1, null, null, "malformed CSV: " + rootMessage(e)));
+                batch.problemCount++;
+                return Status.FAILED;
+            }
+            List<String> values = record.toList();
+            Row row = new Row(batch.name, lastLine + 1, columns, values);
+            lastLine = parser.getCurrentLineNumber();
+            if (values.size() != width) {
+                row.reject(null, "expected " + width + " fields, found " + values.size() + " (delimiter '"
+                        + delimiter + "')");
+            }
+            batch.add(row);
+        }
+        batch.flush();
+        return null;
     }
 
     private FileReport loadRdf(SourceFile source, Lang lang, Node graph, Options options, long start) {
@@ -292,6 +315,7 @@ public final class Loader {
         final Node graph;
         final Options options;
         final GraphWriter writer;
+        final Consumer<List<Triple>> sink;
         final Mapper mapper;
         final long start;
         final List<Pending> pending = new ArrayList<>(BATCH);
@@ -302,13 +326,14 @@ public final class Loader {
         long problemCount;
         long lastProgress;
 
-        Batch(String name, SourceFormat format, Node graph, Options options, GraphWriter writer, Mapper mapper,
-              long start) {
+        Batch(String name, SourceFormat format, Node graph, Options options, GraphWriter writer,
+              Consumer<List<Triple>> sink, Mapper mapper, long start) {
             this.name = name;
             this.format = format;
             this.graph = graph;
             this.options = options;
             this.writer = writer;
+            this.sink = sink;
             this.mapper = mapper;
             this.start = start;
             this.lastProgress = start;
@@ -346,7 +371,7 @@ public final class Loader {
                     }
                 }
             }
-            boolean writing = writer != null && (options.mode() == Mode.SKIP_INVALID || rejected == 0);
+            boolean writing = sink != null && (options.mode() == Mode.SKIP_INVALID || rejected == 0);
             for (Pending p : pending) {
                 if (p.row().valid()) {
                     accepted++;
@@ -362,11 +387,13 @@ public final class Loader {
                 }
             }
             if (writing) {
+                List<Triple> accepted = new ArrayList<>();
                 for (Pending p : pending) {
                     if (p.row().valid()) {
-                        p.triples().triples.forEach(writer::add);
+                        accepted.addAll(p.triples().triples);
                     }
                 }
+                sink.accept(accepted);
             }
             pending.clear();
             progress();
@@ -403,6 +430,54 @@ public final class Loader {
             return new FileReport(name, format.key(), graph.getURI(), status, rows, accepted, rejected,
                     written ? writer.count() : 0, System.currentTimeMillis() - start, source.sha256(),
                     source.charset().name(), problemCount, List.copyOf(problems));
+        }
+    }
+
+    /**
+     * A reader thread hands batches of accepted triples to the calling thread, which owns the store's write
+     * transaction (TDB2 transactions belong to one thread). A bounded queue keeps memory flat.
+     */
+    private static final class Pipeline {
+        private static final List<Triple> END = new ArrayList<>(0);
+        private final BlockingQueue<List<Triple>> queue = new ArrayBlockingQueue<>(4);
+
+        void put(List<Triple> triples) {
+            try {
+                queue.put(triples);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("load abandoned");
+            }
+        }
+
+        <T> T run(Callable<T> reader, GraphWriter writer) {
+            FutureTask<T> task = new FutureTask<>(() -> {
+                try {
+                    return reader.call();
+                } finally {
+                    try {
+                        queue.put(END);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            Thread.ofPlatform().name("tissu-load-reader").daemon().start(task);
+            try {
+                for (List<Triple> batch = queue.take(); batch != END; batch = queue.take()) {
+                    batch.forEach(writer::add);
+                }
+                return task.get();
+            } catch (InterruptedException e) {
+                task.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new CancellationException("load interrupted");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (RuntimeException e) {
+                task.cancel(true);
+                throw e;
+            }
         }
     }
 
