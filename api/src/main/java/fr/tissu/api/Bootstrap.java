@@ -34,6 +34,10 @@ public final class Bootstrap {
         List<FileReport> reports = new ArrayList<>();
         boolean empty = store.graphs().isEmpty();
         VocabularyGraph.ensure(store, tissu.ids());
+        var examples = fr.tissu.api.sparql.Examples.all();
+        VocabularyGraph.ensure(store, tissu.ids().graph("sparql-examples"), VocabularyGraph.checksum(
+                examples.stream().map(e -> e.iri() + e.query() + e.title() + e.description() + e.keywords()).toList()),
+                fr.tissu.api.sparql.Examples.graph(), "sparql-examples");
         if (empty && tissu.config().loadSampleOnEmpty()) {
             LOG.log(System.Logger.Level.INFO, "empty store: loading the reference communes and the synthetic sample");
             reports.add(loader.loadReference());

@@ -2,6 +2,7 @@ package fr.tissu.api;
 
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
+import fr.tissu.api.sparql.SparqlService;
 import fr.tissu.store.StoreException;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
@@ -48,6 +49,7 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, Tissu tissu) {
         routing.register(new LinkedDataService(tissu))
                 .register(new VocabularyService(tissu))
+                .register(new SparqlService(tissu, tissu.config().sparql()))
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");

@@ -3,6 +3,7 @@ package fr.tissu.api;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import fr.tissu.api.sparql.SparqlConfig;
 import io.helidon.config.Config;
 
 /**
@@ -15,9 +16,10 @@ import io.helidon.config.Config;
  * @param queryTimeout      time limit of the store queries made by pages and APIs
  * @param dataLicense       licence of the published data
  * @param title             the instance's title
+ * @param sparql            the SPARQL endpoint's limits
  */
 public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty,
-                          Duration queryTimeout, String dataLicense, String title) {
+                          Duration queryTimeout, String dataLicense, String title, SparqlConfig sparql) {
 
     /** Reads the {@code tissu} node. */
     public static TissuConfig create(Config tissu) {
@@ -28,11 +30,12 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
                 tissu.get("load-sample-on-empty").asBoolean().orElse(true),
                 tissu.get("query-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 tissu.get("data-license").asString().orElse("https://www.etalab.gouv.fr/licence-ouverte-open-licence"),
-                tissu.get("title").asString().orElse("Tissu"));
+                tissu.get("title").asString().orElse("Tissu"),
+                SparqlConfig.create(tissu.get("sparql")));
     }
 
     /** The same configuration with another data directory. */
     public TissuConfig withDataDir(Path dir) {
-        return new TissuConfig(baseUri, dir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title);
+        return new TissuConfig(baseUri, dir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql);
     }
 }

@@ -20,7 +20,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.util.IsoMatcher;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Linked Data on a real server on a random port, over a TDB2 store holding the reference and sample data. */
@@ -37,13 +36,8 @@ class LinkedDataTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
-        tissu = TestData.sampleService();
+        tissu = TestData.shared();
         Main.server(server, tissu);
-    }
-
-    @AfterAll
-    static void close() {
-        tissu.close();
     }
 
     Http1ClientResponse get(String path, String accept) {
@@ -168,6 +162,6 @@ class LinkedDataTest {
         long[] graphs = {0};
         tissu.store().select("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g a <https://w3id.org/tissu/ns#SourceGraph> } }",
                 java.time.Duration.ofSeconds(5), r -> graphs[0] = r.getLiteral("n").getLong());
-        assertEquals(6, graphs[0], "vocabulary, reference and the four sample files");
+        assertEquals(7, graphs[0], "vocabulary, SPARQL examples, reference and the four sample files");
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import fr.tissu.api.sparql.SparqlConfig;
+
 /** A fresh store in a temporary directory, prepared as {@code serve} prepares an empty one (reference + sample). */
 final class TestData {
     static final String BASE = "http://data.example.org";
@@ -13,11 +15,32 @@ final class TestData {
     private TestData() {
     }
 
+    private static Tissu shared;
+
+    /**
+     * One sample service per test JVM, shared by the test classes that only read (preparing it takes seconds).
+     * Never closed: the JVM's exit releases it.
+     */
+    static synchronized Tissu shared() {
+        if (shared == null) {
+            shared = sampleService();
+        }
+        return shared;
+    }
+
+    /** The shared store and URIs under another configuration. */
+    static Tissu shared(fr.tissu.api.sparql.SparqlConfig sparql) {
+        Tissu base = shared();
+        TissuConfig c = base.config();
+        return new Tissu(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
+                c.queryTimeout(), c.dataLicense(), c.title(), sparql), base.ids(), base.store());
+    }
+
     static Tissu sampleService() {
         try {
             Path dir = Files.createTempDirectory("tissu-test");
             TissuConfig config = new TissuConfig(BASE, dir, "tdb2", true, Duration.ofSeconds(20),
-                    "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)");
+                    "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults());
             Tissu tissu = Tissu.open(config);
             Bootstrap.prepare(tissu);
             return tissu;

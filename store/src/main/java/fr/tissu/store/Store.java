@@ -33,6 +33,15 @@ public interface Store extends AutoCloseable {
      */
     void select(String query, Duration timeout, Consumer<QuerySolution> rows);
 
+    /**
+     * Runs a parsed query of any form and hands its execution to {@code action}, inside a read transaction, with
+     * the timeout set (it keeps running while {@code action} streams the results) and federation (SERVICE) off.
+     *
+     * @throws QueryTimeoutException if the query, or the streaming of its results, runs past {@code timeout}
+     */
+    <T> T execute(org.apache.jena.query.Query query, Duration timeout,
+                  java.util.function.Function<org.apache.jena.query.QueryExecution, T> action);
+
     /** Runs an ASK query. */
     boolean ask(String query, Duration timeout);
 

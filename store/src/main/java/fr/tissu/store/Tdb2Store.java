@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -17,7 +18,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -99,9 +102,25 @@ final class Tdb2Store implements Store {
         });
     }
 
+    @Override
+    public <T> T execute(Query query, Duration timeout, Function<QueryExecution, T> action) {
+        return read(timeout, () -> {
+            // A query naming its dataset (FROM, FROM NAMED, or the protocol's graph parameters) gets exactly that;
+            // otherwise the default graph is the union of the named graphs.
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query)
+                    .set(TDB2.symUnionDefaultGraph, !query.hasDatasetDescription())
+                    .set(ARQ.httpServiceAllowed, false)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .build()) {
+                return action.apply(qe);
+            }
+        });
+    }
+
     private QueryExecution execution(String query, Duration timeout) {
         return QueryExecution.dataset(dataset).query(query)
                 .set(TDB2.symUnionDefaultGraph, true)
+                .set(ARQ.httpServiceAllowed, false)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .build();
     }

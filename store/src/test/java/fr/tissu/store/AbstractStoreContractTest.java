@@ -139,6 +139,23 @@ abstract class AbstractStoreContractTest {
     }
 
     @Test
+    void executeRunsAParsedQueryAndRefusesFederation() {
+        write(G1, t("a", 1), t("b", 2));
+        long rows = store.execute(org.apache.jena.query.QueryFactory.create("SELECT * { ?s ?p ?o }"), T,
+                qe -> {
+                    long n = 0;
+                    for (var rs = qe.execSelect(); rs.hasNext(); rs.next()) {
+                        n++;
+                    }
+                    return n;
+                });
+        assertEquals(2, rows);
+        org.apache.jena.query.Query federated = org.apache.jena.query.QueryFactory.create(
+                "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }");
+        assertThrows(RuntimeException.class, () -> store.execute(federated, T, qe -> qe.execSelect().hasNext()));
+    }
+
+    @Test
     void constructReturnsTriples() {
         write(G1, t("a", 1), t("b", 2));
         assertEquals(2, store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", T).size());

@@ -1,8 +1,5 @@
 package fr.tissu.api.linkeddata;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +19,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFWriter;
 
 /**
  * Linked Data: {@code GET /id/{type}/{key}} by content negotiation (Turtle, JSON-LD, N-Triples, RDF/XML, HTML),
@@ -78,18 +74,7 @@ public final class LinkedDataService implements HttpService {
             res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType()).send(html.getBytes(StandardCharsets.UTF_8));
             return;
         }
-        write(res, graph, media.get());
-    }
-
-    /** Writes {@code graph} in an RDF syntax. */
-    static void write(ServerResponse res, Graph graph, RdfMedia media) {
-        graph.getPrefixMapping().setNsPrefixes(Prefixes.MAP);
-        res.header(HeaderNames.CONTENT_TYPE, media.contentType());
-        try (OutputStream out = res.outputStream()) {
-            RDFWriter.source(graph).format(media.format()).output(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RdfWriting.write(res, graph, media.get());
     }
 
     static List<Html.Alternate> alternates(String path) {

@@ -58,7 +58,7 @@ public final class VocabularyService implements HttpService {
         Vocabulary.get().ontology().find().forEach(all::add);
         Vocabulary.get().schemes().find().forEach(all::add);
         if (media.get() != RdfMedia.HTML) {
-            LinkedDataService.write(res, all, media.get());
+            RdfWriting.write(res, all, media.get());
             return;
         }
         String lang = ThingPage.language(req);

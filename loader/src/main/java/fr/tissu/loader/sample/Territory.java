@@ -9,8 +9,8 @@ import fr.tissu.loader.reference.ReferenceData;
 
 /**
  * The communes a sample is drawn from, picked in proportion to their population, each with a synthetic centre
- * point (the reference data has no coordinates): near Rennes for Ille-et-Vilaine, elsewhere spread by
- * département over metropolitan France.
+ * point (the reference data has no coordinates): Rennes at its city hall, the rest of Ille-et-Vilaine around it,
+ * elsewhere spread by département over metropolitan France. The geography is synthetic, like the rest.
  */
 final class Territory {
     private final List<ReferenceData.Commune> communes;
@@ -58,6 +58,9 @@ final class Territory {
 
     private static double[] centre(ReferenceData.Commune c, SplittableRandom random) {
         int hash = c.code().hashCode();
+        if ("35238".equals(c.code())) {
+            return new double[] {48.1115, -1.6800}; // Rennes city hall, so examples can use a real point
+        }
         if ("35".equals(c.departement())) {
             return new double[] {48.11 + ((hash % 1000) / 1000.0) * 0.12, -1.68 + (((hash / 1000) % 1000) / 1000.0) * 0.18};
         }

@@ -1,0 +1,304 @@
+package fr.tissu.api.sparql;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+import fr.tissu.api.Problems;
+import fr.tissu.api.Tissu;
+import fr.tissu.api.linkeddata.RdfMedia;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.Syntax;
+
+/**
+ * The SPARQL 1.1 Protocol endpoint, query operation only, in Fuseki's shape: validate, then execute.
+ * {@code GET /sparql?query=}, {@code POST} form or {@code application/sparql-query}; {@code default-graph-uri} and
+ * {@code named-graph-uri} pick graphs; results by {@code Accept} or {@code format=}; the query page for browsers;
+ * the service description without a query.
+ *
+ * <p>Example: {@code curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {?s ?p ?o} LIMIT 3'
+ * http://localhost:8080/sparql}
+ */
+public final class SparqlService implements HttpService {
+    private static final System.Logger LOG = System.getLogger(SparqlService.class.getName());
+    private static final String READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted";
+
+    private final Tissu tissu;
+    private final SparqlConfig config;
+    private final Semaphore slots;
+    private final ExecutorService executor;
+    private final AtomicLong ids = new AtomicLong();
+    private final SparqlPage page;
+    private final ServiceDescription description;
+
+    /** The endpoint over {@code tissu}'s store. */
+    public SparqlService(Tissu tissu, SparqlConfig config) {
+        this.tissu = tissu;
+        this.config = config;
+        this.slots = new Semaphore(config.maxConcurrent());
+        this.executor = Executors.newFixedThreadPool(config.maxConcurrent(),
+                Thread.ofPlatform().name("sparql-", 1).daemon().factory());
+        this.page = new SparqlPage(tissu);
+        this.description = new ServiceDescription(tissu, config);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/sparql", this::get)
+                .post("/sparql", this::post)
+                .any("/sparql", (req, res) -> {
+                    res.header(HeaderNames.ALLOW, "GET, POST");
+                    Problems.send(req, res, Status.METHOD_NOT_ALLOWED_405, "the SPARQL endpoint accepts GET and POST");
+                })
+                .get("/sparql/examples.json", page::examples)
+                .get("/sparql/assets/{file}", page::asset)
+                .get("/.well-known/void", description::voidDescription);
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        var params = req.query();
+        if (params.contains("update")) {
+            Problems.send(req, res, Status.BAD_REQUEST_400, READ_ONLY);
+            return;
+        }
+        List<String> queries = params.contains("query") ? params.all("query") : List.of();
+        String format = params.first("format").orElse(null);
+        if (queries.isEmpty() || (wantsHtml(req) && format == null)) {
+            if (wantsHtml(req)) {
+                page.page(req, res);
+            } else {
+                description.serviceDescription(req, res);
+            }
+            return;
+        }
+        run(req, res, queries, params.all("default-graph-uri", List::of), params.all("named-graph-uri", List::of),
+                format);
+    }
+
+    private void post(ServerRequest req, ServerResponse res) {
+        Optional<HttpMediaType> type = req.headers().contentType();
+        if (type.isEmpty()) {
+            Problems.send(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415, "a POST needs a Content-Type: "
+                    + "application/x-www-form-urlencoded or application/sparql-query");
+            return;
+        }
+        String media = type.get().mediaType().text();
+        var url = req.query();
+        switch (media) {
+            case "application/x-www-form-urlencoded" -> {
+                Map<String, List<String>> form = form(req.content().as(String.class));
+                if (form.containsKey("update") || url.contains("update")) {
+                    Problems.send(req, res, Status.BAD_REQUEST_400, READ_ONLY);
+                    return;
+                }
+                run(req, res, form.getOrDefault("query", List.of()),
+                        join(form.get("default-graph-uri"), url.all("default-graph-uri", List::of)),
+                        join(form.get("named-graph-uri"), url.all("named-graph-uri", List::of)),
+                        first(form.get("format"), url.first("format").orElse(null)));
+            }
+            case "application/sparql-query" -> {
+                if (type.get().charset().filter(c -> !c.equalsIgnoreCase("utf-8")).isPresent()) {
+                    Problems.send(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415,
+                            "a SPARQL query must be sent in UTF-8");
+                    return;
+                }
+                if (url.contains("query")) {
+                    Problems.send(req, res, Status.BAD_REQUEST_400,
+                            "send the query either in the body or as query=, not both");
+                    return;
+                }
+                run(req, res, List.of(req.content().as(String.class)), url.all("default-graph-uri", List::of),
+                        url.all("named-graph-uri", List::of), url.first("format").orElse(null));
+            }
+            case "application/sparql-update" -> Problems.send(req, res, Status.BAD_REQUEST_400, READ_ONLY);
+            default -> Problems.send(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported Content-Type "
+                    + media + ": use application/x-www-form-urlencoded or application/sparql-query");
+        }
+    }
+
+    private void run(ServerRequest req, ServerResponse res, List<String> queries, List<String> defaultGraphs,
+                     List<String> namedGraphs, String formatParam) {
+        if (queries.size() != 1 || queries.get(0).isBlank()) {
+            Problems.send(req, res, Status.BAD_REQUEST_400, queries.isEmpty() || queries.get(0).isBlank()
+                    ? "no query: send one in query= or in the body" : "one query per request");
+            return;
+        }
+        Query query;
+        try {
+            query = QueryFactory.create(queries.get(0), Syntax.syntaxSPARQL_11);
+        } catch (QueryParseException e) {
+            // JavaCC's message holds the position of the offending token; the exception's may be earlier.
+            String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            var at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
+            boolean found = at.find();
+            int line = found ? Integer.parseInt(at.group(1)) : e.getLine();
+            int column = found ? Integer.parseInt(at.group(2)) : e.getColumn();
+            Problems.send(req, res, Status.BAD_REQUEST_400, "syntax error: " + message,
+                    Map.of("line", line, "column", column));
+            return;
+        }
+        QueryGuard.check(query);
+        if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
+            query.getGraphURIs().clear();
+            query.getNamedGraphURIs().clear();
+            defaultGraphs.forEach(query::addGraphURI);
+            namedGraphs.forEach(query::addNamedGraphURI);
+        }
+        boolean tabular = query.isSelectType() || query.isAskType();
+        Optional<ResultFormat> format = ResultFormat.choose(req, tabular, formatParam);
+        if (format.isEmpty()) {
+            List<String> offered = ResultFormat.of(tabular).stream().map(f -> f.type.text()).toList();
+            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "results of this query are available as "
+                    + String.join(", ", offered), Map.of("available", offered));
+            return;
+        }
+        boolean capped = !query.hasLimit() || query.getLimit() > config.maxRows();
+        if (capped && query.isSelectType()) {
+            query.setLimit(config.maxRows() + 1);
+        } else if (capped && query.isConstructType()) {
+            query.setLimit(config.maxRows());
+        }
+        if (!slots.tryAcquire()) {
+            res.header("Retry-After", "5");
+            Problems.send(req, res, Status.TOO_MANY_REQUESTS_429, "too many queries are running ("
+                    + config.maxConcurrent() + " at most); retry in a few seconds");
+            return;
+        }
+        long id = ids.incrementAndGet();
+        long start = System.nanoTime();
+        String outcome = "error";
+        long[] rows = {0};
+        try {
+            // Queries run on platform threads: a CPU-bound query on a virtual thread would hold its carrier, and
+            // a few of them would stall every other request of the server.
+            Future<Long> running = executor.submit(() -> tissu.store().execute(query, config.timeout(),
+                    qe -> write(res, qe, query, format.get(), capped)));
+            rows[0] = await(running);
+            outcome = "ok";
+        } catch (fr.tissu.store.QueryTimeoutException e) {
+            outcome = "timeout";
+            throw e;
+        } finally {
+            slots.release();
+            LOG.log(System.Logger.Level.INFO, String.format("sparql query %d %s %d ms %d rows", id, outcome,
+                    (System.nanoTime() - start) / 1_000_000, rows[0]));
+        }
+    }
+
+    private long write(ServerResponse res, QueryExecution qe, Query query, ResultFormat format, boolean capped) {
+        try {
+            if (query.isSelectType()) {
+                ResultSet results = qe.execSelect();
+                results.hasNext(); // computes the first row (or times out) before any byte is sent
+                res.header(HeaderNames.CONTENT_TYPE, format.contentType());
+                if (capped) {
+                    res.header("Tissu-Row-Limit", Long.toString(config.maxRows()));
+                }
+                ResultWriter.Capped rows = new ResultWriter.Capped(results, config.maxRows());
+                try (OutputStream out = res.outputStream()) {
+                    ResultWriter.select(out, format, results.getResultVars(), rows, config.maxRows());
+                }
+                if (rows.truncated) {
+                    LOG.log(System.Logger.Level.INFO, "result cut at " + config.maxRows() + " rows");
+                }
+                return rows.rows;
+            }
+            if (query.isAskType()) {
+                boolean answer = qe.execAsk();
+                res.header(HeaderNames.CONTENT_TYPE, format.contentType());
+                try (OutputStream out = res.outputStream()) {
+                    ResultWriter.ask(out, format, answer);
+                }
+                return 1;
+            }
+            var triples = query.isConstructType() ? qe.execConstructTriples() : qe.execDescribeTriples();
+            triples.hasNext();
+            res.header(HeaderNames.CONTENT_TYPE, format.contentType());
+            try (OutputStream out = res.outputStream()) {
+                return ResultWriter.graph(out, format, triples);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long await(Future<Long> running) {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the query ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static boolean wantsHtml(ServerRequest req) {
+        if (!req.headers().contains(HeaderNames.ACCEPT)) {
+            return false;
+        }
+        return req.headers().bestAccepted(MediaTypes.TEXT_HTML, MediaTypes.create("application/sparql-results+json"),
+                MediaTypes.create("application/sparql-results+xml"), MediaTypes.create("text/turtle"),
+                MediaTypes.TEXT_PLAIN).filter(MediaTypes.TEXT_HTML::equals).isPresent();
+    }
+
+    private static Map<String, List<String>> form(String body) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return form;
+    }
+
+    private static List<String> join(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a == null ? List.of() : a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String first(List<String> values, String fallback) {
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+
+    /** The RDF media types a service description or VoID can be sent in. */
+    static Optional<RdfMedia> rdfMedia(ServerRequest req) {
+        Optional<RdfMedia> media = RdfMedia.choose(req);
+        return media.filter(m -> m != RdfMedia.HTML).or(() -> media.isPresent() ? Optional.of(RdfMedia.TURTLE)
+                : Optional.empty());
+    }
+}
