@@ -65,7 +65,8 @@ public final class Html {
                 .append(en ? "Skip to content" : "Aller au contenu").append("</a>\n<header><nav aria-label=\"")
                 .append(en ? "Site" : "Site").append("\"><a class=\"brand\" href=\"/").append(en ? "?lang=en" : "")
                 .append("\">Tissu</a><a href=\"/vocabulary").append(en ? "?lang=en" : "").append("\">")
-                .append(en ? "Vocabulary" : "Vocabulaire").append("</a>");
+                .append(en ? "Vocabulary" : "Vocabulaire").append("</a><a href=\"/sparql").append(en ? "?lang=en" : "")
+                .append("\">SPARQL</a>");
         if (otherLanguageHref != null) {
             s.append("<a href=\"").append(esc(otherLanguageHref)).append("\" hreflang=\"").append(en ? "fr" : "en")
                     .append("\" lang=\"").append(en ? "fr" : "en").append("\">").append(en ? "Français" : "English")

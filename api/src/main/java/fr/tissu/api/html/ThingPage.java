@@ -236,6 +236,8 @@ public final class ThingPage {
                 + "<li><a href=\"/id/epci/243500139" + q + "\">Rennes Métropole</a> (EPCI)</li>\n"
                 + "<li><a href=\"/id/indicator/1.1" + q + "\">" + (en ? "Indicator 1.1" : "Indicateur 1.1") + "</a></li>\n"
                 + "<li><a href=\"/vocabulary" + q + "\">" + (en ? "The vocabulary" : "Le vocabulaire") + "</a></li>\n"
+                + "<li><a href=\"/sparql" + q + "\">" + (en ? "Query the data in SPARQL, with examples"
+                : "Interroger les données en SPARQL, avec des exemples") + "</a></li>\n"
                 + "<li><a href=\"/health\">" + (en ? "Service health" : "État du service") + "</a></li>\n</ul>\n";
         return Html.page(lang, "Tissu", body, en ? "/?lang=fr" : "/?lang=en", List.of(), tissu.config().dataLicense());
     }

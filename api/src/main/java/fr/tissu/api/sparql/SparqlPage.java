@@ -92,7 +92,7 @@ final class SparqlPage {
                 </section>
                 <section aria-labelledby="results-h"><h2 id="results-h">%s</h2>
                 <p id="status" role="status" aria-live="polite"></p>
-                <div id="chart"></div><div id="results" class="results" tabindex="0" role="region" aria-labelledby="results-h"></div></section>
+                <div id="chart"></div><div id="results" class="results" tabindex="0" role="region" aria-label="%s"></div></section>
                 </div>
                 <noscript><p>%s</p></noscript>
                 <script src="/sparql/assets/page.js" defer></script>
@@ -110,6 +110,7 @@ final class SparqlPage {
                         : "Les préfixes tissu:, schema:, dct:, skos:… sont déclarés pour vous. Ctrl+Entrée lance la requête.",
                 en ? "Run" : "Exécuter", en ? "Permalink" : "Lien permanent", en ? "Download" : "Télécharger",
                 en ? "Download" : "Télécharger", en ? "Results" : "Résultats",
+                en ? "Result table" : "Tableau des résultats",
                 en ? "Without JavaScript, send queries to /sparql?query=… from any SPARQL client."
                         : "Sans JavaScript, envoyez vos requêtes à /sparql?query=… depuis tout client SPARQL.");
         String html = Html.page(lang, en ? "SPARQL" : "SPARQL", body, "/sparql?lang=" + (en ? "fr" : "en"),
