@@ -2,6 +2,7 @@ package fr.tissu.api;
 
 import java.util.concurrent.Callable;
 
+import fr.tissu.loader.cli.CompactCommand;
 import fr.tissu.loader.cli.ExitCode;
 import fr.tissu.loader.cli.GenerateCommand;
 import fr.tissu.loader.cli.LoadCommand;
@@ -10,7 +11,7 @@ import io.helidon.config.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tissu} command: serve, load, validate, generate. */
+/** The {@code tissu} command: serve, load, validate, generate, compact. */
 @Command(name = "tissu", mixinStandardHelpOptions = true, version = "tissu 0.1.0",
         description = "Publish a territory's associations, activities and indicators as open, linked data.",
         subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
@@ -30,7 +31,8 @@ public final class TissuCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new TissuCommand())
                 .addSubcommand("load", new LoadCommand(base))
                 .addSubcommand("validate", new ValidateCommand(base))
-                .addSubcommand("generate", new GenerateCommand());
+                .addSubcommand("generate", new GenerateCommand())
+                .addSubcommand("compact", new CompactCommand());
         cli.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());

@@ -67,6 +67,13 @@ public interface Store extends AutoCloseable {
     /** The time of the last committed write, or {@link Instant#EPOCH} for a store never written. */
     Instant lastModified();
 
+    /**
+     * Reclaims the space of replaced and dropped graphs, where the backend keeps it (TDB2 appends until it is
+     * compacted). Readers are served meanwhile; writers wait. Does nothing on backends that need nothing.
+     */
+    default void compact() {
+    }
+
     /** True when the store answers a trivial query (readiness). */
     boolean isReady();
 

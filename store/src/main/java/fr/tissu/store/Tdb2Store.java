@@ -31,6 +31,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2Factory;
 
 /**
@@ -44,18 +45,20 @@ final class Tdb2Store implements Store {
 
     private final Dataset dataset;
     private final DatasetGraph dsg;
+    private final Path location;
 
     Tdb2Store(Path location) {
-        this(connect(location));
+        this(connect(location), location);
     }
 
-    private Tdb2Store(Dataset dataset) {
+    private Tdb2Store(Dataset dataset, Path location) {
         this.dataset = dataset;
         this.dsg = dataset.asDatasetGraph();
+        this.location = location;
     }
 
     static Tdb2Store inMemory() {
-        return new Tdb2Store(TDB2Factory.createDataset());
+        return new Tdb2Store(TDB2Factory.createDataset(), null);
     }
 
     private static Dataset connect(Path location) {
@@ -174,6 +177,13 @@ final class Tdb2Store implements Store {
             var found = dsg.getDefaultGraph().find(SELF, MODIFIED, Node.ANY);
             return found.hasNext() ? Instant.parse(found.next().getObject().getLiteralLexicalForm()) : Instant.EPOCH;
         });
+    }
+
+    @Override
+    public void compact() {
+        if (location != null) {
+            DatabaseMgr.compact(dsg, true);
+        }
     }
 
     @Override

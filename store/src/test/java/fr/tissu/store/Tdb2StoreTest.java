@@ -2,6 +2,8 @@ package fr.tissu.store;
 
 import java.nio.file.Path;
 
+import org.apache.jena.graph.Triple;
+
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on the embedded TDB2 store, on disk in a temporary directory. */
@@ -12,5 +14,30 @@ class Tdb2StoreTest extends AbstractStoreContractTest {
     @Override
     Store open() {
         return Store.create(StoreConfig.tdb2(dir.resolve("tdb2")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void compactionReclaimsReplacedGraphsAndKeepsTheData() throws java.io.IOException {
+        for (int round = 0; round < 5; round++) {
+            Triple[] many = new Triple[5000];
+            for (int i = 0; i < many.length; i++) {
+                many[i] = t("r" + round + "-" + i, i);
+            }
+            write(G1, many);
+        }
+        long before = size();
+        long version = store.version();
+        store.compact();
+        org.junit.jupiter.api.Assertions.assertTrue(size() < before, "compaction must shrink " + before + " bytes");
+        org.junit.jupiter.api.Assertions.assertEquals(5000, count());
+        org.junit.jupiter.api.Assertions.assertEquals(version, store.version());
+        write(G2, t("after", 1));
+        org.junit.jupiter.api.Assertions.assertEquals(5001, count(), "the store is writable after compaction");
+    }
+
+    private long size() throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(dir.resolve("tdb2"))) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 }

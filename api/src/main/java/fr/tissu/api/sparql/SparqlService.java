@@ -1,5 +1,6 @@
 package fr.tissu.api.sparql;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -220,7 +221,7 @@ public final class SparqlService implements HttpService {
                     res.header("Tissu-Row-Limit", Long.toString(config.maxRows()));
                 }
                 ResultWriter.Capped rows = new ResultWriter.Capped(results, config.maxRows());
-                try (OutputStream out = res.outputStream()) {
+                try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
                     ResultWriter.select(out, format, results.getResultVars(), rows, config.maxRows());
                 }
                 if (rows.truncated) {
@@ -239,7 +240,7 @@ public final class SparqlService implements HttpService {
             var triples = query.isConstructType() ? qe.execConstructTriples() : qe.execDescribeTriples();
             triples.hasNext();
             res.header(HeaderNames.CONTENT_TYPE, format.contentType());
-            try (OutputStream out = res.outputStream()) {
+            try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
                 return ResultWriter.graph(out, format, triples);
             }
         } catch (IOException e) {
