@@ -2,6 +2,8 @@ package fr.tissu.api;
 
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
+import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.rest.ActivitiesService;
 import fr.tissu.api.sparql.SparqlService;
 import fr.tissu.store.StoreException;
 import io.helidon.config.Config;
@@ -50,6 +52,7 @@ public final class Main {
         routing.register(new LinkedDataService(tissu))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))
+                .register(new ActivitiesService(tissu))
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");
@@ -57,8 +60,18 @@ public final class Main {
                 })
                 .error(StoreException.class, (req, res, e) -> Problems.send(req, res, Status.BAD_GATEWAY_502,
                         "the store failed to answer: " + e.getMessage()))
+                .error(BadParameterException.class, (req, res, e) -> {
+                    res.header("Access-Control-Allow-Origin", "*");
+                    Problems.send(req, res, Status.BAD_REQUEST_400, e.getMessage(), java.util.Map.of("parameter",
+                            e.parameter()));
+                })
                 .error(IllegalArgumentException.class, (req, res, e) -> Problems.send(req, res,
-                        Status.BAD_REQUEST_400, e.getMessage()));
+                        Status.BAD_REQUEST_400, e.getMessage()))
+                .error(RuntimeException.class, (req, res, e) -> {
+                    System.getLogger(Main.class.getName()).log(System.Logger.Level.ERROR, "unexpected failure", e);
+                    Problems.send(req, res, Status.INTERNAL_SERVER_ERROR_500, "unexpected failure: "
+                            + e.getClass().getSimpleName());
+                });
     }
 
     /** Starts a server for {@code tissu} on {@code port} (0 for any). */

@@ -228,7 +228,7 @@ final class Catalogue {
         int startMinutes = act.maxAge() <= 17 ? (day == 2 || day >= 5 ? 9 * 60 : 16 * 60 + 30) : 9 * 60;
         startMinutes += 30 * r.nextInt(act.maxAge() <= 17 ? 8 : 22);
         int duration = 60 + 30 * r.nextInt(3);
-        int seasonYear = 2025 - (r.nextInt(6) == 0 ? 1 : 0);
+        int seasonYear = 2026 - (r.nextInt(6) == 0 ? 1 : 0); // the 2026-2027 season, some from 2025-2026
         int price = act.maxPrice() == 0 || r.nextInt(8) == 0 ? 0 : act.maxPrice() / 2 + r.nextInt(act.maxPrice() / 2 + 1);
         String slug = Vocabulary.fold(a.name()).replace("-", "");
         return new Object[] {

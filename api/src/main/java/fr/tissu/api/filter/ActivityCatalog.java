@@ -1,0 +1,153 @@
+package fr.tissu.api.filter;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Vocabulary;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.RDFNode;
+
+/**
+ * Every activity as an {@link ActivityRow}, read from the store with one streaming query and kept until the
+ * store's data version changes. Lists filter and sort these rows in memory: a page costs no store query.
+ */
+public final class ActivityCatalog {
+    private static final String QUERY = """
+            PREFIX schema: <https://schema.org/>
+            PREFIX dct: <http://purl.org/dc/terms/>
+            PREFIX tissu: <https://w3id.org/tissu/ns#>
+            PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+            SELECT * WHERE {
+              ?a a tissu:Activity ; dct:identifier ?id ; schema:name ?title ; schema:organizer ?org ;
+                 tissu:commune ?c ; schema:eventSchedule ?s .
+              ?s schema:startTime ?start ; schema:endTime ?end .
+              OPTIONAL { ?s schema:byDay ?day }
+              OPTIONAL { ?s schema:startDate ?sd }
+              OPTIONAL { ?s schema:endDate ?ed }
+              OPTIONAL { ?a schema:audience/schema:suggestedMinAge ?min }
+              OPTIONAL { ?a schema:audience/schema:suggestedMaxAge ?max }
+              OPTIONAL { ?a schema:offers/schema:price ?price }
+              OPTIONAL { ?a schema:isAccessibleForFree ?free }
+              OPTIONAL { ?a tissu:accessible ?acc }
+              OPTIONAL { ?a dct:subject ?theme }
+              OPTIONAL { ?a schema:inLanguage ?lang }
+              OPTIONAL { ?a schema:location ?p . ?p schema:name ?place OPTIONAL { ?p geo:lat ?lat ; geo:long ?lon } }
+              OPTIONAL { ?org schema:name ?orgName }
+            }""";
+
+    /** The rows of one data version, by key and in store order. */
+    public record Snapshot(long version, List<ActivityRow> rows, Map<String, ActivityRow> byId) {
+    }
+
+    private final Store store;
+    private volatile Snapshot snapshot;
+
+    /** A catalogue over {@code store}. */
+    public ActivityCatalog(Store store) {
+        this.store = store;
+    }
+
+    /** The rows of the store's current data version (rebuilt when it changed). */
+    public Snapshot current() {
+        long version = store.version();
+        Snapshot s = snapshot;
+        if (s == null || s.version() != version) {
+            synchronized (this) {
+                s = snapshot;
+                if (s == null || s.version() != version) {
+                    s = load(version);
+                    snapshot = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private Snapshot load(long version) {
+        Map<String, Builder> builders = new LinkedHashMap<>();
+        store.select(QUERY, Duration.ofMinutes(10), row -> builders
+                .computeIfAbsent(row.getResource("a").getURI(), iri -> new Builder(iri, row)).add(row));
+        List<ActivityRow> rows = new ArrayList<>(builders.size());
+        Map<String, ActivityRow> byId = new HashMap<>();
+        for (Builder b : builders.values()) {
+            ActivityRow r = b.build();
+            rows.add(r);
+            byId.put(r.id(), r);
+        }
+        return new Snapshot(version, List.copyOf(rows), Map.copyOf(byId));
+    }
+
+    /** Collects one activity's rows; values are copied at once (TDB2 bindings live only in their transaction). */
+    private static final class Builder {
+        final String iri;
+        final ActivityRow single;
+        final EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        final Set<String> themes = new HashSet<>();
+        final Set<String> languages = new HashSet<>();
+
+        Builder(String iri, QuerySolution r) {
+            this.iri = iri;
+            String commune = r.getResource("c").getURI();
+            this.single = new ActivityRow(iri, lex(r, "id"), lex(r, "title"), r.getResource("org").getURI(),
+                    lex(r, "orgName"), commune.substring(commune.lastIndexOf('/') + 1), Set.of(), days,
+                    LocalTime.parse(lex(r, "start")), LocalTime.parse(lex(r, "end")), date(r, "sd"), date(r, "ed"),
+                    integer(r, "min"), integer(r, "max"), r.contains("price") ? new BigDecimal(lex(r, "price")) : null,
+                    r.contains("free") ? r.getLiteral("free").getBoolean() : null,
+                    r.contains("acc") ? r.getLiteral("acc").getBoolean() : null, Set.of(), lex(r, "place"),
+                    number(r, "lat"), number(r, "lon"), "");
+        }
+
+        Builder add(QuerySolution row) {
+            if (row.contains("day")) {
+                days.add(DayOfWeek.valueOf(row.getResource("day").getLocalName().toUpperCase(java.util.Locale.ROOT)));
+            }
+            if (row.contains("theme")) {
+                String theme = row.getResource("theme").getURI();
+                themes.add(theme.substring(theme.lastIndexOf('/') + 1));
+            }
+            if (row.contains("lang")) {
+                languages.add(row.getLiteral("lang").getLexicalForm());
+            }
+            return this;
+        }
+
+        ActivityRow build() {
+            ActivityRow r = single;
+            return new ActivityRow(iri, r.id(), r.title(), r.organizer(), r.organizerName(), r.commune(),
+                    Set.copyOf(themes), days, r.start(), r.end(), r.seasonStart(), r.seasonEnd(), r.minAge(),
+                    r.maxAge(), r.price(), r.free(), r.accessible(), Set.copyOf(languages), r.placeName(), r.lat(),
+                    r.lon(), String.join("-", Vocabulary.fold(r.title()), Vocabulary.fold(r.organizerName()),
+                            Vocabulary.fold(r.placeName()), String.join("-", themes)));
+        }
+
+        private static String lex(QuerySolution r, String v) {
+            RDFNode n = r.get(v);
+            return n == null ? null : n.isLiteral() ? ((Literal) n).getLexicalForm() : n.toString();
+        }
+
+        private static LocalDate date(QuerySolution r, String v) {
+            return r.contains(v) ? LocalDate.parse(lex(r, v)) : null;
+        }
+
+        private static Integer integer(QuerySolution r, String v) {
+            return r.contains(v) ? r.getLiteral(v).getInt() : null;
+        }
+
+        private static Double number(QuerySolution r, String v) {
+            return r.contains(v) ? Double.valueOf(lex(r, v)) : null;
+        }
+    }
+}

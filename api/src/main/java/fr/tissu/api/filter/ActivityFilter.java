@@ -1,0 +1,153 @@
+package fr.tissu.api.filter;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Vocabulary;
+
+/**
+ * The activity filters of the REST list (and, later, of search and GraphQL): every condition given must hold.
+ *
+ * @param communes     INSEE codes (any of)
+ * @param themes       theme codes, each with its sub-themes (any of)
+ * @param days         days of the week (any of)
+ * @param from         starts at or after this time
+ * @param to           ends at or before this time
+ * @param age          the audience's age range includes it
+ * @param free         free ({@code true}) or paid ({@code false})
+ * @param maxPrice     free, or at most this price
+ * @param accessible   welcomes people with disabilities
+ * @param languages    language codes (any of)
+ * @param near         within {@code radius} metres of this point
+ * @param words        folded words that must all appear
+ * @param startsAfter  has an occurrence on or after this day
+ * @param startsBefore has an occurrence on or before this day
+ */
+public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<DayOfWeek> days, LocalTime from,
+                             LocalTime to, Integer age, Boolean free, BigDecimal maxPrice, Boolean accessible,
+                             Set<String> languages, Circle near, List<String> words, LocalDate startsAfter,
+                             LocalDate startsBefore) implements Predicate<ActivityRow> {
+
+    /** The parameters that are filters, as their names appear in the REST API. */
+    public static final Set<String> PARAMETERS = Set.of("commune", "epci", "theme", "day", "from", "to", "age",
+            "free", "max-price", "accessible", "lang", "near", "radius", "q", "starts-after", "starts-before", "when");
+
+    /** A point and a radius in metres. */
+    public record Circle(double lat, double lon, double radius) {
+        /** Great-circle distance from the centre, in metres. */
+        public double distance(double lat2, double lon2) {
+            double p1 = Math.toRadians(lat);
+            double p2 = Math.toRadians(lat2);
+            double dp = p2 - p1;
+            double dl = Math.toRadians(lon2 - lon);
+            double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+            return 6_371_000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+        }
+    }
+
+    /** Reads and checks the filter parameters; {@code today} anchors {@code when=}. */
+    public static ActivityFilter parse(Params p, LocalDate today) {
+        Set<String> communes = new HashSet<>();
+        for (String code : p.all("commune")) {
+            if (ReferenceData.get().commune(code).isEmpty()) {
+                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
+            }
+            communes.add(code);
+        }
+        for (String siren : p.all("epci")) {
+            communes.addAll(ReferenceData.get().epci(siren)
+                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
+        }
+        Set<String> themes = new HashSet<>();
+        for (String theme : p.all("theme")) {
+            themes.addAll(Themes.withDescendants(theme)
+                    .orElseThrow(() -> new BadParameterException("theme", "unknown theme '" + theme + "'")));
+        }
+        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : p.all("day")) {
+            days.add(day(day));
+        }
+        Circle near = null;
+        if (p.one("near") != null) {
+            List<String> parts = p.all("near");
+            try {
+                if (parts.size() != 2) {
+                    throw new NumberFormatException();
+                }
+                double lat = Double.parseDouble(parts.get(0));
+                double lon = Double.parseDouble(parts.get(1));
+                if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+                    throw new NumberFormatException();
+                }
+                near = new Circle(lat, lon, p.integer("radius", 5000, 1, 200_000));
+            } catch (NumberFormatException e) {
+                throw new BadParameterException("near", "expected lat,lon in decimal degrees, e.g. 48.1113,-1.6800");
+            }
+        } else if (p.one("radius") != null) {
+            throw new BadParameterException("radius", "give near=lat,lon with it");
+        }
+        LocalDate after = p.date("starts-after");
+        LocalDate before = p.date("starts-before");
+        String when = p.one("when");
+        if (when != null) {
+            switch (when) {
+                case "upcoming" -> after = today;
+                case "ongoing" -> {
+                    after = today;
+                    before = today.plusDays(6);
+                }
+                case "past" -> before = today.minusDays(1);
+                default -> throw new BadParameterException("when", "expected upcoming, ongoing or past");
+            }
+        }
+        if (after != null && before != null && after.isAfter(before)) {
+            throw new BadParameterException("starts-before", "comes before starts-after");
+        }
+        Integer age = p.one("age") == null ? null : p.integer("age", 0, 0, 120);
+        Set<String> languages = new HashSet<>(p.all("lang").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
+        List<String> words = p.one("q") == null ? List.of()
+                : List.of(Vocabulary.fold(p.one("q")).split("-")).stream().filter(w -> !w.isEmpty()).toList();
+        return new ActivityFilter(communes, themes, days, p.time("from"), p.time("to"), age, p.bool("free"),
+                p.decimal("max-price"), p.bool("accessible"), languages, near, words, after, before);
+    }
+
+    @Override
+    public boolean test(ActivityRow a) {
+        return (communes.isEmpty() || communes.contains(a.commune()))
+                && (themes.isEmpty() || a.themes().stream().anyMatch(themes::contains))
+                && (days.isEmpty() || a.days().stream().anyMatch(days::contains))
+                && (from == null || !a.start().isBefore(from))
+                && (to == null || !a.end().isAfter(to))
+                && (age == null || ((a.minAge() == null || a.minAge() <= age) && (a.maxAge() == null || a.maxAge() >= age)))
+                && (free == null || free.equals(Boolean.TRUE.equals(a.free())))
+                && (maxPrice == null || Boolean.TRUE.equals(a.free())
+                    || (a.price() != null && a.price().compareTo(maxPrice) <= 0))
+                && (accessible == null || accessible.equals(Boolean.TRUE.equals(a.accessible())))
+                && (languages.isEmpty() || a.languages().stream().anyMatch(languages::contains))
+                && (near == null || (a.lat() != null && near.distance(a.lat(), a.lon()) <= near.radius()))
+                && words.stream().allMatch(w -> a.text().contains(w))
+                && ((startsAfter == null && startsBefore == null) || a.firstOccurrence(startsAfter, startsBefore) != null);
+    }
+
+    private static DayOfWeek day(String value) {
+        return switch (Vocabulary.fold(value)) {
+            case "mo", "mon", "monday", "lun", "lundi" -> DayOfWeek.MONDAY;
+            case "tu", "tue", "tuesday", "mar", "mardi" -> DayOfWeek.TUESDAY;
+            case "we", "wed", "wednesday", "mer", "mercredi" -> DayOfWeek.WEDNESDAY;
+            case "th", "thu", "thursday", "jeu", "jeudi" -> DayOfWeek.THURSDAY;
+            case "fr", "fri", "friday", "ven", "vendredi" -> DayOfWeek.FRIDAY;
+            case "sa", "sat", "saturday", "sam", "samedi" -> DayOfWeek.SATURDAY;
+            case "su", "sun", "sunday", "dim", "dimanche" -> DayOfWeek.SUNDAY;
+            default -> throw new BadParameterException("day", "unknown day '" + value + "' (mon…sun or lundi…dimanche)");
+        };
+    }
+}

@@ -1,0 +1,114 @@
+package fr.tissu.api.filter;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Named, possibly repeated, request parameters (a query string, or GraphQL arguments) with typed, checked
+ * getters. A comma-separated value counts as several values. Unknown names are refused, so a typo never
+ * silently widens a result.
+ */
+public final class Params {
+    private final Map<String, List<String>> values;
+
+    /** Parameters from {@code values}; names outside {@code allowed} are refused. */
+    public Params(Map<String, List<String>> values, Set<String> allowed) {
+        for (String name : values.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new BadParameterException(name, "unknown parameter (known: " + String.join(", ",
+                        new TreeSet<>(allowed)) + ")");
+            }
+        }
+        this.values = values;
+    }
+
+    /** Every value of {@code name}, commas splitting values; empty when absent. */
+    public List<String> all(String name) {
+        List<String> out = new ArrayList<>();
+        for (String v : values.getOrDefault(name, List.of())) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The single value of {@code name}, or {@code null}. */
+    public String one(String name) {
+        List<String> all = values.getOrDefault(name, List.of());
+        if (all.size() > 1) {
+            throw new BadParameterException(name, "give it once");
+        }
+        return all.isEmpty() || all.get(0).isBlank() ? null : all.get(0).strip();
+    }
+
+    /** A whole number within bounds, or {@code fallback}. */
+    public int integer(String name, int fallback, int min, int max) {
+        String v = one(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new BadParameterException(name, "must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, "not a whole number: '" + v + "'");
+        }
+    }
+
+    /** A decimal number, or {@code null}. */
+    public BigDecimal decimal(String name) {
+        String v = one(name);
+        try {
+            return v == null ? null : new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, "not a number: '" + v + "'");
+        }
+    }
+
+    /** {@code true}/{@code false}, or {@code null}. */
+    public Boolean bool(String name) {
+        String v = one(name);
+        if (v == null) {
+            return null;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "oui" -> Boolean.TRUE;
+            case "false", "0", "no", "non" -> Boolean.FALSE;
+            default -> throw new BadParameterException(name, "expected true or false, not '" + v + "'");
+        };
+    }
+
+    /** A date {@code YYYY-MM-DD}, or {@code null}. */
+    public LocalDate date(String name) {
+        String v = one(name);
+        try {
+            return v == null ? null : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(name, "expected a date YYYY-MM-DD, not '" + v + "'");
+        }
+    }
+
+    /** A time of day {@code HH:MM}, or {@code null}. */
+    public LocalTime time(String name) {
+        String v = one(name);
+        try {
+            return v == null ? null : LocalTime.parse(v.length() == 4 ? "0" + v : v);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(name, "expected a time of day HH:MM, not '" + v + "'");
+        }
+    }
+}

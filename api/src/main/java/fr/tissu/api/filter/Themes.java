@@ -1,0 +1,47 @@
+package fr.tissu.api.filter;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import fr.tissu.vocabulary.Tissu;
+import fr.tissu.vocabulary.Vocab;
+import fr.tissu.vocabulary.Vocabulary;
+import org.apache.jena.graph.Node;
+
+/** The theme scheme as codes: a theme and every theme below it. */
+public final class Themes {
+    private static final Map<String, Set<String>> DESCENDANTS = new HashMap<>();
+
+    static {
+        String prefix = Tissu.BASE + "theme/";
+        Vocabulary.get().schemes().find(Node.ANY, Vocab.Skos.broader, Node.ANY).forEach(t -> {
+            if (t.getSubject().getURI().startsWith(prefix)) {
+                String child = t.getSubject().getURI().substring(prefix.length());
+                String parent = t.getObject().getURI().substring(prefix.length());
+                DESCENDANTS.computeIfAbsent(parent, k -> new HashSet<>()).add(child);
+            }
+        });
+    }
+
+    private Themes() {
+    }
+
+    /** The code of {@code theme} (a code or label) and of all its sub-themes; empty when unknown. */
+    public static Optional<Set<String>> withDescendants(String theme) {
+        return Vocabulary.get().theme(theme).map(node -> {
+            String code = node.getURI().substring((Tissu.BASE + "theme/").length());
+            Set<String> all = new HashSet<>();
+            collect(code, all);
+            return all;
+        });
+    }
+
+    private static void collect(String code, Set<String> into) {
+        if (into.add(code)) {
+            DESCENDANTS.getOrDefault(code, Set.of()).forEach(child -> collect(child, into));
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package fr.tissu.api.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import fr.tissu.api.Problems;
+import fr.tissu.api.Tissu;
+import fr.tissu.api.filter.ActivityCatalog;
+import fr.tissu.api.filter.ActivityFilter;
+import fr.tissu.api.filter.ActivityRow;
+import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.filter.Params;
+import fr.tissu.loader.reference.ReferenceData;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.rdf.model.RDFNode;
+
+/**
+ * Activities: {@code GET /api/v1/activities} (filters, {@code sort}, {@code after}, {@code limit}, {@code fields})
+ * and {@code GET /api/v1/activities/{id}}.
+ *
+ * <p>Example: {@code curl 'http://localhost:8080/api/v1/activities?theme=judo&age=8&day=wed&max-price=200'}
+ */
+public final class ActivitiesService implements HttpService {
+    private static final Set<String> PAGING = Set.of("sort", "after", "limit", "fields");
+    private static final Set<String> PARAMETERS = union(ActivityFilter.PARAMETERS, PAGING);
+    private static final List<String> SORTS = List.of("title", "-title", "start", "price", "commune", "distance");
+
+    private final Tissu tissu;
+    private final ActivityCatalog catalog;
+
+    /** The activities of {@code tissu}'s store. */
+    public ActivitiesService(Tissu tissu) {
+        this.tissu = tissu;
+        this.catalog = new ActivityCatalog(tissu.store());
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/v1/activities", this::listActivities)
+                .get("/api/v1/activities/{id}", this::getActivity);
+    }
+
+    private void listActivities(ServerRequest req, ServerResponse res) {
+        Params params = new Params(RestSupport.params(req), PARAMETERS);
+        ActivityFilter filter = ActivityFilter.parse(params, LocalDate.now());
+        int limit = params.integer("limit", 20, 1, 500);
+        String sort = params.one("sort") == null ? (filter.near() != null ? "distance" : "title") : params.one("sort");
+        if (!SORTS.contains(sort)) {
+            throw new BadParameterException("sort", "expected one of " + String.join(", ", SORTS));
+        }
+        if (sort.equals("distance") && filter.near() == null) {
+            throw new BadParameterException("sort", "sort=distance needs near=lat,lon");
+        }
+        Set<String> fields = new HashSet<>(params.all("fields"));
+        String after = params.one("after") == null ? null : cursor(params.one("after"));
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        Function<ActivityRow, String> key = sortKey(sort, filter);
+        Comparator<String> order = sort.startsWith("-") ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        List<ActivityRow> matching = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        ActivityCatalog.Snapshot snapshot = catalog.current();
+        for (ActivityRow row : snapshot.rows()) {
+            if (filter.test(row)) {
+                matching.add(row);
+            }
+        }
+        Map<ActivityRow, String> keyOf = new java.util.IdentityHashMap<>();
+        matching.forEach(r -> keyOf.put(r, key.apply(r) + '\u0001' + r.id()));
+        matching.sort(Comparator.comparing(keyOf::get, order));
+        matching.forEach(r -> keys.add(keyOf.get(r)));
+        int start = 0;
+        if (after != null) {
+            while (start < keys.size() && order.compare(keys.get(start), after) <= 0) {
+                start++;
+            }
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ActivityRow row : matching.subList(start, Math.min(matching.size(), start + limit))) {
+            items.add(project(item(row, filter), fields));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", matching.size());
+        body.put("limit", limit);
+        body.put("items", items);
+        Map<String, Object> links = new LinkedHashMap<>();
+        String query = req.query().rawValue();
+        links.put("self", "/api/v1/activities" + (query.isEmpty() ? "" : "?" + query));
+        if (start + limit < matching.size()) {
+            String next = encode(keys.get(start + limit - 1));
+            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
+            links.put("next", "/api/v1/activities?" + (base.isEmpty() ? "" : base + "&") + "after=" + next);
+            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
+        }
+        body.put("links", links);
+        RestSupport.json(res, body);
+    }
+
+    private void getActivity(ServerRequest req, ServerResponse res) {
+        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        String id = req.path().pathParameters().get("id");
+        ActivityRow row = catalog.current().byId().get(id);
+        if (row == null) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no activity '" + id + "'");
+            return;
+        }
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        Map<String, Object> item = item(row, null);
+        ParameterizedSparqlString q = new ParameterizedSparqlString("""
+                PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
+                PREFIX locn: <http://www.w3.org/ns/locn#>
+                SELECT * WHERE {
+                  OPTIONAL { ?a dct:description ?description }
+                  OPTIONAL { ?a schema:email ?email }
+                  OPTIONAL { ?a schema:telephone ?telephone }
+                  OPTIONAL { ?a schema:offers/schema:url ?registration }
+                  OPTIONAL { ?a schema:location/locn:address/locn:fullAddress ?address }
+                } LIMIT 1""");
+        q.setIri("a", row.iri());
+        tissu.store().select(q.toString(), Duration.ofSeconds(10), r -> {
+            for (String v : List.of("description", "email", "telephone", "registration", "address")) {
+                RDFNode value = r.get(v);
+                item.put(v, value == null ? null : value.isLiteral() ? value.asLiteral().getLexicalForm()
+                        : value.asResource().getURI());
+            }
+        });
+        item.put("links", Map.of("self", "/api/v1/activities/" + row.id(), "rdf", row.iri()));
+        RestSupport.json(res, project(item, fields));
+    }
+
+    /** The JSON of one activity. */
+    static Map<String, Object> item(ActivityRow row, ActivityFilter filter) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", row.iri());
+        m.put("url", "/api/v1/activities/" + row.id());
+        m.put("identifier", row.id());
+        m.put("title", row.title());
+        String rna = row.organizer().substring(row.organizer().lastIndexOf('/') + 1);
+        Map<String, Object> organizer = new LinkedHashMap<>();
+        organizer.put("id", row.organizer());
+        organizer.put("url", "/api/v1/associations/" + rna);
+        organizer.put("name", row.organizerName());
+        m.put("organizer", organizer);
+        Map<String, Object> commune = new LinkedHashMap<>();
+        commune.put("code", row.commune());
+        commune.put("name", ReferenceData.get().commune(row.commune()).map(ReferenceData.Commune::name).orElse(null));
+        commune.put("url", "/api/v1/communes/" + row.commune());
+        m.put("commune", commune);
+        m.put("themes", row.themes().stream().sorted().toList());
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("days", row.days().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+        schedule.put("startTime", row.start().toString());
+        schedule.put("endTime", row.end().toString());
+        schedule.put("seasonStart", row.seasonStart() == null ? null : row.seasonStart().toString());
+        schedule.put("seasonEnd", row.seasonEnd() == null ? null : row.seasonEnd().toString());
+        m.put("schedule", schedule);
+        LocalDate next = row.firstOccurrence(filter == null || filter.startsAfter() == null ? LocalDate.now()
+                : filter.startsAfter(), filter == null ? null : filter.startsBefore());
+        m.put("nextOccurrence", next == null ? null : next.toString());
+        Map<String, Object> ages = new LinkedHashMap<>();
+        ages.put("min", row.minAge());
+        ages.put("max", row.maxAge());
+        m.put("ages", ages);
+        m.put("price", row.price());
+        m.put("free", row.free());
+        m.put("accessible", row.accessible());
+        m.put("languages", row.languages().stream().sorted().toList());
+        Map<String, Object> place = new LinkedHashMap<>();
+        place.put("name", row.placeName());
+        place.put("lat", row.lat());
+        place.put("lon", row.lon());
+        m.put("place", place);
+        if (filter != null && filter.near() != null && row.lat() != null) {
+            m.put("distance", Math.round(filter.near().distance(row.lat(), row.lon())));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> project(Map<String, Object> item, Set<String> fields) {
+        if (fields.isEmpty()) {
+            return item;
+        }
+        for (String field : fields) {
+            if (!item.containsKey(field)) {
+                throw new BadParameterException("fields", "unknown field '" + field + "' (fields: "
+                        + String.join(", ", item.keySet()) + ")");
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        item.forEach((k, v) -> {
+            if (k.equals("id") || k.equals("url") || fields.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static Function<ActivityRow, String> sortKey(String sort, ActivityFilter filter) {
+        return switch (sort) {
+            case "start" -> r -> r.start() + fr.tissu.vocabulary.Vocabulary.fold(r.title());
+            case "price" -> r -> String.format("%012.2f", Boolean.TRUE.equals(r.free()) || r.price() == null
+                    ? 0.0 : r.price().doubleValue());
+            case "commune" -> r -> r.commune() + fr.tissu.vocabulary.Vocabulary.fold(r.title());
+            case "distance" -> r -> r.lat() == null ? "9999999999"
+                    : String.format("%010d", Math.round(filter.near().distance(r.lat(), r.lon())));
+            default -> r -> fr.tissu.vocabulary.Vocabulary.fold(r.title());
+        };
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cursor(String after) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

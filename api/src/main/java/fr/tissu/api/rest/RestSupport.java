@@ -1,0 +1,77 @@
+package fr.tissu.api.rest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tissu.store.Store;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * What every REST response shares: JSON writing, CORS for GET, and conditional requests from the store's data
+ * version ({@code ETag}, {@code Last-Modified}, {@code 304}, {@code Cache-Control}).
+ */
+final class RestSupport {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private RestSupport() {
+    }
+
+    /** The query string as a map of values, for the filter model. */
+    static Map<String, List<String>> params(ServerRequest req) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (String name : req.query().names()) {
+            map.put(name, new ArrayList<>(req.query().all(name)));
+        }
+        return map;
+    }
+
+    /**
+     * Sets CORS and caching headers; returns {@code true} when the client's copy is current and a 304 was sent.
+     */
+    static boolean notModified(ServerRequest req, ServerResponse res, Store store) {
+        res.header("Access-Control-Allow-Origin", "*");
+        res.header("Access-Control-Expose-Headers", "ETag, Last-Modified, Link");
+        String etag = "W/\"" + store.version() + "-" + Integer.toHexString(req.path().rawPath().hashCode() * 31
+                + req.query().rawValue().hashCode()) + "\"";
+        res.header(HeaderNames.ETAG, etag);
+        ZonedDateTime modified = store.lastModified().atZone(ZoneOffset.UTC).withNano(0);
+        res.header(HeaderNames.LAST_MODIFIED, HTTP_DATE.format(modified));
+        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=60");
+        res.header(HeaderNames.VARY, "Accept");
+        boolean match = req.headers().first(HeaderNames.IF_NONE_MATCH)
+                .map(v -> v.equals(etag) || v.equals("*") || List.of(v.split(",\\s*")).contains(etag)).orElse(false);
+        if (!match && !req.headers().contains(HeaderNames.IF_NONE_MATCH)) {
+            match = req.headers().first(HeaderNames.IF_MODIFIED_SINCE).map(since -> {
+                try {
+                    return !modified.isAfter(ZonedDateTime.parse(since, HTTP_DATE));
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            }).orElse(false);
+        }
+        if (match) {
+            res.status(Status.NOT_MODIFIED_304).send();
+        }
+        return match;
+    }
+
+    static void json(ServerResponse res, Object body) {
+        try {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
