@@ -3,7 +3,9 @@ package fr.tissu.api;
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
 import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.filter.ActivityCatalog;
 import fr.tissu.api.rest.ActivitiesService;
+import fr.tissu.api.rest.AssociationsService;
 import fr.tissu.api.sparql.SparqlService;
 import fr.tissu.store.StoreException;
 import io.helidon.config.Config;
@@ -49,10 +51,12 @@ public final class Main {
 
     /** Mounts every protocol service and the error mapping. */
     public static void routing(HttpRouting.Builder routing, Tissu tissu) {
+        ActivityCatalog activities = new ActivityCatalog(tissu.store());
         routing.register(new LinkedDataService(tissu))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))
-                .register(new ActivitiesService(tissu))
+                .register(new ActivitiesService(tissu, activities))
+                .register(new AssociationsService(tissu, activities))
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");

@@ -44,10 +44,10 @@ public final class ActivitiesService implements HttpService {
     private final Tissu tissu;
     private final ActivityCatalog catalog;
 
-    /** The activities of {@code tissu}'s store. */
-    public ActivitiesService(Tissu tissu) {
+    /** The activities of {@code tissu}'s store, from {@code catalog}. */
+    public ActivitiesService(Tissu tissu, ActivityCatalog catalog) {
         this.tissu = tissu;
-        this.catalog = new ActivityCatalog(tissu.store());
+        this.catalog = catalog;
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class ActivitiesService implements HttpService {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (ActivityRow row : matching.subList(start, Math.min(matching.size(), start + limit))) {
-            items.add(project(item(row, filter), fields));
+            items.add(RestSupport.project(item(row, filter), fields));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", matching.size());
@@ -144,7 +144,7 @@ public final class ActivitiesService implements HttpService {
             }
         });
         item.put("links", Map.of("self", "/api/v1/activities/" + row.id(), "rdf", row.iri()));
-        RestSupport.json(res, project(item, fields));
+        RestSupport.json(res, RestSupport.project(item, fields));
     }
 
     /** The JSON of one activity. */
@@ -193,25 +193,6 @@ public final class ActivitiesService implements HttpService {
             m.put("distance", Math.round(filter.near().distance(row.lat(), row.lon())));
         }
         return m;
-    }
-
-    private static Map<String, Object> project(Map<String, Object> item, Set<String> fields) {
-        if (fields.isEmpty()) {
-            return item;
-        }
-        for (String field : fields) {
-            if (!item.containsKey(field)) {
-                throw new BadParameterException("fields", "unknown field '" + field + "' (fields: "
-                        + String.join(", ", item.keySet()) + ")");
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        item.forEach((k, v) -> {
-            if (k.equals("id") || k.equals("url") || fields.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     private static Function<ActivityRow, String> sortKey(String sort, ActivityFilter filter) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.store.Store;
@@ -65,6 +66,26 @@ final class RestSupport {
             res.status(Status.NOT_MODIFIED_304).send();
         }
         return match;
+    }
+
+    /** Keeps {@code id}, {@code url} and the {@code fields} asked for (all when none); an unknown field is a 400. */
+    static Map<String, Object> project(Map<String, Object> item, Set<String> fields) {
+        if (fields.isEmpty()) {
+            return item;
+        }
+        for (String field : fields) {
+            if (!item.containsKey(field)) {
+                throw new fr.tissu.api.filter.BadParameterException("fields", "unknown field '" + field + "' (fields: "
+                        + String.join(", ", item.keySet()) + ")");
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        item.forEach((k, v) -> {
+            if (k.equals("id") || k.equals("url") || fields.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     static void json(ServerResponse res, Object body) {

@@ -1,0 +1,108 @@
+package fr.tissu.api.filter;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Tissu;
+import fr.tissu.vocabulary.Vocabulary;
+
+/**
+ * The association filters of the REST list (and, later, of search and GraphQL). Associations are many (two
+ * million for France), so this filter compiles to a SPARQL graph pattern, written from the most selective
+ * condition to the broadest.
+ *
+ * @param communes      INSEE codes (any of)
+ * @param themes        theme codes, each with its sub-themes (any of)
+ * @param status        {@code active} or {@code dissolved}, or {@code null}
+ * @param createdAfter  founded on or after this day
+ * @param createdBefore founded on or before this day
+ * @param words         folded words that must all appear in the name
+ */
+public record AssociationFilter(Set<String> communes, Set<String> themes, String status, LocalDate createdAfter,
+                                LocalDate createdBefore, List<String> words) {
+
+    /** The name in lower case without French accents, as {@link Vocabulary#fold} writes words. */
+    private static final String FOLDED_NAME = "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LCASE(STR(?name)),"
+            + " \"[àâä]\", \"a\"), \"[éèêë]\", \"e\"), \"[îï]\", \"i\"), \"[ôö]\", \"o\"), \"[ùûü]\", \"u\"),"
+            + " \"ç\", \"c\"), \"[œ]\", \"oe\")";
+
+    /** The parameters that are filters. */
+    public static final Set<String> PARAMETERS = Set.of("commune", "epci", "theme", "status", "created-after",
+            "created-before", "q");
+
+    /** Reads and checks the filter parameters. */
+    public static AssociationFilter parse(Params p) {
+        Set<String> communes = new TreeSet<>();
+        for (String code : p.all("commune")) {
+            if (ReferenceData.get().commune(code).isEmpty()) {
+                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
+            }
+            communes.add(code);
+        }
+        for (String siren : p.all("epci")) {
+            communes.addAll(ReferenceData.get().epci(siren)
+                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
+        }
+        Set<String> themes = new TreeSet<>();
+        for (String theme : p.all("theme")) {
+            themes.addAll(Themes.withDescendants(theme)
+                    .orElseThrow(() -> new BadParameterException("theme", "unknown theme '" + theme + "'")));
+        }
+        String status = p.one("status");
+        if (status != null && !status.equals("active") && !status.equals("dissolved")) {
+            throw new BadParameterException("status", "expected active or dissolved");
+        }
+        LocalDate after = p.date("created-after");
+        LocalDate before = p.date("created-before");
+        if (after != null && before != null && after.isAfter(before)) {
+            throw new BadParameterException("created-before", "comes before created-after");
+        }
+        List<String> words = p.one("q") == null ? List.of()
+                : List.of(Vocabulary.fold(p.one("q")).split("-")).stream().filter(w -> !w.isEmpty()).toList();
+        return new AssociationFilter(communes, themes, status, after, before, words);
+    }
+
+    /**
+     * The graph pattern selecting {@code ?a} (with {@code ?id}, {@code ?name}), for a store whose commune URIs
+     * are {@code communeIri(code)}. Every value comes from a checked code or is escaped: no user text is pasted.
+     */
+    public String pattern(java.util.function.Function<String, String> communeIri) {
+        StringBuilder q = new StringBuilder();
+        if (!communes.isEmpty()) {
+            q.append("  VALUES ?c {");
+            communes.forEach(c -> q.append(" <").append(communeIri.apply(c)).append('>'));
+            q.append(" }\n  ?a <https://w3id.org/tissu/ns#commune> ?c .\n");
+        }
+        if (!themes.isEmpty()) {
+            q.append("  VALUES ?theme {");
+            themes.forEach(t -> q.append(" <").append(Tissu.BASE).append("theme/").append(t).append('>'));
+            q.append(" }\n  ?a <http://purl.org/dc/terms/subject> ?theme .\n");
+        }
+        if (status != null) {
+            q.append("  ?a <http://www.w3.org/ns/regorg#orgStatus> <").append(Tissu.BASE).append("status/")
+                    .append(status).append("> .\n");
+        }
+        q.append("  ?a a <https://schema.org/NGO> ; <http://purl.org/dc/terms/identifier> ?id ;"
+                + " <https://schema.org/name> ?name .\n");
+        if (createdAfter != null || createdBefore != null) {
+            q.append("  ?a <https://schema.org/foundingDate> ?founded .\n");
+            if (createdAfter != null) {
+                q.append("  FILTER(?founded >= \"").append(createdAfter).append("\"^^<http://www.w3.org/2001/XMLSchema#date>)\n");
+            }
+            if (createdBefore != null) {
+                q.append("  FILTER(?founded <= \"").append(createdBefore).append("\"^^<http://www.w3.org/2001/XMLSchema#date>)\n");
+            }
+        }
+        if (!words.isEmpty()) {
+            q.append("  BIND(").append(FOLDED_NAME).append(" AS ?folded)\n");
+        }
+        for (String word : words) {
+            // folded words hold only [a-z0-9.]: safe inside a string literal
+            q.append("  FILTER(CONTAINS(?folded, \"").append(word.replaceAll("[^a-z0-9.]", "")).append("\"))\n");
+        }
+        return q.toString();
+    }
+}

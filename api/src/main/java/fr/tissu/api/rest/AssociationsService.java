@@ -1,0 +1,238 @@
+package fr.tissu.api.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.tissu.api.Problems;
+import fr.tissu.api.Tissu;
+import fr.tissu.api.filter.ActivityCatalog;
+import fr.tissu.api.filter.AssociationFilter;
+import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.filter.Params;
+import fr.tissu.loader.reference.ReferenceData;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.apache.jena.query.QuerySolution;
+
+/**
+ * Associations: {@code GET /api/v1/associations} (filters, {@code sort=name|-name|founded|-founded},
+ * {@code after}, {@code limit}, {@code fields}) and {@code GET /api/v1/associations/{rna}} with its activities.
+ * Three store queries per page at most (count, page, details), whatever the limit.
+ *
+ * <p>Example: {@code curl 'http://localhost:8080/api/v1/associations?commune=35238&theme=sport&status=active'}
+ */
+public final class AssociationsService implements HttpService {
+    private static final Set<String> PARAMETERS;
+    private static final List<String> SORTS = List.of("name", "-name", "founded", "-founded");
+    private static final String FIELDS = """
+            PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
+            PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX rov: <http://www.w3.org/ns/regorg#>
+            PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX locn: <http://www.w3.org/ns/locn#>
+            SELECT ?a ?id ?name ?commune ?status ?founded ?dissolved ?theme ?object ?website ?address ?description WHERE {
+              VALUES ?a { %s }
+              ?a dct:identifier ?id ; schema:name ?name .
+              OPTIONAL { ?a tissu:commune ?commune }
+              OPTIONAL { ?a rov:orgStatus ?status }
+              OPTIONAL { ?a schema:foundingDate ?founded }
+              OPTIONAL { ?a schema:dissolutionDate ?dissolved }
+              OPTIONAL { ?a dct:subject ?theme }
+              OPTIONAL { ?a tissu:socialObjectCode ?object }
+              OPTIONAL { ?a foaf:homepage ?website }
+              OPTIONAL { ?a locn:address/locn:fullAddress ?address }
+              OPTIONAL { ?a dct:description ?description }
+            }""";
+
+    static {
+        Set<String> all = new HashSet<>(AssociationFilter.PARAMETERS);
+        all.addAll(Set.of("sort", "after", "limit", "fields"));
+        PARAMETERS = Set.copyOf(all);
+    }
+
+    private final Tissu tissu;
+    private final ActivityCatalog activities;
+    private final Duration timeout;
+
+    /** The associations of {@code tissu}'s store; {@code activities} lists what each one runs. */
+    public AssociationsService(Tissu tissu, ActivityCatalog activities) {
+        this.tissu = tissu;
+        this.activities = activities;
+        this.timeout = tissu.config().queryTimeout();
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/v1/associations", this::listAssociations)
+                .get("/api/v1/associations/{rna}", this::getAssociation);
+    }
+
+    private void listAssociations(ServerRequest req, ServerResponse res) {
+        Params params = new Params(RestSupport.params(req), PARAMETERS);
+        AssociationFilter filter = AssociationFilter.parse(params);
+        int limit = params.integer("limit", 20, 1, 500);
+        String sort = params.one("sort") == null ? "name" : params.one("sort");
+        if (!SORTS.contains(sort)) {
+            throw new BadParameterException("sort", "expected one of " + String.join(", ", SORTS));
+        }
+        Set<String> fields = new HashSet<>(params.all("fields"));
+        String[] cursor = params.one("after") == null ? null : cursor(params.one("after"));
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        String where = filter.pattern(code -> tissu.ids().commune(code).getURI());
+        long[] total = {0};
+        tissu.store().select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {\n" + where + "}", timeout,
+                r -> total[0] = r.getLiteral("n").getLong());
+        boolean byFounded = sort.endsWith("founded");
+        boolean descending = sort.startsWith("-");
+        String key = byFounded ? "STR(COALESCE(?founded, \"0001-01-01\"^^<http://www.w3.org/2001/XMLSchema#date>))"
+                : "STR(?name)";
+        StringBuilder page = new StringBuilder("SELECT DISTINCT ?a ?id ?key WHERE {\n").append(where);
+        if (byFounded) {
+            page.append("  OPTIONAL { ?a <https://schema.org/foundingDate> ?founded }\n");
+        }
+        page.append("  BIND(").append(key).append(" AS ?key)\n");
+        if (cursor != null) {
+            String op = descending ? "<" : ">";
+            page.append("  FILTER(?key ").append(op).append(' ').append(literal(cursor[0])).append(" || (?key = ")
+                    .append(literal(cursor[0])).append(" && ?id ").append(op).append(' ').append(literal(cursor[1]))
+                    .append("))\n");
+        }
+        page.append("} ORDER BY ").append(descending ? "DESC(?key) DESC(?id)" : "?key ?id").append(" LIMIT ")
+                .append(limit + 1);
+        List<String[]> rows = new ArrayList<>();
+        tissu.store().select(page.toString(), timeout, r -> rows.add(new String[] {r.getResource("a").getURI(),
+                r.getLiteral("id").getLexicalForm(), r.getLiteral("key").getLexicalForm()}));
+        boolean more = rows.size() > limit;
+        List<String[]> shown = rows.subList(0, Math.min(limit, rows.size()));
+        Map<String, Map<String, Object>> items = details(shown.stream().map(r -> r[0]).toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", total[0]);
+        body.put("limit", limit);
+        body.put("items", shown.stream().map(r -> RestSupport.project(items.get(r[0]), fields)).toList());
+        Map<String, Object> links = new LinkedHashMap<>();
+        String query = req.query().rawValue();
+        links.put("self", "/api/v1/associations" + (query.isEmpty() ? "" : "?" + query));
+        if (more) {
+            String[] last = shown.get(shown.size() - 1);
+            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
+            links.put("next", "/api/v1/associations?" + (base.isEmpty() ? "" : base + "&") + "after="
+                    + encode(last[2], last[1]));
+            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
+        }
+        body.put("links", links);
+        RestSupport.json(res, body);
+    }
+
+    private void getAssociation(ServerRequest req, ServerResponse res) {
+        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        String rna = req.path().pathParameters().get("rna");
+        if (!rna.matches("W[0-9A-Z]{9}")) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no association '" + rna + "' (an RNA number is W + 9 characters)");
+            return;
+        }
+        String iri = tissu.ids().association(rna).getURI();
+        Map<String, Object> item = details(List.of(iri)).get(iri);
+        if (item == null) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no association '" + rna + "'");
+            return;
+        }
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        item.put("activities", activities.current().rows().stream().filter(a -> a.organizer().equals(iri))
+                .map(a -> Map.of("id", a.iri(), "url", "/api/v1/activities/" + a.id(), "title", a.title())).toList());
+        RestSupport.json(res, RestSupport.project(item, fields));
+    }
+
+    /** The JSON of each association, by URI, with one query. */
+    private Map<String, Map<String, Object>> details(List<String> iris) {
+        Map<String, Map<String, Object>> items = new LinkedHashMap<>();
+        if (iris.isEmpty()) {
+            return items;
+        }
+        StringBuilder values = new StringBuilder();
+        iris.forEach(i -> values.append('<').append(i).append("> "));
+        tissu.store().select(FIELDS.formatted(values), timeout, r -> merge(items, r));
+        return items;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Map<String, Object>> items, QuerySolution r) {
+        String iri = r.getResource("a").getURI();
+        Map<String, Object> m = items.computeIfAbsent(iri, k -> {
+            Map<String, Object> n = new LinkedHashMap<>();
+            String rna = r.getLiteral("id").getLexicalForm();
+            n.put("id", iri);
+            n.put("url", "/api/v1/associations/" + rna);
+            n.put("identifier", rna);
+            n.put("name", r.getLiteral("name").getLexicalForm());
+            String status = r.contains("status") ? r.getResource("status").getURI() : null;
+            n.put("status", status == null ? null : status.substring(status.lastIndexOf('/') + 1));
+            n.put("founded", r.contains("founded") ? r.getLiteral("founded").getLexicalForm() : null);
+            n.put("dissolved", r.contains("dissolved") ? r.getLiteral("dissolved").getLexicalForm() : null);
+            String commune = r.contains("commune") ? r.getResource("commune").getURI() : null;
+            if (commune != null) {
+                String code = commune.substring(commune.lastIndexOf('/') + 1);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("code", code);
+                c.put("name", ReferenceData.get().commune(code).map(ReferenceData.Commune::name).orElse(null));
+                c.put("url", "/api/v1/communes/" + code);
+                n.put("commune", c);
+            } else {
+                n.put("commune", null);
+            }
+            n.put("themes", new ArrayList<String>());
+            n.put("socialObjectCodes", new ArrayList<String>());
+            n.put("object", r.contains("description") ? r.getLiteral("description").getLexicalForm() : null);
+            n.put("website", r.contains("website") ? r.getResource("website").getURI() : null);
+            n.put("address", r.contains("address") ? r.getLiteral("address").getLexicalForm() : null);
+            return n;
+        });
+        if (r.contains("theme")) {
+            String theme = r.getResource("theme").getURI();
+            List<String> themes = (List<String>) m.get("themes");
+            String code = theme.substring(theme.lastIndexOf('/') + 1);
+            if (!themes.contains(code)) {
+                themes.add(code);
+            }
+        }
+        if (r.contains("object")) {
+            List<String> codes = (List<String>) m.get("socialObjectCodes");
+            String code = r.getLiteral("object").getLexicalForm();
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+    }
+
+    private static String literal(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
+    }
+
+    private static String encode(String key, String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((key + '\u0001' + id)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] cursor(String after) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\u0001", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException();
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
+        }
+    }
+}
