@@ -37,7 +37,15 @@ import org.apache.jena.rdf.model.RDFNode;
  * <p>Example: {@code curl 'http://localhost:8080/api/v1/activities?theme=judo&age=8&day=wed&max-price=200'}
  */
 public final class ActivitiesService implements HttpService {
-    private static final Set<String> PAGING = Set.of("sort", "after", "limit", "fields");
+    private static final Set<String> PAGING = Set.of("sort", "after", "limit", "fields", "format");
+    private static final Map<String, String> FORMATS = new LinkedHashMap<>();
+
+    static {
+        FORMATS.put("json", "application/json");
+        FORMATS.put("csv", "text/csv; charset=utf-8");
+        FORMATS.put("geojson", "application/geo+json");
+        FORMATS.put("ics", "text/calendar; charset=utf-8");
+    }
     private static final Set<String> PARAMETERS = union(ActivityFilter.PARAMETERS, PAGING);
     private static final List<String> SORTS = List.of("title", "-title", "start", "price", "commune", "distance");
 
@@ -69,6 +77,7 @@ public final class ActivitiesService implements HttpService {
         }
         Set<String> fields = new HashSet<>(params.all("fields"));
         String after = params.one("after") == null ? null : cursor(params.one("after"));
+        String format = RestSupport.format(req, params, FORMATS);
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
         }
@@ -86,6 +95,10 @@ public final class ActivitiesService implements HttpService {
         matching.forEach(r -> keyOf.put(r, key.apply(r) + '\u0001' + r.id()));
         matching.sort(Comparator.comparing(keyOf::get, order));
         matching.forEach(r -> keys.add(keyOf.get(r)));
+        if (!format.equals("json")) {
+            export(res, format, matching, filter);
+            return;
+        }
         int start = 0;
         if (after != null) {
             while (start < keys.size() && order.compare(keys.get(start), after) <= 0) {
@@ -113,8 +126,26 @@ public final class ActivitiesService implements HttpService {
         RestSupport.json(res, body);
     }
 
+    private void export(ServerResponse res, String format, List<ActivityRow> rows, ActivityFilter filter) {
+        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, FORMATS.get(format));
+        if (!format.equals("geojson")) {
+            res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"activites." + format + "\"");
+        }
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(res.outputStream(), 1 << 16)) {
+            switch (format) {
+                case "csv" -> ActivityFormats.csv(out, rows, tissu.config().baseUri());
+                case "geojson" -> ActivityFormats.geojson(out, rows, filter);
+                default -> ActivityFormats.ical(out, rows, tissu.config().baseUri());
+            }
+        } catch (java.io.IOException e) {
+            throw ActivityFormats.unchecked(e);
+        }
+    }
+
     private void getActivity(ServerRequest req, ServerResponse res) {
-        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        Params params = new Params(RestSupport.params(req), Set.of("fields", "format"));
+        Set<String> fields = new HashSet<>(params.all("fields"));
+        String format = RestSupport.format(req, params, FORMATS);
         String id = req.path().pathParameters().get("id");
         ActivityRow row = catalog.current().byId().get(id);
         if (row == null) {
@@ -122,6 +153,10 @@ public final class ActivitiesService implements HttpService {
             return;
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        if (!format.equals("json")) {
+            export(res, format, List.of(row), null);
             return;
         }
         Map<String, Object> item = item(row, null);

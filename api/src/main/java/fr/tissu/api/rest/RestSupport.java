@@ -88,6 +88,39 @@ final class RestSupport {
         return out;
     }
 
+    /**
+     * The representation asked for: {@code format=} (one of {@code formats}' keys) wins, then {@code Accept};
+     * JSON when the client accepts anything. An unknown format is a 400; an unsatisfiable Accept a 406.
+     */
+    static String format(ServerRequest req, fr.tissu.api.filter.Params params, Map<String, String> formats) {
+        String format = params.one("format");
+        if (format != null) {
+            if (!formats.containsKey(format)) {
+                throw new fr.tissu.api.filter.BadParameterException("format", "expected one of "
+                        + String.join(", ", formats.keySet()));
+            }
+            return format;
+        }
+        if (!req.headers().contains(HeaderNames.ACCEPT)) {
+            return "json";
+        }
+        List<String> keys = new ArrayList<>(formats.keySet());
+        io.helidon.common.media.type.MediaType[] types = keys.stream()
+                .map(k -> io.helidon.common.media.type.MediaTypes.create(formats.get(k).replaceAll(";.*", "")))
+                .toArray(io.helidon.common.media.type.MediaType[]::new);
+        var best = req.headers().bestAccepted(types);
+        if (best.isEmpty()) {
+            throw new io.helidon.http.HttpException("this resource is available as "
+                    + String.join(", ", formats.values()), Status.NOT_ACCEPTABLE_406, true);
+        }
+        for (int i = 0; i < types.length; i++) {
+            if (types[i].equals(best.get())) {
+                return keys.get(i);
+            }
+        }
+        return "json";
+    }
+
     static void json(ServerResponse res, Object body) {
         try {
             res.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsBytes(body));

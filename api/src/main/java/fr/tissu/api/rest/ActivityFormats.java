@@ -1,0 +1,151 @@
+package fr.tissu.api.rest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import fr.tissu.api.filter.ActivityFilter;
+import fr.tissu.api.filter.ActivityRow;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.WeekDay;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The export formats of activity lists: CSV (UTF-8, {@code ;}, header row), GeoJSON (a point per located
+ * activity) and iCalendar (RFC 5545: a weekly recurring {@code VEVENT} per activity, through its season). Exports
+ * hold every matching activity, not one page, so a calendar subscription or a download is complete.
+ */
+final class ActivityFormats {
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final java.time.format.DateTimeFormatter UNTIL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    static final String[] CSV_COLUMNS = {"identifier", "title", "organizer", "organizer_name", "commune",
+        "commune_name", "themes", "days", "start_time", "end_time", "season_start", "season_end", "age_min",
+        "age_max", "price", "free", "accessible", "languages", "place", "latitude", "longitude", "url"};
+
+    private ActivityFormats() {
+    }
+
+    static void csv(OutputStream out, List<ActivityRow> rows, String base) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setRecordSeparator("\r\n").setHeader(CSV_COLUMNS).get())) {
+            for (ActivityRow r : rows) {
+                csv.printRecord(r.id(), r.title(), r.organizer(), r.organizerName(), r.commune(),
+                        commune(r), String.join("|", r.themes().stream().sorted().toList()),
+                        String.join("|", r.days().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList()),
+                        r.start(), r.end(), r.seasonStart(), r.seasonEnd(), r.minAge(), r.maxAge(),
+                        r.price() == null ? null : r.price().toPlainString(), r.free(), r.accessible(),
+                        String.join("|", r.languages().stream().sorted().toList()), r.placeName(), r.lat(), r.lon(),
+                        base + "/api/v1/activities/" + r.id());
+            }
+        }
+    }
+
+    static void geojson(OutputStream out, List<ActivityRow> rows, ActivityFilter filter) throws IOException {
+        try (JsonGenerator g = RestSupport.JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeArrayFieldStart("features");
+            for (ActivityRow r : rows) {
+                if (r.lat() == null) {
+                    continue;
+                }
+                g.writeStartObject();
+                g.writeStringField("type", "Feature");
+                g.writeStringField("id", r.iri());
+                g.writeObjectFieldStart("geometry");
+                g.writeStringField("type", "Point");
+                g.writeArrayFieldStart("coordinates");
+                g.writeNumber(r.lon());
+                g.writeNumber(r.lat());
+                g.writeEndArray();
+                g.writeEndObject();
+                Map<String, Object> properties = new LinkedHashMap<>(ActivitiesService.item(r, filter));
+                properties.remove("place");
+                properties.put("place", r.placeName());
+                g.writeObjectField("properties", properties);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    static void ical(OutputStream out, List<ActivityRow> rows, String base) throws IOException {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Tissu//Activités associatives//FR"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(PARIS.getId()).getVTimeZone());
+        for (ActivityRow r : rows) {
+            LocalDate first = r.firstOccurrence(r.seasonStart(), r.seasonEnd());
+            if (first == null) {
+                continue;
+            }
+            VEvent event = new VEvent(ZonedDateTime.of(first, r.start(), PARIS), ZonedDateTime.of(first, r.end(), PARIS),
+                    r.title());
+            event.add(new Uid(r.iri()));
+            List<String> days = new ArrayList<>();
+            for (DayOfWeek d : r.days()) {
+                days.add(WeekDay.getWeekDay(d).getDay().name());
+            }
+            // RFC 5545: with a zoned DTSTART, UNTIL is written in UTC.
+            String until = r.seasonEnd() == null ? "" : ";UNTIL=" + UNTIL.format(ZonedDateTime.of(r.seasonEnd(), r.end(),
+                    PARIS).withZoneSameInstant(java.time.ZoneOffset.UTC));
+            event.add(new RRule<>("FREQ=WEEKLY;BYDAY=" + String.join(",", days) + until));
+            if (r.placeName() != null) {
+                event.add(new Location(r.placeName() + ", " + commune(r)));
+            }
+            if (r.organizerName() != null) {
+                event.add(new Description(r.organizerName()));
+            }
+            event.add(new Url(java.net.URI.create(base + "/api/v1/activities/" + r.id())));
+            calendar.add(event);
+        }
+        // The outputter closes its writer: keep the response stream open for the caller.
+        Writer writer = new java.io.FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        new CalendarOutputter(false).output(calendar, writer);
+    }
+
+    private static String commune(ActivityRow r) {
+        return fr.tissu.loader.reference.ReferenceData.get().commune(r.commune())
+                .map(fr.tissu.loader.reference.ReferenceData.Commune::name).orElse(r.commune());
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

@@ -1,0 +1,112 @@
+package fr.tissu.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** Activity exports (CSV, GeoJSON, iCalendar) hold every matching activity and parse with independent readers. */
+@ServerTest
+class RestFormatsTest {
+    static final String[] FILTER = {"theme", "judo", "age", "8"};
+    private final Http1Client client;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RestFormatsTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        Main.server(server, TestData.shared());
+    }
+
+    String get(String accept, String... params) {
+        var req = client.get("/api/v1/activities");
+        for (int i = 0; i < FILTER.length; i += 2) {
+            req.queryParam(FILTER[i], FILTER[i + 1]);
+        }
+        for (int i = 0; i < params.length; i += 2) {
+            req.queryParam(params[i], params[i + 1]);
+        }
+        if (accept != null) {
+            req.header(HeaderNames.ACCEPT, accept);
+        }
+        try (Http1ClientResponse res = req.request()) {
+            assertEquals(Status.OK_200, res.status());
+            return res.as(String.class);
+        }
+    }
+
+    int total() {
+        try {
+            return json.readTree(get(null, "limit", "1")).path("total").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void csvHasAHeaderAndEveryMatchingActivity() throws IOException {
+        String csv = get("text/csv");
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
+                .get().parse(new StringReader(csv)).getRecords();
+        assertTrue(total() > 20, "more than one page");
+        assertEquals(total(), records.size());
+        records.forEach(r -> assertTrue(r.get("themes").contains("judo")));
+        assertEquals(csv, get(null, "format", "csv"), "format= and Accept give the same export");
+    }
+
+    @Test
+    void geojsonHasAPointPerLocatedActivity() throws IOException {
+        JsonNode geo = json.readTree(get("application/geo+json"));
+        assertEquals("FeatureCollection", geo.path("type").asText());
+        assertEquals(total(), geo.path("features").size());
+        JsonNode first = geo.path("features").get(0);
+        assertEquals("Point", first.path("geometry").path("type").asText());
+        double lon = first.path("geometry").path("coordinates").get(0).asDouble();
+        assertTrue(lon < 0 && lon > -2.5, "longitude first, as GeoJSON wants");
+    }
+
+    @Test
+    void icalHasAWeeklyEventPerActivity() throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(get("text/calendar")));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertEquals(total(), events.size());
+        for (VEvent event : events) {
+            String rrule = event.getProperty("RRULE").orElseThrow().getValue();
+            assertTrue(rrule.startsWith("FREQ=WEEKLY") && rrule.matches(".*UNTIL=\\d{8}T\\d{6}Z.*"), rrule);
+            assertTrue(event.getProperty("UID").orElseThrow().getValue().contains("/id/activity/"));
+        }
+        assertTrue(calendar.getComponents("VTIMEZONE").size() == 1);
+    }
+
+    @Test
+    void unknownFormatIs400AndUnacceptableTypeIs406() {
+        try (Http1ClientResponse res = client.get("/api/v1/activities").queryParam("format", "pdf").request()) {
+            assertEquals(Status.BAD_REQUEST_400, res.status());
+        }
+        try (Http1ClientResponse res = client.get("/api/v1/activities").header(HeaderNames.ACCEPT, "image/png").request()) {
+            assertEquals(Status.NOT_ACCEPTABLE_406, res.status());
+        }
+    }
+}
