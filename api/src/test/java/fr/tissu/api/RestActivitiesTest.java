@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +17,11 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.filter.Themes;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.sample.SampleGenerator;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -36,11 +31,10 @@ import org.junit.jupiter.api.Test;
 @ServerTest
 class RestActivitiesTest {
     static Tissu tissu;
-    private final Http1Client client;
-    private final ObjectMapper json = new ObjectMapper();
+    private final RestClient rest;
 
     RestActivitiesTest(Http1Client client) {
-        this.client = client;
+        this.rest = new RestClient(client);
     }
 
     @SetUpServer
@@ -49,28 +43,8 @@ class RestActivitiesTest {
         Main.server(server, tissu);
     }
 
-    /** A GET of a path with its query string, as a link in a response gives it. */
-    Http1ClientResponse request(String pathAndQuery) {
-        int q = pathAndQuery.indexOf('?');
-        var req = client.get(q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
-        if (q >= 0) {
-            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                req.queryParam(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return req.request();
-    }
-
     JsonNode get(String pathAndQuery) {
-        try (Http1ClientResponse res = request(pathAndQuery)) {
-            String body = res.as(String.class);
-            assertEquals(Status.OK_200, res.status(), body);
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return rest.ok(pathAndQuery);
     }
 
     long sparqlCount(String where) {
@@ -186,34 +160,28 @@ class RestActivitiesTest {
     }
 
     @Test
-    void unknownParametersAndBadValuesAre400NamingTheParameter() throws IOException {
+    void unknownParametersAndBadValuesAre400NamingTheParameter() {
         for (String[] bad : new String[][] {{"thme=judo", "thme"}, {"age=huit", "age"}, {"day=someday", "day"},
             {"commune=99999", "commune"}, {"near=48.1", "near"}, {"limit=501", "limit"}, {"sort=colour", "sort"},
-            {"after=%%%", "after"}}) {
-            try (Http1ClientResponse res = request("/api/v1/activities?" + bad[0].replace("%%%", "%25%25"))) {
-                assertEquals(Status.BAD_REQUEST_400, res.status(), bad[0]);
-                assertEquals("application/problem+json", res.headers().contentType().orElseThrow().text());
-                assertEquals(bad[1], json.readTree(res.as(String.class)).path("parameter").asText(), bad[0]);
-            }
+            {"after=%25%25", "after"}}) {
+            RestClient.Response res = rest.get("/api/v1/activities?" + bad[0]);
+            assertEquals(400, res.status(), bad[0]);
+            assertEquals(bad[1], res.json().path("parameter").asText(), bad[0]);
         }
     }
 
     @Test
     void conditionalRequestsAndCors() {
-        String etag;
-        try (Http1ClientResponse res = request("/api/v1/activities?theme=judo")) {
-            etag = res.headers().first(HeaderNames.ETAG).orElseThrow();
-            assertEquals("*", res.headers().first(HeaderNames.create("Access-Control-Allow-Origin")).orElseThrow());
-            assertTrue(res.headers().contains(HeaderNames.LAST_MODIFIED));
-        }
-        try (Http1ClientResponse res = client.get("/api/v1/activities").queryParam("theme", "judo")
-                .header(HeaderNames.IF_NONE_MATCH, etag).request()) {
-            assertEquals(Status.NOT_MODIFIED_304, res.status());
-        }
-        try (Http1ClientResponse res = client.get("/api/v1/activities").queryParam("theme", "tennis")
-                .header(HeaderNames.IF_NONE_MATCH, etag).request()) {
-            assertEquals(Status.OK_200, res.status(), "another query has another ETag");
-        }
+        RestClient.Response first = rest.get("/api/v1/activities?theme=judo");
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        assertEquals("*", first.header("Access-Control-Allow-Origin"));
+        assertNotNull(first.header("Last-Modified"));
+        assertEquals(304, rest.get("/api/v1/activities?theme=judo", "If-None-Match", etag).status());
+        assertEquals(304, rest.get("/api/v1/activities?theme=judo", "If-Modified-Since", first.header("Last-Modified"))
+                .status());
+        assertEquals(200, rest.get("/api/v1/activities?theme=tennis", "If-None-Match", etag).status(),
+                "another query has another ETag");
     }
 
     @Test
@@ -223,9 +191,7 @@ class RestActivitiesTest {
         JsonNode item = get(url);
         assertNotNull(item.path("description").asText(null));
         assertEquals(list.path("items").get(0).path("id").asText(), item.path("id").asText());
-        try (Http1ClientResponse res = client.get("/api/v1/activities/nope").request()) {
-            assertEquals(Status.NOT_FOUND_404, res.status());
-        }
+        assertEquals(404, rest.get("/api/v1/activities/nope").status());
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

@@ -3,17 +3,12 @@ package fr.tissu.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -23,11 +18,10 @@ import org.junit.jupiter.api.Test;
 @ServerTest
 class RestAssociationsTest {
     static Tissu tissu;
-    private final Http1Client client;
-    private final ObjectMapper json = new ObjectMapper();
+    private final RestClient rest;
 
     RestAssociationsTest(Http1Client client) {
-        this.client = client;
+        this.rest = new RestClient(client);
     }
 
     @SetUpServer
@@ -37,17 +31,12 @@ class RestAssociationsTest {
     }
 
     JsonNode get(String path, String... params) {
-        var req = client.get(path);
+        StringBuilder q = new StringBuilder(path);
         for (int i = 0; i < params.length; i += 2) {
-            req.queryParam(params[i], params[i + 1]);
+            q.append(i == 0 ? '?' : '&').append(params[i]).append('=')
+                    .append(java.net.URLEncoder.encode(params[i + 1], java.nio.charset.StandardCharsets.UTF_8));
         }
-        try (Http1ClientResponse res = req.request()) {
-            String body = res.as(String.class);
-            assertEquals(Status.OK_200, res.status(), body);
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return rest.ok(q.toString());
     }
 
     long sparqlCount(String where) {
@@ -107,11 +96,7 @@ class RestAssociationsTest {
         assertEquals(rna[0], item.path("identifier").asText());
         assertTrue(item.path("activities").size() > 0);
         assertTrue(item.path("activities").get(0).path("url").asText().startsWith("/api/v1/activities/"));
-        try (Http1ClientResponse res = client.get("/api/v1/associations/W999999999").request()) {
-            assertEquals(Status.NOT_FOUND_404, res.status());
-        }
-        try (Http1ClientResponse res = client.get("/api/v1/associations").queryParam("status", "asleep").request()) {
-            assertEquals(Status.BAD_REQUEST_400, res.status());
-        }
+        assertEquals(404, rest.get("/api/v1/associations/W999999999").status());
+        assertEquals(400, rest.get("/api/v1/associations?status=asleep").status());
     }
 }

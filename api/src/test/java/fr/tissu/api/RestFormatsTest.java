@@ -10,10 +10,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
@@ -27,12 +24,11 @@ import org.junit.jupiter.api.Test;
 /** Activity exports (CSV, GeoJSON, iCalendar) hold every matching activity and parse with independent readers. */
 @ServerTest
 class RestFormatsTest {
-    static final String[] FILTER = {"theme", "judo", "age", "8"};
-    private final Http1Client client;
+    private final RestClient rest;
     private final ObjectMapper json = new ObjectMapper();
 
     RestFormatsTest(Http1Client client) {
-        this.client = client;
+        this.rest = new RestClient(client);
     }
 
     @SetUpServer
@@ -41,20 +37,13 @@ class RestFormatsTest {
     }
 
     String get(String accept, String... params) {
-        var req = client.get("/api/v1/activities");
-        for (int i = 0; i < FILTER.length; i += 2) {
-            req.queryParam(FILTER[i], FILTER[i + 1]);
-        }
+        StringBuilder q = new StringBuilder("/api/v1/activities?theme=judo&age=8");
         for (int i = 0; i < params.length; i += 2) {
-            req.queryParam(params[i], params[i + 1]);
+            q.append('&').append(params[i]).append('=').append(params[i + 1]);
         }
-        if (accept != null) {
-            req.header(HeaderNames.ACCEPT, accept);
-        }
-        try (Http1ClientResponse res = req.request()) {
-            assertEquals(Status.OK_200, res.status());
-            return res.as(String.class);
-        }
+        RestClient.Response res = accept == null ? rest.get(q.toString()) : rest.get(q.toString(), "Accept", accept);
+        assertEquals(200, res.status(), res.body());
+        return res.body();
     }
 
     int total() {
@@ -102,11 +91,7 @@ class RestFormatsTest {
 
     @Test
     void unknownFormatIs400AndUnacceptableTypeIs406() {
-        try (Http1ClientResponse res = client.get("/api/v1/activities").queryParam("format", "pdf").request()) {
-            assertEquals(Status.BAD_REQUEST_400, res.status());
-        }
-        try (Http1ClientResponse res = client.get("/api/v1/activities").header(HeaderNames.ACCEPT, "image/png").request()) {
-            assertEquals(Status.NOT_ACCEPTABLE_406, res.status());
-        }
+        assertEquals(400, rest.get("/api/v1/activities?format=pdf").status());
+        assertEquals(406, rest.get("/api/v1/activities", "Accept", "image/png").status());
     }
 }
