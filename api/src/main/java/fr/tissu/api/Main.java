@@ -6,6 +6,8 @@ import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.ActivityCatalog;
 import fr.tissu.api.rest.ActivitiesService;
 import fr.tissu.api.rest.AssociationsService;
+import fr.tissu.api.rest.CommunesService;
+import fr.tissu.api.rest.IndicatorsService;
 import fr.tissu.api.rest.OpenApiService;
 import fr.tissu.api.sparql.SparqlService;
 import fr.tissu.store.StoreException;
@@ -58,6 +60,8 @@ public final class Main {
                 .register(new SparqlService(tissu, tissu.config().sparql()))
                 .register(new ActivitiesService(tissu, activities))
                 .register(new AssociationsService(tissu, activities))
+                .register(new CommunesService(tissu))
+                .register(new IndicatorsService(tissu))
                 .register(new OpenApiService())
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {

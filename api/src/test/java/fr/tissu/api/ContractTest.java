@@ -56,6 +56,8 @@ class ContractTest {
         Set<String> routed = new TreeSet<>();
         routed.addAll(routed(new ActivitiesService(tissu, catalog)));
         routed.addAll(routed(new AssociationsService(tissu, catalog)));
+        routed.addAll(routed(new fr.tissu.api.rest.CommunesService(tissu)));
+        routed.addAll(routed(new fr.tissu.api.rest.IndicatorsService(tissu)));
         assertEquals(Contract.paths(), routed);
     }
 

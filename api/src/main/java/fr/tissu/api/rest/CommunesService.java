@@ -1,0 +1,128 @@
+package fr.tissu.api.rest;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.tissu.api.Problems;
+import fr.tissu.api.Tissu;
+import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.filter.Params;
+import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Vocabulary;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Communes of the reference division: {@code GET /api/v1/communes} ({@code epci}, {@code departement}, {@code q})
+ * and {@code GET /api/v1/communes/{code}} with its EPCI, département, région and how many associations,
+ * activities and digital-support points the store holds there (one query).
+ *
+ * <p>Example: {@code curl 'http://localhost:8080/api/v1/communes?epci=243500139'}
+ */
+public final class CommunesService implements HttpService {
+    private static final Set<String> PARAMETERS = Set.of("epci", "departement", "q", "after", "limit", "fields");
+    private final Tissu tissu;
+    private final List<ReferenceData.Commune> communes;
+
+    /** The communes of the reference data, with counts from {@code tissu}'s store. */
+    public CommunesService(Tissu tissu) {
+        this.tissu = tissu;
+        ReferenceData ref = ReferenceData.get();
+        this.communes = ref.communeCodes().stream().map(c -> ref.commune(c).orElseThrow())
+                .sorted(Comparator.comparing(ReferenceData.Commune::code)).toList();
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/v1/communes", this::listCommunes)
+                .get("/api/v1/communes/{code}", this::getCommune);
+    }
+
+    private void listCommunes(ServerRequest req, ServerResponse res) {
+        Params p = new Params(RestSupport.params(req), PARAMETERS);
+        Set<String> members = new HashSet<>();
+        for (String siren : p.all("epci")) {
+            members.addAll(ReferenceData.get().epci(siren)
+                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
+        }
+        Set<String> departements = new HashSet<>(p.all("departement"));
+        List<String> words = p.one("q") == null ? List.of() : List.of(Vocabulary.fold(p.one("q")).split("-"));
+        int limit = p.integer("limit", 20, 1, 500);
+        Set<String> fields = new HashSet<>(p.all("fields"));
+        String after = p.one("after");
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        List<ReferenceData.Commune> matching = communes.stream()
+                .filter(c -> members.isEmpty() || members.contains(c.code()))
+                .filter(c -> departements.isEmpty() || departements.contains(c.departement()))
+                .filter(c -> words.stream().allMatch(w -> Vocabulary.fold(c.name()).contains(w))).toList();
+        RestSupport.json(res, Pages.page(req, res, "/api/v1/communes", matching, ReferenceData.Commune::code, after,
+                limit, this::item, fields));
+    }
+
+    private void getCommune(ServerRequest req, ServerResponse res) {
+        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        String code = req.path().pathParameters().get("code");
+        var commune = ReferenceData.get().commune(code);
+        if (commune.isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no commune with INSEE code '" + code + "'");
+            return;
+        }
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        Map<String, Object> item = item(commune.get());
+        String iri = tissu.ids().commune(code).getURI();
+        tissu.store().select("""
+                SELECT (COUNT(DISTINCT ?a) AS ?associations) (COUNT(DISTINCT ?act) AS ?activities)
+                       (COUNT(DISTINCT ?p) AS ?supportPoints) WHERE {
+                  { ?a <https://w3id.org/tissu/ns#commune> <%1$s> ; a <https://schema.org/NGO> }
+                  UNION { ?act <https://w3id.org/tissu/ns#commune> <%1$s> ; a <https://w3id.org/tissu/ns#Activity> }
+                  UNION { ?p <https://w3id.org/tissu/ns#commune> <%1$s> ; a <https://w3id.org/tissu/ns#SupportPoint> }
+                }""".formatted(iri), Duration.ofSeconds(10), r -> {
+                    Map<String, Object> counts = new LinkedHashMap<>();
+                    counts.put("associations", r.getLiteral("associations").getLong());
+                    counts.put("activities", r.getLiteral("activities").getLong());
+                    counts.put("supportPoints", r.getLiteral("supportPoints").getLong());
+                    item.put("counts", counts);
+                });
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("associations", "/api/v1/associations?commune=" + code);
+        links.put("activities", "/api/v1/activities?commune=" + code);
+        links.put("observations", "/api/v1/observations?commune=" + code);
+        item.put("links", links);
+        RestSupport.json(res, RestSupport.project(item, fields));
+    }
+
+    private Map<String, Object> item(ReferenceData.Commune c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", tissu.ids().commune(c.code()).getURI());
+        m.put("url", "/api/v1/communes/" + c.code());
+        m.put("code", c.code());
+        m.put("name", c.name());
+        m.put("population", c.population().isEmpty() ? null : Long.parseLong(c.population()));
+        m.put("postalCodes", c.postalCodes());
+        String epciCode = c.epci().isEmpty() ? null : c.epci();
+        var epci = epciCode == null ? java.util.Optional.<ReferenceData.Epci>empty() : ReferenceData.get().epci(epciCode);
+        Map<String, Object> e = null;
+        if (epci.isPresent()) {
+            e = new LinkedHashMap<>();
+            e.put("siren", epci.get().siren());
+            e.put("name", epci.get().name());
+            e.put("id", tissu.ids().thing("epci", epci.get().siren()).getURI());
+        }
+        m.put("epci", e);
+        m.put("departement", c.departement());
+        m.put("region", c.region());
+        return m;
+    }
+}

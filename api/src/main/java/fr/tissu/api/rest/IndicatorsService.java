@@ -1,0 +1,252 @@
+package fr.tissu.api.rest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import fr.tissu.api.Problems;
+import fr.tissu.api.Tissu;
+import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.filter.Params;
+import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Vocab;
+import fr.tissu.vocabulary.Vocabulary;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+
+/**
+ * The charter's indicators and their values: {@code GET /api/v1/indicators} ({@code axis}),
+ * {@code GET /api/v1/indicators/{code}}, {@code GET /api/v1/observations} ({@code commune}, {@code epci},
+ * {@code indicator}, {@code year}, {@code origin}) and {@code GET /api/v1/observations/{commune}/{indicator}/{year}}.
+ *
+ * <p>Example: {@code curl 'http://localhost:8080/api/v1/observations?epci=243500139&indicator=3.3&year=2025'}
+ */
+public final class IndicatorsService implements HttpService {
+    private static final Set<String> OBSERVATION_PARAMETERS = Set.of("commune", "epci", "indicator", "year", "origin",
+            "after", "limit", "fields");
+    private final Tissu tissu;
+    private final List<Map<String, Object>> indicators = new ArrayList<>();
+
+    /** The charter from the vocabulary, the values from {@code tissu}'s store. */
+    public IndicatorsService(Tissu tissu) {
+        this.tissu = tissu;
+        Graph g = Vocabulary.get().schemes();
+        Vocabulary.get().indicators().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(
+                (String code) -> Integer.parseInt(code.split("\\.")[0]) * 10 + Integer.parseInt(code.split("\\.")[1]))))
+                .forEach(e -> indicators.add(indicator(g, e.getKey(), e.getValue())));
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/v1/indicators", this::listIndicators)
+                .get("/api/v1/indicators/{code}", this::getIndicator)
+                .get("/api/v1/observations", this::listObservations)
+                .get("/api/v1/observations/{commune}/{indicator}/{year}", this::getObservation);
+    }
+
+    private void listIndicators(ServerRequest req, ServerResponse res) {
+        Params p = new Params(RestSupport.params(req), Set.of("axis", "fields"));
+        String axis = p.one("axis");
+        if (axis != null && !axis.matches("[1-7]")) {
+            throw new BadParameterException("axis", "expected an axis number from 1 to 7");
+        }
+        Set<String> fields = new HashSet<>(p.all("fields"));
+        List<Map<String, Object>> items = indicators.stream()
+                .filter(i -> axis == null || ((Map<?, ?>) i.get("axis")).get("code").equals(axis))
+                .map(i -> RestSupport.project(new LinkedHashMap<>(i), fields)).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", items.size());
+        body.put("limit", items.size());
+        body.put("items", items);
+        body.put("links", Map.of("self", "/api/v1/indicators" + (req.query().rawValue().isEmpty() ? ""
+                : "?" + req.query().rawValue())));
+        res.header("Access-Control-Allow-Origin", "*");
+        RestSupport.json(res, body);
+    }
+
+    private void getIndicator(ServerRequest req, ServerResponse res) {
+        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        String code = req.path().pathParameters().get("code");
+        var found = indicators.stream().filter(i -> i.get("code").equals(code)).findFirst();
+        if (found.isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
+            return;
+        }
+        res.header("Access-Control-Allow-Origin", "*");
+        RestSupport.json(res, RestSupport.project(new LinkedHashMap<>(found.get()), fields));
+    }
+
+    private void listObservations(ServerRequest req, ServerResponse res) {
+        Params p = new Params(RestSupport.params(req), OBSERVATION_PARAMETERS);
+        Set<String> communes = new java.util.TreeSet<>();
+        for (String code : p.all("commune")) {
+            if (ReferenceData.get().commune(code).isEmpty()) {
+                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
+            }
+            communes.add(code);
+        }
+        for (String siren : p.all("epci")) {
+            communes.addAll(ReferenceData.get().epci(siren)
+                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
+        }
+        List<String> codes = p.all("indicator");
+        for (String code : codes) {
+            if (Vocabulary.get().indicator(code).isEmpty()) {
+                throw new BadParameterException("indicator", "unknown charter indicator '" + code + "' (1.1 to 7.3)");
+            }
+        }
+        List<String> years = p.all("year");
+        for (String year : years) {
+            if (!year.matches("(19|20)\\d{2}")) {
+                throw new BadParameterException("year", "expected a year like 2025, not '" + year + "'");
+            }
+        }
+        String origin = p.one("origin");
+        if (origin != null && !origin.equals("declared") && !origin.equals("computed")) {
+            throw new BadParameterException("origin", "expected declared or computed");
+        }
+        int limit = p.integer("limit", 20, 1, 500);
+        Set<String> fields = new HashSet<>(p.all("fields"));
+        String after = p.one("after") == null ? null : Pages.decode(p.one("after"));
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        StringBuilder where = new StringBuilder();
+        if (!communes.isEmpty()) {
+            where.append("  VALUES ?area {");
+            communes.forEach(c -> where.append(" <").append(tissu.ids().commune(c).getURI()).append('>'));
+            where.append(" }\n");
+        }
+        if (!codes.isEmpty()) {
+            where.append("  VALUES ?indicator {");
+            codes.forEach(c -> where.append(" <").append(fr.tissu.vocabulary.Tissu.indicatorConcept(c).getURI()).append('>'));
+            where.append(" }\n");
+        }
+        if (!years.isEmpty()) {
+            where.append("  VALUES ?year {");
+            years.forEach(y -> where.append(" \"").append(y).append("\"^^<http://www.w3.org/2001/XMLSchema#gYear>"));
+            where.append(" }\n");
+        }
+        where.append("""
+                  ?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ;
+                       <https://w3id.org/tissu/ns#indicator> ?indicator ;
+                       <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;
+                       <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
+                """);
+        if (origin != null) {
+            where.append("  FILTER(?origin = <").append(fr.tissu.vocabulary.Tissu.BASE).append("origin/").append(origin)
+                    .append(">)\n");
+        }
+        long[] total = {0};
+        Duration timeout = tissu.config().queryTimeout();
+        tissu.store().select("SELECT (COUNT(*) AS ?n) WHERE {\n" + where + "}", timeout,
+                r -> total[0] = r.getLiteral("n").getLong());
+        String page = "SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n" + where
+                + "  OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }\n"
+                + "  OPTIONAL { ?obs <http://www.w3.org/2000/01/rdf-schema#comment> ?note }\n"
+                + (after == null ? "" : "  FILTER(STR(?obs) > \"" + after.replaceAll("[\"\\\\\\s<>]", "") + "\")\n")
+                + "} ORDER BY ?obs LIMIT " + (limit + 1);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        tissu.store().select(page, timeout, r -> rows.add(observation(r)));
+        boolean more = rows.size() > limit;
+        List<Map<String, Object>> shown = rows.subList(0, Math.min(limit, rows.size()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", total[0]);
+        body.put("limit", limit);
+        body.put("items", shown.stream().map(o -> RestSupport.project(o, fields)).toList());
+        Map<String, Object> links = new LinkedHashMap<>();
+        String query = req.query().rawValue();
+        links.put("self", "/api/v1/observations" + (query.isEmpty() ? "" : "?" + query));
+        if (more) {
+            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
+            links.put("next", "/api/v1/observations?" + (base.isEmpty() ? "" : base + "&") + "after="
+                    + Pages.encode((String) shown.get(shown.size() - 1).get("id")));
+        }
+        body.put("links", links);
+        RestSupport.json(res, body);
+    }
+
+    private void getObservation(ServerRequest req, ServerResponse res) {
+        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        var path = req.path().pathParameters();
+        String iri = tissu.ids().thing("observation", path.get("commune") + "/" + path.get("indicator") + "/"
+                + path.get("year")).getURI();
+        List<Map<String, Object>> found = new ArrayList<>();
+        tissu.store().select("""
+                SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {
+                  BIND(<%s> AS ?obs)
+                  ?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ;
+                       <https://w3id.org/tissu/ns#indicator> ?indicator ;
+                       <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;
+                       <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
+                  OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }
+                  OPTIONAL { ?obs <http://www.w3.org/2000/01/rdf-schema#comment> ?note }
+                } LIMIT 1""".formatted(iri), tissu.config().queryTimeout(), r -> found.add(observation(r)));
+        if (found.isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no observation for this commune, indicator and year");
+            return;
+        }
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        RestSupport.json(res, RestSupport.project(found.get(0), fields));
+    }
+
+    private static Map<String, Object> observation(org.apache.jena.query.QuerySolution r) {
+        String area = r.getResource("area").getURI();
+        String commune = area.substring(area.lastIndexOf('/') + 1);
+        String indicator = r.getResource("indicator").getURI();
+        String code = indicator.substring(indicator.lastIndexOf('/') + 1);
+        String year = r.getLiteral("year").getLexicalForm();
+        String origin = r.getResource("origin").getURI();
+        String unit = r.contains("unit") ? r.getResource("unit").getURI() : null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.getResource("obs").getURI());
+        m.put("url", "/api/v1/observations/" + commune + "/" + code + "/" + year);
+        m.put("commune", Map.of("code", commune, "url", "/api/v1/communes/" + commune));
+        m.put("indicator", Map.of("code", code, "url", "/api/v1/indicators/" + code));
+        m.put("year", Integer.parseInt(year));
+        m.put("value", new java.math.BigDecimal(r.getLiteral("value").getLexicalForm()));
+        m.put("unit", unit == null ? null : unit.substring(unit.lastIndexOf('/') + 1));
+        m.put("origin", origin.substring(origin.lastIndexOf('/') + 1));
+        m.put("note", r.contains("note") ? r.getLiteral("note").getLexicalForm() : null);
+        return m;
+    }
+
+    private static Map<String, Object> indicator(Graph g, String code, Node node) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", node.getURI());
+        m.put("url", "/api/v1/indicators/" + code);
+        m.put("code", code);
+        m.put("label", texts(g, node, Vocab.Skos.prefLabel));
+        m.put("definition", texts(g, node, org.apache.jena.graph.NodeFactory.createURI(Vocab.Skos.NS + "definition")));
+        Node unit = g.find(node, fr.tissu.vocabulary.Tissu.unit, Node.ANY).mapWith(Triple::getObject).next();
+        m.put("unit", unit.getURI().substring(unit.getURI().lastIndexOf('/') + 1));
+        Node axis = g.find(node, Vocab.Skos.broader, Node.ANY).mapWith(Triple::getObject).next();
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("code", g.find(axis, Vocab.Skos.notation, Node.ANY).next().getObject().getLiteralLexicalForm());
+        a.put("id", axis.getURI());
+        a.put("label", texts(g, axis, Vocab.Skos.prefLabel));
+        m.put("axis", a);
+        return m;
+    }
+
+    private static Map<String, String> texts(Graph g, Node s, Node p) {
+        Map<String, String> byLang = new TreeMap<>();
+        g.find(s, p, Node.ANY).forEach(t -> byLang.put(t.getObject().getLiteralLanguage(),
+                t.getObject().getLiteralLexicalForm()));
+        return byLang;
+    }
+}

@@ -1,0 +1,62 @@
+package fr.tissu.api.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import fr.tissu.api.filter.BadParameterException;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Keyset paging over an already ordered, in-memory list: the cursor is the last key seen, so a page never repeats
+ * or skips an item when items are added or removed before it.
+ */
+final class Pages {
+    private Pages() {
+    }
+
+    /** The page after {@code cursor} (or the first), as the list body with total, items and links. */
+    static <T> Map<String, Object> page(ServerRequest req, ServerResponse res, String collection, List<T> ordered,
+                                        Function<T, String> key, String cursor, int limit,
+                                        Function<T, Map<String, Object>> json, java.util.Set<String> fields) {
+        String after = cursor == null ? null : decode(cursor);
+        int start = 0;
+        if (after != null) {
+            while (start < ordered.size() && key.apply(ordered.get(start)).compareTo(after) <= 0) {
+                start++;
+            }
+        }
+        List<T> shown = ordered.subList(start, Math.min(ordered.size(), start + limit));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", ordered.size());
+        body.put("limit", limit);
+        body.put("items", shown.stream().map(t -> RestSupport.project(json.apply(t), fields)).toList());
+        Map<String, Object> links = new LinkedHashMap<>();
+        String query = req.query().rawValue();
+        links.put("self", collection + (query.isEmpty() ? "" : "?" + query));
+        if (start + limit < ordered.size()) {
+            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
+            links.put("next", collection + "?" + (base.isEmpty() ? "" : base + "&") + "after="
+                    + encode(key.apply(shown.get(shown.size() - 1))));
+            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
+        }
+        body.put("links", links);
+        return body;
+    }
+
+    static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
+        }
+    }
+}
