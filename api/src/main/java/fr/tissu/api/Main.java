@@ -9,6 +9,7 @@ import fr.tissu.api.rest.AssociationsService;
 import fr.tissu.api.rest.CommunesService;
 import fr.tissu.api.rest.IndicatorsService;
 import fr.tissu.api.rest.OpenApiService;
+import fr.tissu.api.rest.PlacesService;
 import fr.tissu.api.sparql.SparqlService;
 import fr.tissu.store.StoreException;
 import io.helidon.config.Config;
@@ -61,6 +62,8 @@ public final class Main {
                 .register(new ActivitiesService(tissu, activities))
                 .register(new AssociationsService(tissu, activities))
                 .register(new CommunesService(tissu))
+                .register(PlacesService.places(tissu))
+                .register(PlacesService.supportPoints(tissu))
                 .register(new IndicatorsService(tissu))
                 .register(new OpenApiService())
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))

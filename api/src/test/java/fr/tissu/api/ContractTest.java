@@ -58,6 +58,8 @@ class ContractTest {
         routed.addAll(routed(new AssociationsService(tissu, catalog)));
         routed.addAll(routed(new fr.tissu.api.rest.CommunesService(tissu)));
         routed.addAll(routed(new fr.tissu.api.rest.IndicatorsService(tissu)));
+        routed.addAll(routed(fr.tissu.api.rest.PlacesService.places(tissu)));
+        routed.addAll(routed(fr.tissu.api.rest.PlacesService.supportPoints(tissu)));
         assertEquals(Contract.paths(), routed);
     }
 

@@ -75,4 +75,21 @@ class RestTerritoryTest {
         assertEquals(404, rest.get("/api/v1/observations/35238/3.3/1990").status());
         assertEquals(400, rest.get("/api/v1/observations?indicator=8.8").status());
     }
+
+    @Test
+    void supportPointsAndPlacesByCommuneAndDistance() {
+        long[] inStore = {0};
+        tissu.store().select("SELECT (COUNT(?p) AS ?n) { ?p a <https://w3id.org/tissu/ns#SupportPoint> }",
+                Duration.ofSeconds(5), r -> inStore[0] = r.getLiteral("n").getLong());
+        assertEquals(inStore[0], rest.ok("/api/v1/support-points?epci=243500139").path("total").asLong());
+        JsonNode near = rest.ok("/api/v1/support-points?near=48.1115,-1.6800&radius=1500&limit=500");
+        assertTrue(near.path("total").asInt() > 0 && near.path("total").asLong() < inStore[0]);
+        JsonNode first = near.path("items").get(0);
+        assertTrue(first.path("services").size() > 0);
+        assertEquals(first.path("name").asText(), rest.ok(first.path("url").asText()).path("name").asText());
+        JsonNode places = rest.ok("/api/v1/places?commune=35238&limit=500");
+        assertTrue(places.path("total").asInt() > 0);
+        places.path("items").forEach(p -> assertEquals("35238", p.path("commune").path("code").asText()));
+        assertEquals(404, rest.get("/api/v1/places/nowhere").status());
+    }
 }
