@@ -94,4 +94,43 @@ class RestFormatsTest {
         assertEquals(400, rest.get("/api/v1/activities?format=pdf").status());
         assertEquals(406, rest.get("/api/v1/activities", "Accept", "image/png").status());
     }
+
+    @Test
+    void jsonLdExpandsToTheTriplesTheStoreHolds() {
+        Tissu tissu = TestData.shared();
+        var describer = new fr.tissu.api.linkeddata.Describer(tissu.store(), java.time.Duration.ofSeconds(10));
+        JsonNode page = json(rest.ok("/api/v1/activities?theme=judo&limit=3").toString());
+        String activity = page.path("items").get(0).path("id").asText();
+        String association = page.path("items").get(0).path("organizer").path("id").asText();
+        String[][] cases = {
+            {page.path("items").get(0).path("url").asText(), activity},
+            {page.path("items").get(0).path("organizer").path("url").asText(), association}};
+        for (String[] c : cases) {
+            RestClient.Response res = rest.get(c[0], "Accept", "application/ld+json");
+            assertEquals(200, res.status(), res.body());
+            org.apache.jena.graph.Graph fromApi = org.apache.jena.riot.RDFParser.fromString(res.body(),
+                    org.apache.jena.riot.Lang.JSONLD).toGraph();
+            org.apache.jena.graph.Graph inStore = describer.describeAll(List.of(c[1]));
+            assertTrue(inStore.size() > 5);
+            inStore.find().forEachRemaining(t -> assertTrue(t.getSubject().getURI().startsWith(c[1]),
+                    "only the thing and its parts: " + t));
+            assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(inStore, fromApi),
+                    c[0] + ": JSON-LD must expand to the store's triples");
+            assertTrue(res.body().contains("\"@context\""));
+        }
+        RestClient.Response list = rest.get("/api/v1/activities?theme=judo&limit=3&format=jsonld");
+        org.apache.jena.graph.Graph listed = org.apache.jena.riot.RDFParser.fromString(list.body(),
+                org.apache.jena.riot.Lang.JSONLD).toGraph();
+        List<String> ids = new java.util.ArrayList<>();
+        page.path("items").forEach(i -> ids.add(i.path("id").asText()));
+        assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(describer.describeAll(ids), listed));
+    }
+
+    private JsonNode json(String text) {
+        try {
+            return this.json.readTree(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -49,6 +49,22 @@ public final class Describer {
         return store.construct(q.toString(), timeout);
     }
 
+    /** The triples of several things and of their parts, with one query. */
+    public Graph describeAll(java.util.Collection<String> things) {
+        if (things.isEmpty()) {
+            return org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        }
+        StringBuilder values = new StringBuilder();
+        things.forEach(t -> values.append('<').append(t).append("> "));
+        return store.construct("""
+                CONSTRUCT { ?s ?p ?o } WHERE {
+                  VALUES ?thing { %s }
+                  { ?thing ?p ?o BIND(?thing AS ?s) }
+                  UNION
+                  { ?thing ?link ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?thing), "#"))) ?s ?p ?o }
+                }""".formatted(values), timeout);
+    }
+
     /** Labels of {@code nodes} in {@code lang} (or without language), by node. */
     public Map<Node, String> labels(Collection<Node> nodes, String lang) {
         Map<Node, String> labels = new HashMap<>();

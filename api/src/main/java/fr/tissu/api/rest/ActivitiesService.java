@@ -42,6 +42,7 @@ public final class ActivitiesService implements HttpService {
 
     static {
         FORMATS.put("json", "application/json");
+        FORMATS.put("jsonld", "application/ld+json");
         FORMATS.put("csv", "text/csv; charset=utf-8");
         FORMATS.put("geojson", "application/geo+json");
         FORMATS.put("ics", "text/calendar; charset=utf-8");
@@ -51,11 +52,13 @@ public final class ActivitiesService implements HttpService {
 
     private final Tissu tissu;
     private final ActivityCatalog catalog;
+    private final fr.tissu.api.linkeddata.Describer describer;
 
     /** The activities of {@code tissu}'s store, from {@code catalog}. */
     public ActivitiesService(Tissu tissu, ActivityCatalog catalog) {
         this.tissu = tissu;
         this.catalog = catalog;
+        this.describer = new fr.tissu.api.linkeddata.Describer(tissu.store(), tissu.config().queryTimeout());
     }
 
     @Override
@@ -95,7 +98,7 @@ public final class ActivitiesService implements HttpService {
         matching.forEach(r -> keyOf.put(r, key.apply(r) + '\u0001' + r.id()));
         matching.sort(Comparator.comparing(keyOf::get, order));
         matching.forEach(r -> keys.add(keyOf.get(r)));
-        if (!format.equals("json")) {
+        if (!format.equals("json") && !format.equals("jsonld")) {
             export(res, format, matching, filter);
             return;
         }
@@ -105,8 +108,13 @@ public final class ActivitiesService implements HttpService {
                 start++;
             }
         }
+        List<ActivityRow> shown = matching.subList(start, Math.min(matching.size(), start + limit));
+        if (format.equals("jsonld")) {
+            JsonLd.send(res, describer.describeAll(shown.stream().map(ActivityRow::iri).toList()));
+            return;
+        }
         List<Map<String, Object>> items = new ArrayList<>();
-        for (ActivityRow row : matching.subList(start, Math.min(matching.size(), start + limit))) {
+        for (ActivityRow row : shown) {
             items.add(RestSupport.project(item(row, filter), fields));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -153,6 +161,10 @@ public final class ActivitiesService implements HttpService {
             return;
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        if (format.equals("jsonld")) {
+            JsonLd.send(res, describer.describeAll(List.of(row.iri())));
             return;
         }
         if (!format.equals("json")) {

@@ -34,6 +34,8 @@ import org.apache.jena.query.QuerySolution;
 public final class AssociationsService implements HttpService {
     private static final Set<String> PARAMETERS;
     private static final List<String> SORTS = List.of("name", "-name", "founded", "-founded");
+    private static final Map<String, String> FORMATS = Map.of("json", "application/json", "jsonld",
+            "application/ld+json");
     private static final String FIELDS = """
             PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
             PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX rov: <http://www.w3.org/ns/regorg#>
@@ -54,19 +56,29 @@ public final class AssociationsService implements HttpService {
 
     static {
         Set<String> all = new HashSet<>(AssociationFilter.PARAMETERS);
-        all.addAll(Set.of("sort", "after", "limit", "fields"));
+        all.addAll(Set.of("sort", "after", "limit", "fields", "format"));
         PARAMETERS = Set.copyOf(all);
     }
 
     private final Tissu tissu;
     private final ActivityCatalog activities;
     private final Duration timeout;
+    private final fr.tissu.api.linkeddata.Describer describer;
 
     /** The associations of {@code tissu}'s store; {@code activities} lists what each one runs. */
     public AssociationsService(Tissu tissu, ActivityCatalog activities) {
         this.tissu = tissu;
         this.activities = activities;
         this.timeout = tissu.config().queryTimeout();
+        this.describer = new fr.tissu.api.linkeddata.Describer(tissu.store(), timeout);
+    }
+
+    /** JSON first: it is what a client that accepts anything gets. */
+    private static Map<String, String> ordered(Map<String, String> formats) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ordered.put("json", formats.get("json"));
+        ordered.putAll(formats);
+        return ordered;
     }
 
     @Override
@@ -85,6 +97,7 @@ public final class AssociationsService implements HttpService {
         }
         Set<String> fields = new HashSet<>(params.all("fields"));
         String[] cursor = params.one("after") == null ? null : cursor(params.one("after"));
+        String format = RestSupport.format(req, params, ordered(FORMATS));
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
         }
@@ -114,6 +127,10 @@ public final class AssociationsService implements HttpService {
                 r.getLiteral("id").getLexicalForm(), r.getLiteral("key").getLexicalForm()}));
         boolean more = rows.size() > limit;
         List<String[]> shown = rows.subList(0, Math.min(limit, rows.size()));
+        if (format.equals("jsonld")) {
+            JsonLd.send(res, describer.describeAll(shown.stream().map(r -> r[0]).toList()));
+            return;
+        }
         Map<String, Map<String, Object>> items = details(shown.stream().map(r -> r[0]).toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", total[0]);
@@ -134,7 +151,9 @@ public final class AssociationsService implements HttpService {
     }
 
     private void getAssociation(ServerRequest req, ServerResponse res) {
-        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        Params params = new Params(RestSupport.params(req), Set.of("fields", "format"));
+        Set<String> fields = new HashSet<>(params.all("fields"));
+        String format = RestSupport.format(req, params, ordered(FORMATS));
         String rna = req.path().pathParameters().get("rna");
         if (!rna.matches("W[0-9A-Z]{9}")) {
             Problems.send(req, res, Status.NOT_FOUND_404, "no association '" + rna + "' (an RNA number is W + 9 characters)");
@@ -147,6 +166,10 @@ public final class AssociationsService implements HttpService {
             return;
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        if (format.equals("jsonld")) {
+            JsonLd.send(res, describer.describeAll(List.of(iri)));
             return;
         }
         item.put("activities", activities.current().rows().stream().filter(a -> a.organizer().equals(iri))
