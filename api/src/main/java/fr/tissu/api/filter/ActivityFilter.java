@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import fr.tissu.loader.reference.ReferenceData;
 import fr.tissu.vocabulary.Vocabulary;
 
 /**
@@ -56,17 +55,7 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
 
     /** Reads and checks the filter parameters; {@code today} anchors {@code when=}. */
     public static ActivityFilter parse(Params p, LocalDate today) {
-        Set<String> communes = new HashSet<>();
-        for (String code : p.all("commune")) {
-            if (ReferenceData.get().commune(code).isEmpty()) {
-                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
-            }
-            communes.add(code);
-        }
-        for (String siren : p.all("epci")) {
-            communes.addAll(ReferenceData.get().epci(siren)
-                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
-        }
+        Set<String> communes = p.communes();
         Set<String> themes = new HashSet<>();
         for (String theme : p.all("theme")) {
             themes.addAll(Themes.withDescendants(theme)

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fr.tissu.loader.reference.ReferenceData;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocabulary;
 
@@ -35,17 +34,7 @@ public record AssociationFilter(Set<String> communes, Set<String> themes, String
 
     /** Reads and checks the filter parameters. */
     public static AssociationFilter parse(Params p) {
-        Set<String> communes = new TreeSet<>();
-        for (String code : p.all("commune")) {
-            if (ReferenceData.get().commune(code).isEmpty()) {
-                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
-            }
-            communes.add(code);
-        }
-        for (String siren : p.all("epci")) {
-            communes.addAll(ReferenceData.get().epci(siren)
-                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
-        }
+        Set<String> communes = p.communes();
         Set<String> themes = new TreeSet<>();
         for (String theme : p.all("theme")) {
             themes.addAll(Themes.withDescendants(theme)

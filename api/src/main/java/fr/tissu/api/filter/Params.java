@@ -52,6 +52,25 @@ public final class Params {
         return all.isEmpty() || all.get(0).isBlank() ? null : all.get(0).strip();
     }
 
+    /**
+     * The INSEE codes named by {@code commune} and by the members of the EPCIs named by {@code epci}; empty when
+     * neither is given. Unknown codes are refused.
+     */
+    public Set<String> communes() {
+        Set<String> codes = new TreeSet<>();
+        for (String code : all("commune")) {
+            if (fr.tissu.loader.reference.ReferenceData.get().commune(code).isEmpty()) {
+                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
+            }
+            codes.add(code);
+        }
+        for (String siren : all("epci")) {
+            codes.addAll(fr.tissu.loader.reference.ReferenceData.get().epci(siren)
+                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
+        }
+        return codes;
+    }
+
     /** A whole number within bounds, or {@code fallback}. */
     public int integer(String name, int fallback, int min, int max) {
         String v = one(name);

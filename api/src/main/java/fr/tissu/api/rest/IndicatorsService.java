@@ -14,7 +14,6 @@ import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
-import fr.tissu.loader.reference.ReferenceData;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
 import io.helidon.http.Status;
@@ -90,17 +89,7 @@ public final class IndicatorsService implements HttpService {
 
     private void listObservations(ServerRequest req, ServerResponse res) {
         Params p = new Params(RestSupport.params(req), OBSERVATION_PARAMETERS);
-        Set<String> communes = new java.util.TreeSet<>();
-        for (String code : p.all("commune")) {
-            if (ReferenceData.get().commune(code).isEmpty()) {
-                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
-            }
-            communes.add(code);
-        }
-        for (String siren : p.all("epci")) {
-            communes.addAll(ReferenceData.get().epci(siren)
-                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
-        }
+        Set<String> communes = p.communes();
         List<String> codes = p.all("indicator");
         for (String code : codes) {
             if (Vocabulary.get().indicator(code).isEmpty()) {

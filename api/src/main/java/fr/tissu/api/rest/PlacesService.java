@@ -92,16 +92,7 @@ public final class PlacesService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         Params p = new Params(RestSupport.params(req), PARAMETERS);
-        Set<String> communes = new HashSet<>(p.all("commune"));
-        for (String code : communes) {
-            if (ReferenceData.get().commune(code).isEmpty()) {
-                throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
-            }
-        }
-        for (String siren : p.all("epci")) {
-            communes.addAll(ReferenceData.get().epci(siren)
-                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
-        }
+        Set<String> communes = p.communes();
         ActivityFilter.Circle near = null;
         if (p.one("near") != null) {
             List<String> parts = p.all("near");
