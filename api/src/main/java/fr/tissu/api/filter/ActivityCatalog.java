@@ -53,27 +53,17 @@ public final class ActivityCatalog {
     }
 
     private final Store store;
-    private volatile Snapshot snapshot;
+    private final PerVersion<Snapshot> snapshot;
 
     /** A catalogue over {@code store}. */
     public ActivityCatalog(Store store) {
         this.store = store;
+        this.snapshot = new PerVersion<>(store, this::load);
     }
 
     /** The rows of the store's current data version (rebuilt when it changed). */
     public Snapshot current() {
-        long version = store.version();
-        Snapshot s = snapshot;
-        if (s == null || s.version() != version) {
-            synchronized (this) {
-                s = snapshot;
-                if (s == null || s.version() != version) {
-                    s = load(version);
-                    snapshot = s;
-                }
-            }
-        }
-        return s;
+        return snapshot.get();
     }
 
     private Snapshot load(long version) {

@@ -65,25 +65,7 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
         for (String day : p.all("day")) {
             days.add(day(day));
         }
-        Circle near = null;
-        if (p.one("near") != null) {
-            List<String> parts = p.all("near");
-            try {
-                if (parts.size() != 2) {
-                    throw new NumberFormatException();
-                }
-                double lat = Double.parseDouble(parts.get(0));
-                double lon = Double.parseDouble(parts.get(1));
-                if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-                    throw new NumberFormatException();
-                }
-                near = new Circle(lat, lon, p.integer("radius", 5000, 1, 200_000));
-            } catch (NumberFormatException e) {
-                throw new BadParameterException("near", "expected lat,lon in decimal degrees, e.g. 48.1113,-1.6800");
-            }
-        } else if (p.one("radius") != null) {
-            throw new BadParameterException("radius", "give near=lat,lon with it");
-        }
+        Circle near = p.circle();
         LocalDate after = p.date("starts-after");
         LocalDate before = p.date("starts-before");
         String when = p.one("when");
@@ -103,8 +85,7 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
         }
         Integer age = p.one("age") == null ? null : p.integer("age", 0, 0, 120);
         Set<String> languages = new HashSet<>(p.all("lang").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
-        List<String> words = p.one("q") == null ? List.of()
-                : List.of(Vocabulary.fold(p.one("q")).split("-")).stream().filter(w -> !w.isEmpty()).toList();
+        List<String> words = p.words("q");
         return new ActivityFilter(communes, themes, days, p.time("from"), p.time("to"), age, p.bool("free"),
                 p.decimal("max-price"), p.bool("accessible"), languages, near, words, after, before);
     }

@@ -49,8 +49,7 @@ public record AssociationFilter(Set<String> communes, Set<String> themes, String
         if (after != null && before != null && after.isAfter(before)) {
             throw new BadParameterException("created-before", "comes before created-after");
         }
-        List<String> words = p.one("q") == null ? List.of()
-                : List.of(Vocabulary.fold(p.one("q")).split("-")).stream().filter(w -> !w.isEmpty()).toList();
+        List<String> words = p.words("q");
         return new AssociationFilter(communes, themes, status, after, before, words);
     }
 

@@ -71,6 +71,37 @@ public final class Params {
         return codes;
     }
 
+    /** The folded words of a text parameter (accents and case removed); empty when absent. */
+    public List<String> words(String name) {
+        String text = one(name);
+        return text == null ? List.of()
+                : List.of(fr.tissu.vocabulary.Vocabulary.fold(text).split("-")).stream().filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** {@code near=lat,lon} with {@code radius} in metres (default 5000), or {@code null}; radius alone is refused. */
+    public ActivityFilter.Circle circle() {
+        if (one("near") == null) {
+            if (one("radius") != null) {
+                throw new BadParameterException("radius", "give near=lat,lon with it");
+            }
+            return null;
+        }
+        List<String> parts = all("near");
+        try {
+            if (parts.size() != 2) {
+                throw new NumberFormatException();
+            }
+            double lat = Double.parseDouble(parts.get(0));
+            double lon = Double.parseDouble(parts.get(1));
+            if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+                throw new NumberFormatException();
+            }
+            return new ActivityFilter.Circle(lat, lon, integer("radius", 5000, 1, 200_000));
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("near", "expected lat,lon in decimal degrees, e.g. 48.1113,-1.6800");
+        }
+    }
+
     /** A whole number within bounds, or {@code fallback}. */
     public int integer(String name, int fallback, int min, int max) {
         String v = one(name);

@@ -54,7 +54,7 @@ public final class CommunesService implements HttpService {
                     .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
         }
         Set<String> departements = new HashSet<>(p.all("departement"));
-        List<String> words = p.one("q") == null ? List.of() : List.of(Vocabulary.fold(p.one("q")).split("-"));
+        List<String> words = p.words("q");
         int limit = p.integer("limit", 20, 1, 500);
         Set<String> fields = new HashSet<>(p.all("fields"));
         String after = p.one("after");

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.ActivityFilter;
-import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
 import fr.tissu.loader.reference.ReferenceData;
 import fr.tissu.vocabulary.Vocabulary;
@@ -38,7 +37,7 @@ public final class PlacesService implements HttpService {
     private final Tissu tissu;
     private final String collection;
     private final String query;
-    private volatile Snapshot snapshot;
+    private final fr.tissu.api.filter.PerVersion<Snapshot> snapshot;
 
     private record Snapshot(long version, List<Map<String, Object>> items, Map<String, Map<String, Object>> byKey) {
     }
@@ -47,6 +46,7 @@ public final class PlacesService implements HttpService {
         this.tissu = tissu;
         this.collection = collection;
         this.query = query;
+        this.snapshot = new fr.tissu.api.filter.PerVersion<>(tissu.store(), this::load);
     }
 
     /** The places where activities run (support points excepted). */
@@ -93,17 +93,8 @@ public final class PlacesService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Params p = new Params(RestSupport.params(req), PARAMETERS);
         Set<String> communes = p.communes();
-        ActivityFilter.Circle near = null;
-        if (p.one("near") != null) {
-            List<String> parts = p.all("near");
-            try {
-                near = new ActivityFilter.Circle(Double.parseDouble(parts.get(0)), Double.parseDouble(parts.get(1)),
-                        p.integer("radius", 5000, 1, 200_000));
-            } catch (RuntimeException e) {
-                throw new BadParameterException("near", "expected lat,lon in decimal degrees, e.g. 48.1113,-1.6800");
-            }
-        }
-        List<String> words = p.one("q") == null ? List.of() : List.of(Vocabulary.fold(p.one("q")).split("-"));
+        ActivityFilter.Circle near = p.circle();
+        List<String> words = p.words("q");
         int limit = p.integer("limit", 20, 1, 500);
         Set<String> fields = new HashSet<>(p.all("fields"));
         String after = p.one("after");
@@ -136,18 +127,7 @@ public final class PlacesService implements HttpService {
     }
 
     private Snapshot current() {
-        long version = tissu.store().version();
-        Snapshot s = snapshot;
-        if (s == null || s.version() != version) {
-            synchronized (this) {
-                s = snapshot;
-                if (s == null || s.version() != version) {
-                    s = load(version);
-                    snapshot = s;
-                }
-            }
-        }
-        return s;
+        return snapshot.get();
     }
 
     private Snapshot load(long version) {

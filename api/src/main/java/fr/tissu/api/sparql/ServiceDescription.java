@@ -2,7 +2,6 @@ package fr.tissu.api.sparql;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
@@ -22,16 +21,14 @@ import org.apache.jena.riot.RDFParser;
  * and a VoID description with statistics (at {@code /.well-known/void}), computed once per data version.
  */
 final class ServiceDescription {
-    private record Cached(long version, Graph graph) {
-    }
-
     private final Tissu tissu;
     private final SparqlConfig config;
-    private final AtomicReference<Cached> voidCache = new AtomicReference<>();
+    private final fr.tissu.api.filter.PerVersion<Graph> voidGraph;
 
     ServiceDescription(Tissu tissu, SparqlConfig config) {
         this.tissu = tissu;
         this.config = config;
+        this.voidGraph = new fr.tissu.api.filter.PerVersion<>(tissu.store(), version -> computeVoid());
     }
 
     void serviceDescription(ServerRequest req, ServerResponse res) {
@@ -39,13 +36,7 @@ final class ServiceDescription {
     }
 
     void voidDescription(ServerRequest req, ServerResponse res) {
-        long version = tissu.store().version();
-        Cached cached = voidCache.get();
-        if (cached == null || cached.version() != version) {
-            cached = new Cached(version, computeVoid());
-            voidCache.set(cached);
-        }
-        send(req, res, cached.graph());
+        send(req, res, voidGraph.get());
     }
 
     private void send(ServerRequest req, ServerResponse res, Graph graph) {
