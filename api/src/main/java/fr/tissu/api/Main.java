@@ -66,6 +66,7 @@ public final class Main {
                 .register(PlacesService.supportPoints(tissu))
                 .register(new IndicatorsService(tissu))
                 .register(new OpenApiService())
+                .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")))
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");

@@ -51,21 +51,31 @@ final class RestSupport {
         res.header(HeaderNames.LAST_MODIFIED, HTTP_DATE.format(modified));
         res.header(HeaderNames.CACHE_CONTROL, "public, max-age=60");
         res.header(HeaderNames.VARY, "Accept");
-        boolean match = req.headers().first(HeaderNames.IF_NONE_MATCH)
-                .map(v -> v.equals(etag) || v.equals("*") || List.of(v.split(",\\s*")).contains(etag)).orElse(false);
-        if (!match && !req.headers().contains(HeaderNames.IF_NONE_MATCH)) {
-            match = req.headers().first(HeaderNames.IF_MODIFIED_SINCE).map(since -> {
-                try {
-                    return !modified.isAfter(ZonedDateTime.parse(since, HTTP_DATE));
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            }).orElse(false);
-        }
+        boolean match = matches(req, etag, modified);
         if (match) {
             res.status(Status.NOT_MODIFIED_304).send();
         }
         return match;
+    }
+
+    /**
+     * Whether the client's copy is current: {@code If-None-Match} against {@code etag} (weak comparison), or when
+     * absent {@code If-Modified-Since} against {@code modified}.
+     */
+    static boolean matches(ServerRequest req, String etag, ZonedDateTime modified) {
+        if (req.headers().contains(HeaderNames.IF_NONE_MATCH)) {
+            String weak = etag.startsWith("W/") ? etag.substring(2) : etag;
+            return req.headers().first(HeaderNames.IF_NONE_MATCH).map(v -> v.equals("*")
+                    || List.of(v.split(",\\s*")).stream().map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                            .anyMatch(weak::equals)).orElse(false);
+        }
+        return req.headers().first(HeaderNames.IF_MODIFIED_SINCE).map(since -> {
+            try {
+                return !modified.isAfter(ZonedDateTime.parse(since, HTTP_DATE));
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }).orElse(false);
     }
 
     /** Keeps {@code id}, {@code url} and the {@code fields} asked for (all when none); an unknown field is a 400. */
