@@ -1,0 +1,427 @@
+package fr.tissu.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import fr.tissu.store.Store;
+import org.apache.jena.graph.Node;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The full-text index of a store. It is derived data: every commit records the store's data version it reflects
+ * ({@link #version()}); {@link #sync} rebuilds it when that differs from the store's, so a crash between a store
+ * commit and the index commit costs a rebuild at the next start, never stale results. {@link #update} follows a
+ * load graph by graph. Searches run on a refreshed searcher, concurrently with updates.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private static final String VERSION = "tissu.store.version";
+    private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private volatile FacetState facetState;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private SearchIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig(Analysis.INDEX)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens (or creates) the index in {@code dir}. */
+    public static SearchIndex open(Path dir) {
+        try {
+            return new SearchIndex(FSDirectory.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+        }
+    }
+
+    /** An index in memory (for an in-memory store). */
+    public static SearchIndex inMemory() {
+        try {
+            return new SearchIndex(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The store data version the last commit reflects; -1 for an index never built. */
+    public long version() {
+        Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+        return Long.parseLong(data.getOrDefault(VERSION, "-1"));
+    }
+
+    /** Rebuilds the index when it does not reflect the store's current data version; returns whether it did. */
+    public boolean sync(Store store) {
+        if (version() == store.version()) {
+            return false;
+        }
+        LOG.log(System.Logger.Level.INFO, "search index reflects data version {0}, store is at {1}: rebuilding",
+                version(), store.version());
+        rebuild(store, n -> LOG.log(System.Logger.Level.INFO, "search index: {0} documents", n));
+        return true;
+    }
+
+    /** Rebuilds the whole index from the store; {@code progress} hears the count every 100,000 documents. */
+    public void rebuild(Store store, LongConsumer progress) {
+        long version;
+        do {
+            version = store.version();
+            try {
+                deleteAll();
+                long[] n = {0};
+                Documents.read(store, null, doc -> {
+                    add(doc);
+                    if (++n[0] % 100_000 == 0) {
+                        progress.accept(n[0]);
+                    }
+                });
+                progress.accept(n[0]);
+            } catch (RuntimeException e) {
+                rollback();
+                throw e;
+            }
+        } while (version != store.version()); // a write landed meanwhile: read again
+        commit(version);
+    }
+
+    /**
+     * Follows a load: the documents of {@code graphs} (replaced or removed) are read again from the store. When
+     * the index did not reflect {@code versionBefore} (the store's version before the load), it is rebuilt whole.
+     */
+    public void update(Store store, Collection<Node> graphs, long versionBefore) {
+        if (version() != versionBefore) {
+            sync(store);
+            return;
+        }
+        long version = store.version();
+        try {
+            for (Node graph : graphs) {
+                writer.deleteDocuments(new Term(Fields.GRAPH, graph.getURI()));
+                Documents.read(store, graph, this::add);
+            }
+        } catch (IOException | RuntimeException e) {
+            rollback();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        commit(version);
+    }
+
+    private void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(Document doc) {
+        try {
+            writer.addDocument(Fields.FACETS_CONFIG.build(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(long version) {
+        try {
+            writer.setLiveCommitData(Map.of(VERSION, Long.toString(version)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rollback() {
+        // Drop the uncommitted changes without closing the writer: delete what was added since the last commit
+        // by reopening is not possible on a live writer, so the pending changes are discarded this way.
+        try {
+            writer.deleteAll();
+            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+            writer.setLiveCommitData(Map.of(VERSION, "-1").entrySet());
+            writer.commit();
+            LOG.log(System.Logger.Level.WARNING, "search index emptied after a failed update (was at version {0}); "
+                    + "it will be rebuilt", data.get(VERSION));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many documents the index holds. */
+    public int size() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    /** Runs a search. */
+    public SearchResult search(SearchRequest request) {
+        return withSearcher(searcher -> {
+            try {
+                return search(searcher, request);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchRequest r) throws IOException {
+        Query text = TextQuery.of(r.text());
+        Query query = text;
+        if (r.filter() != null) {
+            query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
+                    .add(r.filter(), BooleanClause.Occur.FILTER).build();
+        }
+        Sort sort = r.byDistance()
+                ? new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.origin()[0], r.origin()[1]),
+                        new SortField(Fields.KEY, SortField.Type.STRING))
+                : new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY, SortField.Type.STRING));
+        FieldDoc after = r.after() == null ? null : Cursor.decode(r.after(), r.byDistance());
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, r.limit(), after, Integer.MAX_VALUE);
+        TopFieldDocs docs;
+        Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
+        if (r.facets().isEmpty()) {
+            docs = searcher.search(query, top);
+        } else {
+            MultiCollectorManager both = new MultiCollectorManager(top, new FacetsCollectorManager());
+            Object[] results = searcher.search(query, both);
+            docs = (TopFieldDocs) results[0];
+            Facets counts = new SortedSetDocValuesFacetCounts(facetState(searcher.getIndexReader()),
+                    (FacetsCollector) results[1]);
+            for (String dim : r.facets()) {
+                List<SearchResult.FacetCount> values = new ArrayList<>();
+                FacetResult result;
+                try {
+                    result = counts.getTopChildren(dim.equals(Fields.COMMUNE) ? 50 : 100, dim);
+                } catch (IllegalArgumentException e) {
+                    result = null; // no document has this dimension yet
+                }
+                if (result != null) {
+                    for (LabelAndValue lv : result.labelValues) {
+                        values.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+                    }
+                }
+                facets.put(dim, values);
+            }
+        }
+        String[][] marks = r.highlight() && docs.scoreDocs.length > 0 ? highlight(searcher, text, docs) : null;
+        StoredFields stored = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(docs.scoreDocs.length);
+        for (int i = 0; i < docs.scoreDocs.length; i++) {
+            FieldDoc fd = (FieldDoc) docs.scoreDocs[i];
+            Document d = stored.document(fd.doc);
+            Double distance = null;
+            if (r.origin() != null && d.get(Fields.LOCATION) != null) {
+                String[] ll = d.get(Fields.LOCATION).split(",");
+                distance = Geo.distance(r.origin()[0], r.origin()[1], Double.parseDouble(ll[0]),
+                        Double.parseDouble(ll[1]));
+            }
+            Map<String, String> h = new LinkedHashMap<>();
+            if (marks != null) {
+                if (marks[0][i] != null && marks[0][i].contains("<mark>")) {
+                    h.put("name", marks[0][i]);
+                }
+                if (marks[1][i] != null && marks[1][i].contains("<mark>")) {
+                    h.put("description", marks[1][i]);
+                }
+            }
+            float score = r.byDistance() ? 0f : ((Number) fd.fields[0]).floatValue();
+            hits.add(new SearchResult.Hit(d.get(Fields.URI), d.get(Fields.KEY), d.get(Fields.TYPE), d.get(Fields.NAME),
+                    d.get(Fields.COMMUNE), score, distance, h));
+        }
+        String next = null;
+        if (docs.scoreDocs.length == r.limit() && docs.totalHits.value() > r.limit()) {
+            next = Cursor.encode((FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1]);
+        }
+        return new SearchResult(docs.totalHits.value(), hits, facets, next);
+    }
+
+    private String[][] highlight(IndexSearcher searcher, Query text, TopDocs docs) throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.TEXT)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withHandleMultiTermQuery(true)
+                .withHighlightPhrasesStrictly(false)
+                .build();
+        Map<String, String[]> out = highlighter.highlightFields(new String[] {Fields.NAME, Fields.DESCRIPTION}, text,
+                docs, new int[] {1, 2});
+        return new String[][] {out.get(Fields.NAME), out.get(Fields.DESCRIPTION)};
+    }
+
+    /**
+     * Completion for a search box: things whose name has words starting with what was typed (the last word as a
+     * prefix, the others whole), best first.
+     */
+    public List<SearchResult.Hit> suggest(String typed, Query filter, int limit) {
+        List<String> words = Analysis.terms(Analysis.PLAIN, typed);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (String w : words) {
+            String prefix = w.length() > 20 ? w.substring(0, 20) : w;
+            q.add(new TermQuery(new Term(Fields.SUGGEST, prefix)), BooleanClause.Occur.MUST);
+        }
+        if (filter != null) {
+            q.add(filter, BooleanClause.Occur.FILTER);
+        }
+        Query query = q.build();
+        return withSearcher(searcher -> {
+            try {
+                TopDocs docs = searcher.search(query, limit * 3);
+                StoredFields stored = searcher.storedFields();
+                List<SearchResult.Hit> out = new ArrayList<>();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (ScoreDoc sd : docs.scoreDocs) {
+                    Document d = stored.document(sd.doc);
+                    if (seen.add(d.get(Fields.TYPE) + "|" + d.get(Fields.NAME)) && out.size() < limit) {
+                        out.add(new SearchResult.Hit(d.get(Fields.URI), d.get(Fields.KEY), d.get(Fields.TYPE),
+                                d.get(Fields.NAME), d.get(Fields.COMMUNE), sd.score, null, Map.of()));
+                    }
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The keys of the things of {@code type} matching {@code text} and {@code filter}, with their scores. */
+    public Map<String, Float> matches(String type, String text, Query filter) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(TextQuery.of(text), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.FILTER);
+        if (filter != null) {
+            q.add(filter, BooleanClause.Occur.FILTER);
+        }
+        Query query = q.build();
+        return withSearcher(searcher -> {
+            try {
+                int n = Math.max(1, searcher.count(query));
+                TopDocs docs = searcher.search(query, n);
+                Map<String, Float> keys = new LinkedHashMap<>();
+                for (ScoreDoc sd : docs.scoreDocs) {
+                    keys.put(searcher.storedFields().document(sd.doc, java.util.Set.of(Fields.KEY)).get(Fields.KEY),
+                            sd.score);
+                }
+                return keys;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current == null || current.reader() != reader) {
+            current = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, Fields.FACETS_CONFIG));
+            facetState = current;
+        }
+        return current.state();
+    }
+
+    private <T> T withSearcher(java.util.function.Function<IndexSearcher, T> action) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return action.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.rollback(); // nothing uncommitted is kept: the committed state is the truth
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opaque paging cursors: the sort values of the last hit of a page. */
+    static final class Cursor {
+        private Cursor() {
+        }
+
+        static String encode(FieldDoc doc) {
+            String first = String.valueOf(((Number) doc.fields[0]).doubleValue());
+            String key = ((BytesRef) doc.fields[1]).utf8ToString();
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((first + "|" + key).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static FieldDoc decode(String cursor, boolean byDistance) {
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int bar = text.indexOf('|');
+                double first = Double.parseDouble(text.substring(0, bar));
+                BytesRef key = new BytesRef(text.substring(bar + 1));
+                Object head = byDistance ? (Object) first : (Object) (float) first;
+                return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {head, key});
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a cursor of this search: " + cursor);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package fr.tissu.search;
+
+import java.util.List;
+
+import org.apache.lucene.search.Query;
+
+/**
+ * One search.
+ *
+ * @param text      what was typed (blank: everything the filter keeps)
+ * @param filter    the compiled filters (may be {@code null})
+ * @param limit     page size
+ * @param after     cursor from the previous page's {@link SearchResult#next()}, or {@code null}
+ * @param origin    a point (lat, lon) to measure distances from, or {@code null}
+ * @param byDistance sort by distance from {@code origin} instead of relevance
+ * @param facets    the facet dimensions to count (of {@link Fields#FACETS})
+ * @param highlight whether to mark the matched words in name and description
+ */
+public record SearchRequest(String text, Query filter, int limit, String after, double[] origin, boolean byDistance,
+                            List<String> facets, boolean highlight) {
+}

@@ -1,0 +1,54 @@
+package fr.tissu.search;
+
+import java.util.List;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * What people type, as a Lucene query. Every word must match in some field; the best field counts (name 4 >
+ * themes 2 > description 1 > the rest 0.5); words of 5 letters or more also match with one typo (two from 8
+ * letters), at a lower weight; the words as a phrase in the name add to the score.
+ */
+public final class TextQuery {
+    private TextQuery() {
+    }
+
+    /** The query for {@code text}; all documents when it has no word. */
+    public static Query of(String text) {
+        List<String> terms = Analysis.terms(Analysis.TEXT, text);
+        if (terms.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : terms) {
+            List<Query> fields = new java.util.ArrayList<>(List.of(
+                    boost(new TermQuery(new Term(Fields.NAME, term)), 4f),
+                    boost(new TermQuery(new Term(Fields.THEMES_TEXT, term)), 2f),
+                    new TermQuery(new Term(Fields.DESCRIPTION, term)),
+                    boost(new TermQuery(new Term(Fields.OTHER, term)), 0.5f)));
+            if (term.length() >= 5) {
+                int edits = term.length() >= 8 ? 2 : 1;
+                fields.add(boost(new FuzzyQuery(new Term(Fields.NAME, term), edits, 1, 20, true), 1.2f));
+                fields.add(boost(new FuzzyQuery(new Term(Fields.THEMES_TEXT, term), edits, 1, 20, true), 0.6f));
+            }
+            all.add(new DisjunctionMaxQuery(fields, 0.1f), BooleanClause.Occur.MUST);
+        }
+        if (terms.size() > 1) {
+            all.add(boost(new PhraseQuery(2, Fields.NAME, terms.toArray(String[]::new)), 2f), BooleanClause.Occur.SHOULD);
+        }
+        return all.build();
+    }
+
+    private static Query boost(Query q, float boost) {
+        return new BoostQuery(q, boost);
+    }
+}
