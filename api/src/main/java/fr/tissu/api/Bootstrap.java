@@ -44,6 +44,7 @@ public final class Bootstrap {
             reports.addAll(loadSample(loader));
             reports.forEach(r -> LOG.log(System.Logger.Level.INFO, r.summary()));
         }
+        tissu.index().sync(store); // derived data: rebuilt whenever it does not reflect the store's version
         return reports;
     }
 

@@ -56,6 +56,8 @@ public final class Main {
     /** Mounts every protocol service and the error mapping. */
     public static void routing(HttpRouting.Builder routing, Tissu tissu) {
         ActivityCatalog activities = new ActivityCatalog(tissu.store());
+        // Build the activity projection now rather than on the first request (seconds at France scale).
+        Thread.ofPlatform().daemon().name("activity-catalog-warm-up").start(activities::current);
         routing.register(new LinkedDataService(tissu))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))
@@ -65,6 +67,7 @@ public final class Main {
                 .register(PlacesService.places(tissu))
                 .register(PlacesService.supportPoints(tissu))
                 .register(new IndicatorsService(tissu))
+                .register(new fr.tissu.api.rest.SearchService(tissu))
                 .register(new OpenApiService())
                 .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")))
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))

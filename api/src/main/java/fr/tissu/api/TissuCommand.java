@@ -32,7 +32,8 @@ public final class TissuCommand implements Callable<Integer> {
                 .addSubcommand("load", new LoadCommand(base))
                 .addSubcommand("validate", new ValidateCommand(base))
                 .addSubcommand("generate", new GenerateCommand())
-                .addSubcommand("compact", new CompactCommand());
+                .addSubcommand("compact", new CompactCommand())
+                .addSubcommand("reindex", new fr.tissu.loader.cli.ReindexCommand());
         cli.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());

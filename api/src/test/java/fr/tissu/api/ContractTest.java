@@ -60,6 +60,7 @@ class ContractTest {
         routed.addAll(routed(new fr.tissu.api.rest.IndicatorsService(tissu)));
         routed.addAll(routed(fr.tissu.api.rest.PlacesService.places(tissu)));
         routed.addAll(routed(fr.tissu.api.rest.PlacesService.supportPoints(tissu)));
+        routed.addAll(routed(new fr.tissu.api.rest.SearchService(tissu)));
         assertEquals(Contract.paths(), routed);
     }
 

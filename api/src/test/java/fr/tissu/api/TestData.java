@@ -33,7 +33,7 @@ final class TestData {
         Tissu base = shared();
         TissuConfig c = base.config();
         return new Tissu(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
-                c.queryTimeout(), c.dataLicense(), c.title(), sparql), base.ids(), base.store());
+                c.queryTimeout(), c.dataLicense(), c.title(), sparql), base.ids(), base.store(), base.index());
     }
 
     static Tissu sampleService() {

@@ -322,7 +322,7 @@ final class Documents {
             w.append("enfants children kids ");
         }
         if (min <= 17 && max >= 12) {
-            w.append("adolescents jeunes teenagers youth ");
+            w.append("adolescents ados jeunes teenagers youth ");
         }
         if (max >= 18) {
             w.append("adultes adults ");

@@ -74,6 +74,14 @@ public interface Store extends AutoCloseable {
     default void compact() {
     }
 
+    /**
+     * The ARQ context of this store's queries, where services can put what extensions need (the search index for
+     * the text-search property function); {@code null} for backends that run queries elsewhere.
+     */
+    default org.apache.jena.sparql.util.Context context() {
+        return null;
+    }
+
     /** True when the store answers a trivial query (readiness). */
     boolean isReady();
 

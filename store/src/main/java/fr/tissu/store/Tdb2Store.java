@@ -187,6 +187,11 @@ final class Tdb2Store implements Store {
     }
 
     @Override
+    public org.apache.jena.sparql.util.Context context() {
+        return dsg.getContext();
+    }
+
+    @Override
     public boolean isReady() {
         try {
             return Txn.calculateRead(dataset, () -> dsg.getDefaultGraph() != null);

@@ -23,6 +23,7 @@ import org.apache.jena.rdf.model.RDFNode;
 /**
  * Every activity as an {@link ActivityRow}, read from the store with one streaming query and kept until the
  * store's data version changes. Lists filter and sort these rows in memory: a page costs no store query.
+ * Memory: about 1 KB per activity (measured: see the README's benchmarks).
  */
 public final class ActivityCatalog {
     private static final String QUERY = """
@@ -48,8 +49,50 @@ public final class ActivityCatalog {
               OPTIONAL { ?org schema:name ?orgName }
             }""";
 
-    /** The rows of one data version, by key and in store order. */
-    public record Snapshot(long version, List<ActivityRow> rows, Map<String, ActivityRow> byId) {
+    /**
+     * The rows of one data version in title order (folded title, then key), by key, by organiser, and as posting
+     * lists (positions in {@code rows}, ascending) by commune and by theme, so that a filtered list reads only the
+     * rows that can match and finds them already sorted by title.
+     */
+    public record Snapshot(long version, List<ActivityRow> rows, Map<String, ActivityRow> byId,
+                           Map<String, List<ActivityRow>> byOrganizer, Map<String, int[]> byCommune,
+                           Map<String, int[]> byTheme) {
+
+        /** The rows {@code filter} keeps, in title order. */
+        public List<ActivityRow> matching(ActivityFilter filter) {
+            int[] candidates = null;
+            if (!filter.communes().isEmpty()) {
+                candidates = union(filter.communes(), byCommune);
+            }
+            if (!filter.themes().isEmpty()) {
+                int[] themed = union(filter.themes(), byTheme);
+                candidates = candidates == null || themed.length < candidates.length ? themed : candidates;
+            }
+            List<ActivityRow> out = new ArrayList<>();
+            if (candidates == null) {
+                for (ActivityRow row : rows) {
+                    if (filter.test(row)) {
+                        out.add(row);
+                    }
+                }
+            } else {
+                for (int position : candidates) {
+                    ActivityRow row = rows.get(position);
+                    if (filter.test(row)) {
+                        out.add(row);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static int[] union(Set<String> values, Map<String, int[]> postings) {
+            int[][] lists = values.stream().map(v -> postings.getOrDefault(v, new int[0])).toArray(int[][]::new);
+            if (lists.length == 1) {
+                return lists[0];
+            }
+            return java.util.Arrays.stream(lists).flatMapToInt(java.util.Arrays::stream).sorted().distinct().toArray();
+        }
     }
 
     private final Store store;
@@ -77,7 +120,26 @@ public final class ActivityCatalog {
             rows.add(r);
             byId.put(r.id(), r);
         }
-        return new Snapshot(version, List.copyOf(rows), Map.copyOf(byId));
+        rows.sort(java.util.Comparator.comparing(ActivityRow::folded).thenComparing(ActivityRow::id));
+        Map<String, List<ActivityRow>> byOrganizer = new HashMap<>();
+        Map<String, List<Integer>> communes = new HashMap<>();
+        Map<String, List<Integer>> themes = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ActivityRow r = rows.get(i);
+            byOrganizer.computeIfAbsent(r.organizer(), k -> new ArrayList<>()).add(r);
+            communes.computeIfAbsent(r.commune(), k -> new ArrayList<>()).add(i);
+            for (String theme : r.themes()) {
+                themes.computeIfAbsent(theme, k -> new ArrayList<>()).add(i);
+            }
+        }
+        return new Snapshot(version, List.copyOf(rows), Map.copyOf(byId), Map.copyOf(byOrganizer),
+                postings(communes), postings(themes));
+    }
+
+    private static Map<String, int[]> postings(Map<String, List<Integer>> lists) {
+        Map<String, int[]> out = new HashMap<>();
+        lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(out);
     }
 
     /** Collects one activity's rows; values are copied at once (TDB2 bindings live only in their transaction). */
@@ -97,7 +159,7 @@ public final class ActivityCatalog {
                     integer(r, "min"), integer(r, "max"), r.contains("price") ? new BigDecimal(lex(r, "price")) : null,
                     r.contains("free") ? r.getLiteral("free").getBoolean() : null,
                     r.contains("acc") ? r.getLiteral("acc").getBoolean() : null, Set.of(), lex(r, "place"),
-                    number(r, "lat"), number(r, "lon"), "");
+                    number(r, "lat"), number(r, "lon"), "", "");
         }
 
         Builder add(QuerySolution row) {
@@ -120,7 +182,7 @@ public final class ActivityCatalog {
                     Set.copyOf(themes), days, r.start(), r.end(), r.seasonStart(), r.seasonEnd(), r.minAge(),
                     r.maxAge(), r.price(), r.free(), r.accessible(), Set.copyOf(languages), r.placeName(), r.lat(),
                     r.lon(), String.join("-", Vocabulary.fold(r.title()), Vocabulary.fold(r.organizerName()),
-                            Vocabulary.fold(r.placeName()), String.join("-", themes)));
+                            Vocabulary.fold(r.placeName()), String.join("-", themes)), Vocabulary.fold(r.title()));
         }
 
         private static String lex(QuerySolution r, String v) {

@@ -30,11 +30,14 @@ import fr.tissu.vocabulary.Vocabulary;
  * @param words        folded words that must all appear
  * @param startsAfter  has an occurrence on or after this day
  * @param startsBefore has an occurrence on or before this day
+ * @param matches      keys of the activities the search index matches for {@code q}, or {@code null} to match
+ *                     {@code words} against the folded text instead
  */
 public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<DayOfWeek> days, LocalTime from,
                              LocalTime to, Integer age, Boolean free, BigDecimal maxPrice, Boolean accessible,
                              Set<String> languages, Circle near, List<String> words, LocalDate startsAfter,
-                             LocalDate startsBefore) implements Predicate<ActivityRow> {
+                             LocalDate startsBefore, Set<String> matches)
+        implements Predicate<ActivityRow> {
 
     /** The parameters that are filters, as their names appear in the REST API. */
     public static final Set<String> PARAMETERS = Set.of("commune", "epci", "theme", "day", "from", "to", "age",
@@ -44,12 +47,12 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
     public record Circle(double lat, double lon, double radius) {
         /** Great-circle distance from the centre, in metres. */
         public double distance(double lat2, double lon2) {
-            double p1 = Math.toRadians(lat);
-            double p2 = Math.toRadians(lat2);
-            double dp = p2 - p1;
-            double dl = Math.toRadians(lon2 - lon);
-            double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-            return 6_371_000 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+            return fr.tissu.search.Geo.distance(lat, lon, lat2, lon2);
+        }
+
+        /** Whether a point lies within the circle (a latitude band is checked first: it rules most points out). */
+        public boolean contains(double lat2, double lon2) {
+            return Math.abs(lat2 - lat) * 111_000 <= radius && distance(lat2, lon2) <= radius;
         }
     }
 
@@ -87,14 +90,14 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
         Set<String> languages = new HashSet<>(p.all("lang").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
         List<String> words = p.words("q");
         return new ActivityFilter(communes, themes, days, p.time("from"), p.time("to"), age, p.bool("free"),
-                p.decimal("max-price"), p.bool("accessible"), languages, near, words, after, before);
+                p.decimal("max-price"), p.bool("accessible"), languages, near, words, after, before, null);
     }
 
     @Override
     public boolean test(ActivityRow a) {
         return (communes.isEmpty() || communes.contains(a.commune()))
-                && (themes.isEmpty() || a.themes().stream().anyMatch(themes::contains))
-                && (days.isEmpty() || a.days().stream().anyMatch(days::contains))
+                && (themes.isEmpty() || anyOf(a.themes(), themes))
+                && (days.isEmpty() || anyOf(a.days(), days))
                 && (from == null || !a.start().isBefore(from))
                 && (to == null || !a.end().isAfter(to))
                 && (age == null || ((a.minAge() == null || a.minAge() <= age) && (a.maxAge() == null || a.maxAge() >= age)))
@@ -103,9 +106,24 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
                     || (a.price() != null && a.price().compareTo(maxPrice) <= 0))
                 && (accessible == null || accessible.equals(Boolean.TRUE.equals(a.accessible())))
                 && (languages.isEmpty() || a.languages().stream().anyMatch(languages::contains))
-                && (near == null || (a.lat() != null && near.distance(a.lat(), a.lon()) <= near.radius()))
-                && words.stream().allMatch(w -> a.text().contains(w))
+                && (near == null || (a.lat() != null && near.contains(a.lat(), a.lon())))
+                && (matches != null ? matches.contains(a.id()) : words.stream().allMatch(w -> a.text().contains(w)))
                 && ((startsAfter == null && startsBefore == null) || a.firstOccurrence(startsAfter, startsBefore) != null);
+    }
+
+    /** This filter with {@code q} answered by the search index: {@code keys} are the activities it matched. */
+    public ActivityFilter withMatches(Set<String> keys) {
+        return new ActivityFilter(communes, themes, days, from, to, age, free, maxPrice, accessible, languages, near,
+                words, startsAfter, startsBefore, Set.copyOf(keys));
+    }
+
+    private static <T> boolean anyOf(Set<T> values, Set<T> wanted) {
+        for (T v : values) {
+            if (wanted.contains(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static DayOfWeek day(String value) {

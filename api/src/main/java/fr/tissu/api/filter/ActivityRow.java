@@ -32,12 +32,13 @@ import java.util.Set;
  * @param lat         latitude, or {@code null}
  * @param lon         longitude, or {@code null}
  * @param text        folded words for {@code q} (title, organiser, place)
+ * @param folded      the title folded (lower case, no accents): the title sort key
  */
 public record ActivityRow(String iri, String id, String title, String organizer, String organizerName,
                           String commune, Set<String> themes, EnumSet<DayOfWeek> days, LocalTime start,
                           LocalTime end, LocalDate seasonStart, LocalDate seasonEnd, Integer minAge, Integer maxAge,
                           BigDecimal price, Boolean free, Boolean accessible, Set<String> languages, String placeName,
-                          Double lat, Double lon, String text) {
+                          Double lat, Double lon, String text, String folded) {
 
     /** The first day in {@code [from, to]} (both may be open) when the activity takes place, or {@code null}. */
     public LocalDate firstOccurrence(LocalDate from, LocalDate to) {

@@ -48,7 +48,8 @@ public final class ActivitiesService implements HttpService {
         FORMATS.put("ics", "text/calendar; charset=utf-8");
     }
     private static final Set<String> PARAMETERS = union(ActivityFilter.PARAMETERS, PAGING);
-    private static final List<String> SORTS = List.of("title", "-title", "start", "price", "commune", "distance");
+    private static final List<String> SORTS = List.of("title", "-title", "start", "price", "commune", "distance",
+            "relevance");
 
     private final Tissu tissu;
     private final ActivityCatalog catalog;
@@ -70,10 +71,19 @@ public final class ActivitiesService implements HttpService {
     private void listActivities(ServerRequest req, ServerResponse res) {
         Params params = new Params(RestSupport.params(req), PARAMETERS);
         ActivityFilter filter = ActivityFilter.parse(params, LocalDate.now());
+        Map<String, Float> scores = Map.of();
+        if (!filter.words().isEmpty()) { // q: the search index decides what matches, with French analysis
+            scores = tissu.index().matches("activity", params.one("q"), null);
+            filter = filter.withMatches(scores.keySet());
+        }
         int limit = params.integer("limit", 20, 1, 500);
-        String sort = params.one("sort") == null ? (filter.near() != null ? "distance" : "title") : params.one("sort");
+        String sort = params.one("sort") != null ? params.one("sort")
+                : !scores.isEmpty() ? "relevance" : filter.near() != null ? "distance" : "title";
         if (!SORTS.contains(sort)) {
             throw new BadParameterException("sort", "expected one of " + String.join(", ", SORTS));
+        }
+        if (sort.equals("relevance") && filter.words().isEmpty()) {
+            throw new BadParameterException("sort", "sort=relevance needs q");
         }
         if (sort.equals("distance") && filter.near() == null) {
             throw new BadParameterException("sort", "sort=distance needs near=lat,lon");
@@ -84,29 +94,34 @@ public final class ActivitiesService implements HttpService {
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
         }
-        Function<ActivityRow, String> key = sortKey(sort, filter);
+        Function<ActivityRow, String> key = sortKey(sort, filter, scores);
         Comparator<String> order = sort.startsWith("-") ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        List<ActivityRow> matching = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        ActivityCatalog.Snapshot snapshot = catalog.current();
-        for (ActivityRow row : snapshot.rows()) {
-            if (filter.test(row)) {
-                matching.add(row);
-            }
+        // The snapshot hands the matches over in title order: other orders sort them by a key computed once each.
+        List<ActivityRow> matching = catalog.current().matching(filter);
+        if (sort.equals("-title")) {
+            java.util.Collections.reverse(matching);
+        } else if (!sort.equals("title")) {
+            Map<ActivityRow, String> keyOf = new java.util.IdentityHashMap<>();
+            matching.forEach(r -> keyOf.put(r, key.apply(r)));
+            matching.sort(Comparator.comparing(keyOf::get, order));
         }
-        Map<ActivityRow, String> keyOf = new java.util.IdentityHashMap<>();
-        matching.forEach(r -> keyOf.put(r, key.apply(r) + '\u0001' + r.id()));
-        matching.sort(Comparator.comparing(keyOf::get, order));
-        matching.forEach(r -> keys.add(keyOf.get(r)));
         if (!format.equals("json") && !format.equals("jsonld")) {
             export(res, format, matching, filter);
             return;
         }
         int start = 0;
-        if (after != null) {
-            while (start < keys.size() && order.compare(keys.get(start), after) <= 0) {
-                start++;
+        if (after != null) { // the first row after the cursor, by binary search on the sorted matches
+            int low = 0;
+            int high = matching.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (order.compare(key.apply(matching.get(mid)), after) <= 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
             }
+            start = low;
         }
         List<ActivityRow> shown = matching.subList(start, Math.min(matching.size(), start + limit));
         if (format.equals("jsonld")) {
@@ -125,7 +140,7 @@ public final class ActivitiesService implements HttpService {
         String query = req.query().rawValue();
         links.put("self", "/api/v1/activities" + (query.isEmpty() ? "" : "?" + query));
         if (start + limit < matching.size()) {
-            String next = encode(keys.get(start + limit - 1));
+            String next = encode(key.apply(matching.get(start + limit - 1)));
             String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
             links.put("next", "/api/v1/activities?" + (base.isEmpty() ? "" : base + "&") + "after=" + next);
             res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
@@ -242,15 +257,19 @@ public final class ActivitiesService implements HttpService {
         return m;
     }
 
-    private static Function<ActivityRow, String> sortKey(String sort, ActivityFilter filter) {
+    /** The sort key of a row, ending with its id so that keys are unique (the cursor is the last key shown). */
+    private static Function<ActivityRow, String> sortKey(String sort, ActivityFilter filter, Map<String, Float> scores) {
         return switch (sort) {
-            case "start" -> r -> r.start() + fr.tissu.vocabulary.Vocabulary.fold(r.title());
-            case "price" -> r -> String.format("%012.2f", Boolean.TRUE.equals(r.free()) || r.price() == null
-                    ? 0.0 : r.price().doubleValue());
-            case "commune" -> r -> r.commune() + fr.tissu.vocabulary.Vocabulary.fold(r.title());
-            case "distance" -> r -> r.lat() == null ? "9999999999"
-                    : String.format("%010d", Math.round(filter.near().distance(r.lat(), r.lon())));
-            default -> r -> fr.tissu.vocabulary.Vocabulary.fold(r.title());
+            case "relevance" -> r -> (100_000_000_000L - Math.round(scores.getOrDefault(r.id(), 0f) * 1_000_000))
+                    + "\u0001" + r.id();
+            case "start" -> r -> r.start() + r.folded() + '\u0001' + r.id();
+            case "price" -> r -> (1_000_000_000L + Math.round((Boolean.TRUE.equals(r.free()) || r.price() == null
+                    ? 0.0 : r.price().doubleValue()) * 100)) + "\u0001" + r.id();
+            case "commune" -> r -> r.commune() + r.folded() + '\u0001' + r.id();
+            case "distance" -> r -> (r.lat() == null ? "99999999999"
+                    : Long.toString(10_000_000_000L + Math.round(filter.near().distance(r.lat(), r.lon()))))
+                    + '\u0001' + r.id();
+            default -> r -> r.folded() + '\u0001' + r.id();
         };
     }
 

@@ -33,7 +33,7 @@ import org.apache.jena.query.QuerySolution;
  */
 public final class AssociationsService implements HttpService {
     private static final Set<String> PARAMETERS;
-    private static final List<String> SORTS = List.of("name", "-name", "founded", "-founded");
+    private static final List<String> SORTS = List.of("name", "-name", "founded", "-founded", "relevance");
     private static final Map<String, String> FORMATS = Map.of("json", "application/json", "jsonld",
             "application/ld+json");
     private static final String FIELDS = """
@@ -91,14 +91,23 @@ public final class AssociationsService implements HttpService {
         Params params = new Params(RestSupport.params(req), PARAMETERS);
         AssociationFilter filter = AssociationFilter.parse(params);
         int limit = params.integer("limit", 20, 1, 500);
-        String sort = params.one("sort") == null ? "name" : params.one("sort");
+        boolean text = !filter.words().isEmpty();
+        String sort = params.one("sort") == null ? (text ? "relevance" : "name") : params.one("sort");
         if (!SORTS.contains(sort)) {
             throw new BadParameterException("sort", "expected one of " + String.join(", ", SORTS));
+        }
+        if (text != sort.equals("relevance")) {
+            throw new BadParameterException("sort", text ? "with q, associations come by relevance (sort=relevance)"
+                    : "sort=relevance needs q");
         }
         Set<String> fields = new HashSet<>(params.all("fields"));
         String[] cursor = params.one("after") == null ? null : cursor(params.one("after"));
         String format = RestSupport.format(req, params, ordered(FORMATS));
         if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        if (text) {
+            listByText(req, res, params, filter, limit, fields, format);
             return;
         }
         String where = filter.pattern(code -> tissu.ids().commune(code).getURI());
@@ -150,6 +159,49 @@ public final class AssociationsService implements HttpService {
         RestSupport.json(res, body);
     }
 
+    /**
+     * {@code q}: the search index matches, scores and pages (French analysis, the same filters compiled to Lucene);
+     * the store gives the page's details in one query.
+     */
+    private void listByText(ServerRequest req, ServerResponse res, Params params, AssociationFilter filter, int limit,
+                            Set<String> fields, String format) {
+        org.apache.lucene.search.BooleanQuery.Builder only = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                        fr.tissu.search.Fields.TYPE, "association")), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        org.apache.lucene.search.Query compiled = fr.tissu.api.filter.LuceneFilters.association(filter);
+        if (compiled != null) {
+            only.add(compiled, org.apache.lucene.search.BooleanClause.Occur.FILTER);
+        }
+        fr.tissu.search.SearchResult found;
+        try {
+            found = tissu.index().search(new fr.tissu.search.SearchRequest(params.one("q"), only.build(), limit,
+                    params.one("after"), null, false, List.of(), false));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
+        }
+        List<String> iris = found.hits().stream().map(fr.tissu.search.SearchResult.Hit::uri).toList();
+        if (format.equals("jsonld")) {
+            JsonLd.send(res, describer.describeAll(iris));
+            return;
+        }
+        Map<String, Map<String, Object>> items = details(iris);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", found.total());
+        body.put("limit", limit);
+        body.put("items", iris.stream().filter(items::containsKey)
+                .map(iri -> RestSupport.project(items.get(iri), fields)).toList());
+        Map<String, Object> links = new LinkedHashMap<>();
+        String query = req.query().rawValue();
+        links.put("self", "/api/v1/associations?" + query);
+        if (found.next() != null) {
+            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
+            links.put("next", "/api/v1/associations?" + base + "&after=" + found.next());
+            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
+        }
+        body.put("links", links);
+        RestSupport.json(res, body);
+    }
+
     private void getAssociation(ServerRequest req, ServerResponse res) {
         Params params = new Params(RestSupport.params(req), Set.of("fields", "format"));
         Set<String> fields = new HashSet<>(params.all("fields"));
@@ -172,7 +224,7 @@ public final class AssociationsService implements HttpService {
             JsonLd.send(res, describer.describeAll(List.of(iri)));
             return;
         }
-        item.put("activities", activities.current().rows().stream().filter(a -> a.organizer().equals(iri))
+        item.put("activities", activities.current().byOrganizer().getOrDefault(iri, List.of()).stream()
                 .map(a -> Map.of("id", a.iri(), "url", "/api/v1/activities/" + a.id(), "title", a.title())).toList());
         RestSupport.json(res, RestSupport.project(item, fields));
     }

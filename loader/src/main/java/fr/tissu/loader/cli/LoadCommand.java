@@ -1,5 +1,9 @@
 package fr.tissu.loader.cli;
 
+import fr.tissu.search.SearchIndex;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -94,9 +98,17 @@ public class LoadCommand implements Callable<Integer> {
                         + " (is a server running on this data directory? stop it first)");
                 return ExitCode.STORE_UNAVAILABLE.code();
             }
-            try (store) {
+            try (store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
+                long before = store.version();
                 Loader loader = new Loader(store, ids);
                 files.forEach(f -> reports.add(loader.load(f, options)));
+                // The index follows in the same run: the graphs that changed are read again.
+                List<Node> changed = reports.stream().filter(r -> r.status() != FileReport.Status.REFUSED
+                        && r.status() != FileReport.Status.FAILED && r.graph() != null)
+                        .map(r -> NodeFactory.createURI(r.graph())).distinct().toList();
+                if (!changed.isEmpty() || index.version() != store.version()) {
+                    index.update(store, changed, before);
+                }
             }
         }
         ExitCode exit = ExitCode.of(reports);
