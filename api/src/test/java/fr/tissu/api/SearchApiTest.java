@@ -66,7 +66,8 @@ class SearchApiTest {
     void theFiltersKeepWhatTheActivityListKeeps() {
         String[] filters = {"commune=35238", "epci=243500139&theme=sport", "theme=musique&day=wed",
             "age=8&day=wed&from=16:00", "free=true", "free=false&commune=35047", "max-price=100&theme=culture",
-            "accessible=true&theme=judo", "lang=en", "near=48.1115,-1.68&radius=2000", "to=12:00&day=sat",
+            "accessible=true&theme=judo", "lang=en", "near=48.1115,-1.68&radius=2000", "near=48.15,-1.60&radius=9000&age=10",
+            "near=48.0,-1.75&radius=200000", "to=12:00&day=sat",
             "when=upcoming&theme=danse", "starts-after=2026-12-01&starts-before=2026-12-03",
             "accessible=false&age=70"};
         for (String f : filters) {

@@ -56,7 +56,7 @@ public final class ActivityCatalog {
      */
     public record Snapshot(long version, List<ActivityRow> rows, Map<String, ActivityRow> byId,
                            Map<String, List<ActivityRow>> byOrganizer, Map<String, int[]> byCommune,
-                           Map<String, int[]> byTheme) {
+                           Map<String, int[]> byTheme, Map<Long, int[]> byCell) {
 
         /** The rows {@code filter} keeps, in title order. */
         public List<ActivityRow> matching(ActivityFilter filter) {
@@ -67,6 +67,10 @@ public final class ActivityCatalog {
             if (!filter.themes().isEmpty()) {
                 int[] themed = union(filter.themes(), byTheme);
                 candidates = candidates == null || themed.length < candidates.length ? themed : candidates;
+            }
+            if (filter.near() != null) {
+                int[] around = around(filter.near());
+                candidates = candidates == null || around.length < candidates.length ? around : candidates;
             }
             List<ActivityRow> out = new ArrayList<>();
             if (candidates == null) {
@@ -84,6 +88,23 @@ public final class ActivityCatalog {
                 }
             }
             return out;
+        }
+
+        /** The rows in the grid cells the circle touches. */
+        private int[] around(ActivityFilter.Circle c) {
+            double dLat = c.radius() / 111_000.0;
+            double dLon = c.radius() / (111_000.0 * Math.max(0.01, Math.cos(Math.toRadians(Math.min(89, Math.abs(c.lat())
+                    + dLat)))));
+            List<int[]> lists = new ArrayList<>();
+            for (long la = cell(c.lat() - dLat); la <= cell(c.lat() + dLat); la++) {
+                for (long lo = cell(c.lon() - dLon); lo <= cell(c.lon() + dLon); lo++) {
+                    int[] list = byCell.get(key(la, lo));
+                    if (list != null) {
+                        lists.add(list);
+                    }
+                }
+            }
+            return lists.stream().flatMapToInt(java.util.Arrays::stream).sorted().toArray();
         }
 
         private static int[] union(Set<String> values, Map<String, int[]> postings) {
@@ -124,8 +145,12 @@ public final class ActivityCatalog {
         Map<String, List<ActivityRow>> byOrganizer = new HashMap<>();
         Map<String, List<Integer>> communes = new HashMap<>();
         Map<String, List<Integer>> themes = new HashMap<>();
+        Map<Long, List<Integer>> cells = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             ActivityRow r = rows.get(i);
+            if (r.lat() != null && r.lon() != null) {
+                cells.computeIfAbsent(key(cell(r.lat()), cell(r.lon())), k -> new ArrayList<>()).add(i);
+            }
             byOrganizer.computeIfAbsent(r.organizer(), k -> new ArrayList<>()).add(r);
             communes.computeIfAbsent(r.commune(), k -> new ArrayList<>()).add(i);
             for (String theme : r.themes()) {
@@ -133,11 +158,20 @@ public final class ActivityCatalog {
             }
         }
         return new Snapshot(version, List.copyOf(rows), Map.copyOf(byId), Map.copyOf(byOrganizer),
-                postings(communes), postings(themes));
+                postings(communes), postings(themes), postings(cells));
     }
 
-    private static Map<String, int[]> postings(Map<String, List<Integer>> lists) {
-        Map<String, int[]> out = new HashMap<>();
+    /** Grid cells of a tenth of a degree (about 11 km north-south) for {@code near}. */
+    static long cell(double degrees) {
+        return (long) Math.floor(degrees * 10);
+    }
+
+    static long key(long latCell, long lonCell) {
+        return (latCell + 10_000) * 100_000 + lonCell + 10_000;
+    }
+
+    private static <K> Map<K, int[]> postings(Map<K, List<Integer>> lists) {
+        Map<K, int[]> out = new HashMap<>();
         lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         return Map.copyOf(out);
     }
