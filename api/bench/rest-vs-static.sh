@@ -42,13 +42,17 @@ wait_up() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sl
 
 # 1. The data set: generated, loaded by Tissu, dumped and loaded into a second TDB2 database for Fuseki.
 src="$work/src"
-if [ ! -f "$src/activites.csv" ]; then
-  "$root/tissu" generate --france --associations 150000 --activities 50000 --out "$src" >/dev/null
+if [ ! -d "$src" ]; then # generated aside, then renamed: an interrupted run leaves no half-written files
+  rm -rf "$src.part"
+  "$root/tissu" generate --france --associations 150000 --activities 50000 --out "$src.part" >/dev/null
+  mv "$src.part" "$src"
 fi
-if [ ! -d "$work/data/tdb2" ]; then
+if [ ! -f "$work/data/loaded" ]; then
+  rm -rf "$work/data"
   TISSU_JAVA_OPTS="-Xmx4g" "$root/tissu" load --data "$work/data" --report "$work/report.json" \
     "$src/rna_waldec_synthetique.csv" "$src/activites.csv" "$src/points-appui-numerique.csv" "$src/indicateurs.csv" \
     > "$work/load.log" 2>&1
+  touch "$work/data/loaded"
 fi
 if [ ! -d "$work/fuseki-db" ]; then
   "$jena/bin/tdb2.tdbdump" --loc "$work/data/tdb2" | grep -v '^<urn:tissu:store>' > "$work/dump.nq"

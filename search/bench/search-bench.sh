@@ -20,12 +20,16 @@ command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; e
 "$root/tissu" --version >/dev/null
 
 src="$work/src"
-if [ ! -f "$src/activites.csv" ]; then
-  "$root/tissu" generate --france --associations 1800000 --activities 200000 --out "$src" >/dev/null
+if [ ! -d "$src" ]; then # generated aside, then renamed: an interrupted run leaves no half-written files
+  rm -rf "$src.part"
+  "$root/tissu" generate --france --associations 1800000 --activities 200000 --out "$src.part" >/dev/null
+  mv "$src.part" "$src"
 fi
-if [ ! -d "$work/data/tdb2" ]; then
+if [ ! -f "$work/data/loaded" ]; then
+  rm -rf "$work/data"
   TISSU_JAVA_OPTS="-Xmx6g" "$root/tissu" load --data "$work/data" --report "$work/report.json" \
     "$src/rna_waldec_synthetique.csv" "$src/activites.csv" "$src/points-appui-numerique.csv" > "$work/load.log" 2>&1
+  touch "$work/data/loaded"
 fi
 
 # 1. Indexing, from the store.

@@ -58,6 +58,7 @@ public final class Main {
         ActivityCatalog activities = new ActivityCatalog(tissu.store());
         // Build the activity projection now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("activity-catalog-warm-up").start(activities::current);
+        PlacesService supportPoints = PlacesService.supportPoints(tissu);
         routing.register(new LinkedDataService(tissu))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))
@@ -65,9 +66,11 @@ public final class Main {
                 .register(new AssociationsService(tissu, activities))
                 .register(new CommunesService(tissu))
                 .register(PlacesService.places(tissu))
-                .register(PlacesService.supportPoints(tissu))
+                .register(supportPoints)
                 .register(new IndicatorsService(tissu))
                 .register(new fr.tissu.api.rest.SearchService(tissu))
+                .register(new fr.tissu.api.graphql.GraphQlService(new fr.tissu.api.graphql.GraphQlEngine(tissu,
+                        activities, supportPoints)))
                 .register(new OpenApiService())
                 .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")))
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))

@@ -71,11 +71,10 @@ public final class ActivitiesService implements HttpService {
     private void listActivities(ServerRequest req, ServerResponse res) {
         Params params = new Params(RestSupport.params(req), PARAMETERS);
         ActivityFilter filter = ActivityFilter.parse(params, LocalDate.now());
-        Map<String, Float> scores = Map.of();
-        if (!filter.words().isEmpty()) { // q: the search index decides what matches, with French analysis
-            scores = tissu.index().matches("activity", params.one("q"), null);
-            filter = filter.withMatches(scores.keySet());
-        }
+        // q: the search index decides what matches, with French analysis
+        var text = withText(tissu, filter, params.one("q"));
+        filter = text.getKey();
+        Map<String, Float> scores = text.getValue();
         int limit = params.integer("limit", 20, 1, 500);
         String sort = params.one("sort") != null ? params.one("sort")
                 : !scores.isEmpty() ? "relevance" : filter.near() != null ? "distance" : "title";
@@ -94,35 +93,13 @@ public final class ActivitiesService implements HttpService {
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
         }
-        Function<ActivityRow, String> key = sortKey(sort, filter, scores);
-        Comparator<String> order = sort.startsWith("-") ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        // The snapshot hands the matches over in title order: other orders sort them by a key computed once each.
-        List<ActivityRow> matching = catalog.current().matching(filter);
-        if (sort.equals("-title")) {
-            java.util.Collections.reverse(matching);
-        } else if (!sort.equals("title")) {
-            Map<ActivityRow, String> keyOf = new java.util.IdentityHashMap<>();
-            matching.forEach(r -> keyOf.put(r, key.apply(r)));
-            matching.sort(Comparator.comparing(keyOf::get, order));
-        }
+        Sorted sorted = sorted(catalog.current(), filter, sort, scores);
+        List<ActivityRow> matching = sorted.rows();
         if (!format.equals("json") && !format.equals("jsonld")) {
             export(res, format, matching, filter);
             return;
         }
-        int start = 0;
-        if (after != null) { // the first row after the cursor, by binary search on the sorted matches
-            int low = 0;
-            int high = matching.size();
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (order.compare(key.apply(matching.get(mid)), after) <= 0) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            start = low;
-        }
+        int start = sorted.startAfter(after);
         List<ActivityRow> shown = matching.subList(start, Math.min(matching.size(), start + limit));
         if (format.equals("jsonld")) {
             JsonLd.send(res, describer.describeAll(shown.stream().map(ActivityRow::iri).toList()));
@@ -140,13 +117,72 @@ public final class ActivitiesService implements HttpService {
         String query = req.query().rawValue();
         links.put("self", "/api/v1/activities" + (query.isEmpty() ? "" : "?" + query));
         if (start + limit < matching.size()) {
-            String next = encode(key.apply(matching.get(start + limit - 1)));
+            String next = sorted.cursor(start + limit - 1);
             String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
             links.put("next", "/api/v1/activities?" + (base.isEmpty() ? "" : base + "&") + "after=" + next);
             res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
         }
         body.put("links", links);
         RestSupport.json(res, body);
+    }
+
+    /**
+     * Activities matching a filter, in a list's order, with the sort key that makes cursors: shared by the REST
+     * list and GraphQL's activity connections.
+     *
+     * @param rows  the matches, sorted
+     * @param key   the sort key of a row (unique: it ends with the row's key)
+     * @param order the order of the keys
+     */
+    public record Sorted(List<ActivityRow> rows, Function<ActivityRow, String> key, Comparator<String> order) {
+        /** The index of the first row after {@code cursor} (a decoded cursor; {@code null}: the first row). */
+        public int startAfter(String cursor) {
+            if (cursor == null) {
+                return 0;
+            }
+            int low = 0; // binary search on the sorted matches
+            int high = rows.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (order.compare(key.apply(rows.get(mid)), cursor) <= 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        /** The opaque cursor that resumes after row {@code index}. */
+        public String cursor(int index) {
+            return encode(key.apply(rows.get(index)));
+        }
+    }
+
+    /** The matches of {@code filter} in {@code snapshot}, in the order {@code sort} names. */
+    public static Sorted sorted(ActivityCatalog.Snapshot snapshot, ActivityFilter filter, String sort,
+                                Map<String, Float> scores) {
+        Function<ActivityRow, String> key = sortKey(sort, filter, scores);
+        Comparator<String> order = sort.startsWith("-") ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        // The snapshot hands the matches over in title order: other orders sort them by a key computed once each.
+        List<ActivityRow> matching = snapshot.matching(filter);
+        if (sort.equals("-title")) {
+            java.util.Collections.reverse(matching);
+        } else if (!sort.equals("title")) {
+            Map<ActivityRow, String> keyOf = new java.util.IdentityHashMap<>();
+            matching.forEach(r -> keyOf.put(r, key.apply(r)));
+            matching.sort(Comparator.comparing(keyOf::get, order));
+        }
+        return new Sorted(matching, key, order);
+    }
+
+    /** {@code filter} with its {@code q} answered by the search index; the scores by key (empty without q). */
+    public static Map.Entry<ActivityFilter, Map<String, Float>> withText(Tissu tissu, ActivityFilter filter, String q) {
+        if (filter.words().isEmpty()) {
+            return Map.entry(filter, Map.of());
+        }
+        Map<String, Float> scores = tissu.index().matches("activity", q, null);
+        return Map.entry(filter.withMatches(scores.keySet()), scores);
     }
 
     private void export(ServerResponse res, String format, List<ActivityRow> rows, ActivityFilter filter) {
@@ -277,7 +313,8 @@ public final class ActivitiesService implements HttpService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String cursor(String after) {
+    /** A cursor from {@link Sorted#cursor}, decoded; a 400 naming {@code after} when it is not one. */
+    public static String cursor(String after) {
         try {
             return new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

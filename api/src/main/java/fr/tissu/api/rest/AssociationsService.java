@@ -229,15 +229,20 @@ public final class AssociationsService implements HttpService {
         RestSupport.json(res, RestSupport.project(item, fields));
     }
 
-    /** The JSON of each association, by URI, with one query. */
     private Map<String, Map<String, Object>> details(List<String> iris) {
+        return details(tissu.store(), timeout, iris);
+    }
+
+    /** The JSON of each association, by URI, with one query (also what GraphQL's association nodes are made of). */
+    public static Map<String, Map<String, Object>> details(fr.tissu.store.Store store, Duration timeout,
+                                                          List<String> iris) {
         Map<String, Map<String, Object>> items = new LinkedHashMap<>();
         if (iris.isEmpty()) {
             return items;
         }
         StringBuilder values = new StringBuilder();
         iris.forEach(i -> values.append('<').append(i).append("> "));
-        tissu.store().select(FIELDS.formatted(values), timeout, r -> merge(items, r));
+        store.select(FIELDS.formatted(values), timeout, r -> merge(items, r));
         return items;
     }
 

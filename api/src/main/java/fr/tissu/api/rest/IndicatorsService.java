@@ -193,7 +193,25 @@ public final class IndicatorsService implements HttpService {
         RestSupport.json(res, RestSupport.project(found.get(0), fields));
     }
 
-    private static Map<String, Object> observation(org.apache.jena.query.QuerySolution r) {
+    /** The SPARQL pattern of an observation {@code ?obs} with the variables {@link #observation} reads. */
+    public static final String OBSERVATION = """
+              ?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ;
+                   <https://w3id.org/tissu/ns#indicator> ?indicator ;
+                   <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;
+                   <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
+              OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }
+              OPTIONAL { ?obs <http://www.w3.org/2000/01/rdf-schema#comment> ?note }
+            """;
+
+    /** Every charter indicator, as the REST items, by code. */
+    public static List<Map<String, Object>> indicators() {
+        Graph g = fr.tissu.vocabulary.Vocabulary.get().schemes();
+        return new TreeMap<>(fr.tissu.vocabulary.Vocabulary.get().indicators()).entrySet().stream()
+                .map(e -> indicator(g, e.getKey(), e.getValue())).toList();
+    }
+
+    /** The REST item of an observation row (variables of {@link #OBSERVATION}). */
+    public static Map<String, Object> observation(org.apache.jena.query.QuerySolution r) {
         String area = r.getResource("area").getURI();
         String commune = area.substring(area.lastIndexOf('/') + 1);
         String indicator = r.getResource("indicator").getURI();

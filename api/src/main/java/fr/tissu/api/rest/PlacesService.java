@@ -130,6 +130,11 @@ public final class PlacesService implements HttpService {
         return snapshot.get();
     }
 
+    /** Every place (or support point) of the current data version, as the REST items, by key. */
+    public List<Map<String, Object>> items() {
+        return current().items();
+    }
+
     private Snapshot load(long version) {
         Map<String, Map<String, Object>> byIri = new TreeMap<>();
         tissu.store().select(query, Duration.ofMinutes(5), r -> merge(byIri, r));

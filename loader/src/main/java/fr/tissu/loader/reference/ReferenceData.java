@@ -59,6 +59,11 @@ public final class ReferenceData {
         read("regions.csv.gz", r -> regions.add(new String[] {r.get("code"), r.get("nom")}));
     }
 
+    /** The name of a département, or {@code null}. */
+    public String departementName(String code) {
+        return departements.stream().filter(d -> d[0].equals(code)).map(d -> d[1]).findFirst().orElse(null);
+    }
+
     /** The shipped reference data. */
     public static ReferenceData get() {
         if (instance == null) {

@@ -1,0 +1,606 @@
+package fr.tissu.api.graphql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import fr.tissu.api.Tissu;
+import fr.tissu.api.filter.ActivityCatalog;
+import fr.tissu.api.filter.ActivityFilter;
+import fr.tissu.api.filter.ActivityRow;
+import fr.tissu.api.filter.AssociationFilter;
+import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.filter.LuceneFilters;
+import fr.tissu.api.filter.Params;
+import fr.tissu.api.rest.ActivitiesService;
+import fr.tissu.api.rest.AssociationsService;
+import fr.tissu.api.rest.IndicatorsService;
+import fr.tissu.api.rest.PlacesService;
+import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.search.Fields;
+import fr.tissu.search.SearchRequest;
+import fr.tissu.search.SearchResult;
+import fr.tissu.vocabulary.Vocab;
+import fr.tissu.vocabulary.Vocabulary;
+import graphql.ErrorClassification;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.dataloader.BatchLoader;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+
+/**
+ * The GraphQL schema wired to Tissu's data. Objects are the REST API's own representations (association details,
+ * activity rows, places, indicators, observations), so both APIs say the same thing. Per request: a new
+ * {@link DataLoaderRegistry} whose batch loaders each send one SPARQL query with {@code VALUES}, a store that
+ * counts those queries, and limits on depth, complexity (page sizes multiplied down the tree), {@code first} and
+ * time.
+ */
+public final class GraphQlEngine {
+    /** Largest page. */
+    public static final int MAX_FIRST = 100;
+    /** Deepest query. */
+    public static final int MAX_DEPTH = 12;
+    /** Largest cost: each field costs 1, times the page size of the lists above it. */
+    public static final int MAX_COMPLEXITY = 10_000;
+
+    private final Tissu tissu;
+    private final ActivityCatalog activities;
+    private final PlacesService supportPoints;
+    private final GraphQL graphql;
+    private final Duration timeout;
+
+    /** The error classes this API reports, in {@code extensions.classification}. */
+    enum Classification implements ErrorClassification {
+        BAD_INPUT, NOT_FOUND, TIMEOUT, LIMIT
+    }
+
+    /** The engine over {@code tissu}, sharing the REST API's activity projection and support points. */
+    public GraphQlEngine(Tissu tissu, ActivityCatalog activities, PlacesService supportPoints) {
+        this.tissu = tissu;
+        this.activities = activities;
+        this.supportPoints = supportPoints;
+        this.timeout = tissu.config().queryTimeout();
+        TypeDefinitionRegistry types = new SchemaParser().parse(schemaText());
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring());
+        this.graphql = GraphQL.newGraphQL(schema)
+                .instrumentation(new ChainedInstrumentation(List.of(
+                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
+                        new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY, (env, child) -> {
+                            Object first = env.getArguments().get("first");
+                            return 1 + child * (first instanceof Integer n ? Math.max(1, n) : 1);
+                        }))))
+                .defaultDataFetcherExceptionHandler(new Errors())
+                .build();
+    }
+
+    /** The schema's SDL text (served at {@code /graphql/schema.graphqls}). */
+    public static String schemaText() {
+        try (InputStream in = GraphQlEngine.class.getResourceAsStream("schema.graphqls")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request's result and the number of store queries it sent. */
+    public record Outcome(ExecutionResult result, int storeQueries) {
+    }
+
+    /** Runs one request. */
+    public Outcome execute(String query, Map<String, Object> variables, String operationName) {
+        CountingStore store = new CountingStore(tissu.store());
+        Request request = new Request(store);
+        ExecutionInput input = ExecutionInput.newExecutionInput(query)
+                .variables(variables == null ? Map.of() : variables)
+                .operationName(operationName)
+                .dataLoaderRegistry(request.registry)
+                .build();
+        CompletableFuture<ExecutionResult> future = graphql.executeAsync(input);
+        ExecutionResult result;
+        try {
+            result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                    .message("the query ran longer than the limit of %d s", timeout.toSeconds())
+                    .errorType(Classification.TIMEOUT).build()).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return new Outcome(result, store.queries());
+    }
+
+    /** What one request shares between its fetchers: its counting store and data loaders. */
+    private final class Request {
+        final CountingStore store;
+        final DataLoaderRegistry registry = new DataLoaderRegistry();
+
+        Request(CountingStore store) {
+            this.store = store;
+            BatchLoader<String, Map<String, Object>> details = iris -> CompletableFuture.supplyAsync(() -> {
+                Map<String, Map<String, Object>> found = AssociationsService.details(store, timeout, iris);
+                return iris.stream().map(found::get).toList();
+            }, Runnable::run);
+            DataLoader<String, Map<String, Object>> associations = DataLoaderFactory.newDataLoader(details);
+            BatchLoader<String, List<Map<String, Object>>> byCommune = codes -> CompletableFuture.supplyAsync(() -> {
+                Map<String, List<Map<String, Object>>> found = new HashMap<>();
+                StringBuilder values = new StringBuilder();
+                codes.forEach(c -> values.append('<').append(tissu.ids().commune(c).getURI()).append("> "));
+                store.select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  VALUES ?area { "
+                        + values + "}\n" + IndicatorsService.OBSERVATION + "} ORDER BY ?area ?indicator ?year", timeout,
+                        r -> {
+                            Map<String, Object> o = IndicatorsService.observation(r);
+                            @SuppressWarnings("unchecked")
+                            String code = (String) ((Map<String, Object>) o.get("commune")).get("code");
+                            found.computeIfAbsent(code, k -> new ArrayList<>()).add(o);
+                        });
+                return codes.stream().map(c -> found.getOrDefault(c, List.of())).toList();
+            }, Runnable::run);
+            DataLoader<String, List<Map<String, Object>>> observations = DataLoaderFactory.newDataLoader(byCommune);
+            registry.register("associations", associations);
+            registry.register("observations", observations);
+        }
+    }
+
+    /**
+     * The request's association loader, taken from the environment (not from the registry directly): graphql-java
+     * only dispatches the loads it sees this way at the end of each level.
+     */
+    private static DataLoader<String, Map<String, Object>> associations(DataFetchingEnvironment env) {
+        return env.getDataLoader("associations");
+    }
+
+    /** A page of a connection. */
+    public record Page(int totalCount, List<?> nodes, PageInfo pageInfo) {
+    }
+
+    /** Whether a page has a next one, and the cursor to get it. */
+    public record PageInfo(boolean hasNextPage, String endCursor) {
+    }
+
+    private RuntimeWiring wiring() {
+        return RuntimeWiring.newRuntimeWiring()
+                .type("Query", t -> t
+                        .dataFetcher("association", env -> {
+                            String iri = env.getArgument("id") != null ? env.getArgument("id")
+                                    : env.getArgument("rna") != null ? tissu.ids().association(env.getArgument("rna")).getURI()
+                                    : null;
+                            return iri == null ? null : associations(env).load(iri);
+                        })
+                        .dataFetcher("activity", env -> {
+                            ActivityCatalog.Snapshot s = activities.current();
+                            if (env.getArgument("key") != null) {
+                                return s.byId().get((String) env.getArgument("key"));
+                            }
+                            String id = env.getArgument("id");
+                            return id == null ? null : s.byId().get(id.substring(id.lastIndexOf('/') + 1));
+                        })
+                        .dataFetcher("commune", env -> ReferenceData.get().commune(env.getArgument("code")).orElse(null))
+                        .dataFetcher("epci", env -> ReferenceData.get().epci(env.getArgument("siren")).orElse(null))
+                        .dataFetcher("theme", env -> Vocabulary.get().theme(env.getArgument("code")).map(Node::getURI)
+                                .orElse(null))
+                        .dataFetcher("associations", env -> associations(env, null))
+                        .dataFetcher("activities", env -> activities(env, null, null))
+                        .dataFetcher("supportPoints", env -> supportPoints(env, env.getArgument("communes")))
+                        .dataFetcher("axes", env -> axes())
+                        .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
+                                .filter(i -> i.get("code").equals(env.getArgument("code"))).findFirst().orElse(null))
+                        .dataFetcher("search", this::search))
+                .type("Association", t -> t
+                        .dataFetcher("rna", env -> map(env).get("identifier"))
+                        .dataFetcher("description", env -> map(env).get("object"))
+                        .dataFetcher("themes", env -> map(env).get("themes"))
+                        .dataFetcher("commune", env -> communeOf(map(env).get("commune")))
+                        .dataFetcher("activities", env -> activities(env, null, (String) map(env).get("id"))))
+                .type("Activity", t -> t
+                        .dataFetcher("id", env -> row(env).iri())
+                        .dataFetcher("key", env -> row(env).id())
+                        .dataFetcher("organizer", env -> associations(env).load(row(env).organizer()))
+                        .dataFetcher("commune", env -> ReferenceData.get().commune(row(env).commune()).orElse(null))
+                        .dataFetcher("themes", env -> row(env).themes().stream().sorted().toList())
+                        .dataFetcher("schedule", env -> row(env))
+                        .dataFetcher("nextOccurrence", env -> Optional.ofNullable(row(env)
+                                .firstOccurrence(LocalDate.now(), null)).map(LocalDate::toString).orElse(null))
+                        .dataFetcher("price", env -> row(env).price() == null ? null : row(env).price().doubleValue())
+                        .dataFetcher("languages", env -> row(env).languages().stream().sorted().toList())
+                        .dataFetcher("place", env -> row(env).placeName() == null && row(env).lat() == null ? null
+                                : place(row(env))))
+                .type("Schedule", t -> t
+                        .dataFetcher("days", env -> row(env).days().stream()
+                                .map(d -> d.name().substring(0, 3).toLowerCase(Locale.ROOT)).toList())
+                        .dataFetcher("startTime", env -> row(env).start().toString())
+                        .dataFetcher("endTime", env -> row(env).end().toString())
+                        .dataFetcher("seasonStart", env -> row(env).seasonStart() == null ? null
+                                : row(env).seasonStart().toString())
+                        .dataFetcher("seasonEnd", env -> row(env).seasonEnd() == null ? null
+                                : row(env).seasonEnd().toString()))
+                .type("SupportPoint", t -> t
+                        .dataFetcher("key", env -> map(env).get("identifier"))
+                        .dataFetcher("commune", env -> communeOf(map(env).get("commune"))))
+                .type("Commune", t -> t
+                        .dataFetcher("id", env -> tissu.ids().commune(commune(env).code()).getURI())
+                        .dataFetcher("population", env -> integer(commune(env).population()))
+                        .dataFetcher("epci", env -> commune(env).epci() == null ? null
+                                : ReferenceData.get().epci(commune(env).epci()).orElse(null))
+                        .dataFetcher("departement", env -> departement(commune(env).departement()))
+                        .dataFetcher("associations", env -> associations(env, commune(env).code()))
+                        .dataFetcher("activities", env -> activities(env, commune(env).code(), null))
+                        .dataFetcher("supportPoints", env -> supportPoints(env, List.of(commune(env).code())))
+                        .dataFetcher("indicators", env -> {
+                            Integer year = env.getArgument("year");
+                            return env.<String, List<Map<String, Object>>>getDataLoader("observations").load(commune(env).code()).thenApply(list -> year == null
+                                    ? list : list.stream().filter(o -> year.equals(o.get("year"))).toList());
+                        }))
+                .type("Epci", t -> t
+                        .dataFetcher("id", env -> tissu.ids().thing("epci", epci(env).siren()).getURI())
+                        .dataFetcher("communes", env -> epci(env).members().stream()
+                                .map(c -> ReferenceData.get().commune(c).orElse(null))
+                                .filter(java.util.Objects::nonNull).toList()))
+                .type("Theme", t -> t
+                        .dataFetcher("id", env -> env.getSource())
+                        .dataFetcher("code", env -> code(env.getSource()))
+                        .dataFetcher("labelFr", env -> label(env.getSource(), "fr"))
+                        .dataFetcher("labelEn", env -> label(env.getSource(), "en"))
+                        .dataFetcher("broader", env -> related(env.getSource(), Vocab.Skos.broader, false).stream()
+                                .findFirst().orElse(null))
+                        .dataFetcher("narrower", env -> related(env.getSource(), Vocab.Skos.broader, true)))
+                .type("Axis", t -> t
+                        .dataFetcher("labelFr", env -> texts(env, "label", "fr"))
+                        .dataFetcher("labelEn", env -> texts(env, "label", "en")))
+                .type("Indicator", t -> t
+                        .dataFetcher("labelFr", env -> texts(env, "label", "fr"))
+                        .dataFetcher("labelEn", env -> texts(env, "label", "en"))
+                        .dataFetcher("axis", env -> axes().stream().filter(a -> a.get("id")
+                                .equals(((Map<?, ?>) map(env).get("axis")).get("id"))).findFirst().orElse(null)))
+                .type("Observation", t -> t
+                        .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
+                                .filter(i -> i.get("code").equals(((Map<?, ?>) map(env).get("indicator")).get("code")))
+                                .findFirst().orElse(null))
+                        .dataFetcher("value", env -> ((java.math.BigDecimal) map(env).get("value")).doubleValue()))
+                .type("SearchHit", t -> t
+                        .dataFetcher("id", env -> hit(env).uri())
+                        .dataFetcher("type", env -> hit(env).type().toUpperCase(Locale.ROOT).replace('-', '_'))
+                        .dataFetcher("association", env -> hit(env).type().equals("association")
+                                ? associations(env).load(hit(env).uri()) : null)
+                        .dataFetcher("activity", env -> hit(env).type().equals("activity")
+                                ? activities.current().byId().get(hit(env).key()) : null))
+                .build();
+    }
+
+    // --- connections ---------------------------------------------------------------------------------------
+
+    /** Activities of a commune, of an organiser, or all, with the REST list's filter and order. */
+    private Page activities(DataFetchingEnvironment env, String commune, String organizer) {
+        Params params = activityParams(env.getArgument("filter"), commune);
+        ActivityFilter filter = badInput(() -> ActivityFilter.parse(params, LocalDate.now()));
+        var text = ActivitiesService.withText(tissu, filter, params.one("q"));
+        filter = text.getKey();
+        String order = env.getArgument("orderBy") == null ? "TITLE" : env.getArgument("orderBy").toString();
+        String sort = switch (order) {
+            case "START" -> "start";
+            case "PRICE" -> "price";
+            case "DISTANCE" -> "distance";
+            default -> "title";
+        };
+        if (sort.equals("distance") && filter.near() == null) {
+            throw new BadParameterException("orderBy", "DISTANCE needs filter.near");
+        }
+        ActivitiesService.Sorted sorted = ActivitiesService.sorted(activities.current(), filter, sort, text.getValue());
+        List<ActivityRow> rows = organizer == null ? sorted.rows()
+                : sorted.rows().stream().filter(r -> r.organizer().equals(organizer)).toList();
+        ActivitiesService.Sorted scoped = new ActivitiesService.Sorted(rows, sorted.key(), sorted.order());
+        int first = first(env);
+        String after = env.getArgument("after");
+        int start = scoped.startAfter(after == null ? null : badInput(() -> ActivitiesService.cursor(after)));
+        int end = Math.min(rows.size(), start + first);
+        boolean more = end < rows.size();
+        return new Page(rows.size(), rows.subList(start, end), new PageInfo(more, end > start ? scoped.cursor(end - 1)
+                : null));
+    }
+
+    /** Associations from the search index (filters compiled to Lucene), details in one batched store query. */
+    private CompletableFuture<Page> associations(DataFetchingEnvironment env, String commune) {
+        Map<String, Object> input = env.getArgument("filter") == null ? Map.of() : env.getArgument("filter");
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        put(raw, "theme", input.get("themes"));
+        put(raw, "status", input.get("status"));
+        put(raw, "created-after", input.get("createdAfter"));
+        put(raw, "created-before", input.get("createdBefore"));
+        put(raw, "q", input.get("q"));
+        put(raw, "commune", commune);
+        AssociationFilter filter = badInput(() -> AssociationFilter.parse(new Params(raw, AssociationFilter.PARAMETERS)));
+        BooleanQuery.Builder q = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, "association")), BooleanClause.Occur.FILTER);
+        Query compiled = LuceneFilters.association(filter);
+        if (compiled != null) {
+            q.add(compiled, BooleanClause.Occur.FILTER);
+        }
+        SearchResult found = badInput(() -> {
+            try {
+                return tissu.index().search(new SearchRequest(raw.containsKey("q") ? raw.get("q").get(0) : "", q.build(),
+                        first(env), env.getArgument("after"), null, false, List.of(), false));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("after", "not a cursor of this connection");
+            }
+        });
+        List<String> iris = found.hits().stream().map(SearchResult.Hit::uri).toList();
+        return associations(env).loadMany(iris).thenApply(nodes -> new Page((int) found.total(),
+                nodes.stream().filter(java.util.Objects::nonNull).toList(),
+                new PageInfo(found.next() != null, found.next())));
+    }
+
+    private Page supportPoints(DataFetchingEnvironment env, List<String> communes) {
+        List<Map<String, Object>> all = supportPoints.items().stream().filter(p -> communes == null
+                || (p.get("commune") instanceof Map<?, ?> c && communes.contains(c.get("code")))).toList();
+        int start = 0;
+        String after = env.getArgument("after");
+        if (after != null) {
+            String key = badInput(() -> ActivitiesService.cursor(after));
+            while (start < all.size() && ((String) all.get(start).get("identifier")).compareTo(key) <= 0) {
+                start++;
+            }
+        }
+        int end = Math.min(all.size(), start + first(env));
+        String cursor = end > start ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ((String) all.get(end - 1).get("identifier")).getBytes(StandardCharsets.UTF_8)) : null;
+        return new Page(all.size(), all.subList(start, end), new PageInfo(end < all.size(), cursor));
+    }
+
+    private CompletableFuture<Page> search(DataFetchingEnvironment env) {
+        List<String> types = env.getArgument("types") == null ? List.of() : ((List<?>) env.getArgument("types"))
+                .stream().map(o -> o.toString().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+        Params params = activityParams(env.getArgument("filter"), null);
+        ActivityFilter filter = badInput(() -> ActivityFilter.parse(params, LocalDate.now()));
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        boolean any = false;
+        if (!types.isEmpty()) {
+            BooleanQuery.Builder t = new BooleanQuery.Builder();
+            types.forEach(type -> t.add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.SHOULD));
+            q.add(t.build(), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        Query compiled = LuceneFilters.activity(filter);
+        if (compiled != null) {
+            q.add(compiled, BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        Query combined = any ? q.build() : null;
+        SearchResult found = badInput(() -> {
+            try {
+                return tissu.index().search(new SearchRequest(env.getArgument("q"), combined, first(env),
+                        env.getArgument("after"), null, false, List.of(), false));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("after", "not a cursor of this connection");
+            }
+        });
+        return CompletableFuture.completedFuture(new Page((int) found.total(), found.hits(),
+                new PageInfo(found.next() != null, found.next())));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    /** GraphQL's activity filter input as the REST parameters, for the shared parser. */
+    private static Params activityParams(Map<String, Object> input, String commune) {
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        if (input != null) {
+            put(raw, "commune", input.get("communes"));
+            put(raw, "epci", input.get("epcis"));
+            put(raw, "theme", input.get("themes"));
+            put(raw, "day", input.get("days"));
+            put(raw, "from", input.get("from"));
+            put(raw, "to", input.get("to"));
+            put(raw, "age", input.get("age"));
+            put(raw, "free", input.get("free"));
+            put(raw, "max-price", input.get("maxPrice"));
+            put(raw, "accessible", input.get("accessible"));
+            put(raw, "lang", input.get("languages"));
+            put(raw, "q", input.get("q"));
+            put(raw, "starts-after", input.get("startsAfter"));
+            put(raw, "starts-before", input.get("startsBefore"));
+            if (input.get("near") instanceof Map<?, ?> near) {
+                put(raw, "near", near.get("lat") + "," + near.get("lon"));
+                put(raw, "radius", near.get("radius"));
+            }
+        }
+        if (commune != null) {
+            raw.computeIfAbsent("commune", k -> new ArrayList<>()).clear();
+            raw.get("commune").add(commune);
+        }
+        return new Params(raw, ActivityFilter.PARAMETERS);
+    }
+
+    private static void put(Map<String, List<String>> raw, String name, Object value) {
+        if (value instanceof List<?> list) {
+            if (!list.isEmpty()) {
+                raw.put(name, new ArrayList<>(list.stream().map(String::valueOf).toList()));
+            }
+        } else if (value != null) {
+            raw.put(name, new ArrayList<>(List.of(value instanceof Double d && d == Math.rint(d)
+                    ? Long.toString(d.longValue()) : String.valueOf(value))));
+        }
+    }
+
+    private static int first(DataFetchingEnvironment env) {
+        Integer first = env.getArgument("first");
+        if (first == null) {
+            return 20;
+        }
+        if (first < 0 || first > MAX_FIRST) {
+            throw new BadParameterException("first", "between 0 and " + MAX_FIRST + " (limit: maximum first)");
+        }
+        return first;
+    }
+
+    private static <T> T badInput(java.util.function.Supplier<T> action) {
+        return action.get(); // BadParameterException surfaces as a BAD_INPUT error (see Errors)
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(DataFetchingEnvironment env) {
+        return (Map<String, Object>) env.getSource();
+    }
+
+    private static ActivityRow row(DataFetchingEnvironment env) {
+        return (ActivityRow) env.getSource();
+    }
+
+    private static ReferenceData.Commune commune(DataFetchingEnvironment env) {
+        return (ReferenceData.Commune) env.getSource();
+    }
+
+    private static ReferenceData.Epci epci(DataFetchingEnvironment env) {
+        return (ReferenceData.Epci) env.getSource();
+    }
+
+    private static SearchResult.Hit hit(DataFetchingEnvironment env) {
+        return (SearchResult.Hit) env.getSource();
+    }
+
+    private static Object communeOf(Object restCommune) {
+        return restCommune instanceof Map<?, ?> c && c.get("code") != null
+                ? ReferenceData.get().commune((String) c.get("code")).orElse(null) : null;
+    }
+
+    private Map<String, Object> departement(String code) {
+        if (code == null) {
+            return null;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", tissu.ids().thing("departement", code).getURI());
+        d.put("code", code);
+        d.put("name", ReferenceData.get().departementName(code));
+        return d;
+    }
+
+    private static Map<String, Object> place(ActivityRow row) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", row.placeName());
+        p.put("lat", row.lat());
+        p.put("lon", row.lon());
+        return p;
+    }
+
+    private static Integer integer(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String texts(DataFetchingEnvironment env, String field, String lang) {
+        Object texts = map(env).get(field);
+        return texts instanceof Map<?, ?> m ? (String) m.get(lang) : null;
+    }
+
+    /** The axes with their indicators, from the charter scheme. */
+    private static List<Map<String, Object>> axes() {
+        Map<String, Map<String, Object>> axes = new java.util.TreeMap<>();
+        for (Map<String, Object> indicator : IndicatorsService.indicators()) {
+            Map<?, ?> axis = (Map<?, ?>) indicator.get("axis");
+            Map<String, Object> a = axes.computeIfAbsent((String) axis.get("code"), code -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", axis.get("id"));
+                m.put("number", Integer.valueOf(code.replaceAll("\\D", "")));
+                m.put("label", axis.get("label"));
+                m.put("indicators", new ArrayList<Map<String, Object>>());
+                return m;
+            });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) a.get("indicators");
+            list.add(indicator);
+        }
+        return new ArrayList<>(axes.values());
+    }
+
+    private static String code(Object themeUri) {
+        String uri = themeUri.toString();
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
+    private static String themeUri(Object codeOrUri) {
+        String s = codeOrUri.toString();
+        return s.contains("/") ? s : fr.tissu.vocabulary.Tissu.BASE + "theme/" + s;
+    }
+
+    private static String label(Object theme, String lang) {
+        Node node = NodeFactory.createURI(themeUri(theme));
+        return Vocabulary.get().schemes().find(node, Vocab.Skos.prefLabel, Node.ANY)
+                .filterKeep(t -> t.getObject().getLiteralLanguage().equals(lang))
+                .mapWith(t -> t.getObject().getLiteralLexicalForm()).nextOptional().orElse(code(theme));
+    }
+
+    private static List<String> related(Object theme, Node property, boolean inverse) {
+        Node node = NodeFactory.createURI(themeUri(theme));
+        var g = Vocabulary.get().schemes();
+        return (inverse ? g.find(Node.ANY, property, node).mapWith(t -> t.getSubject().getURI())
+                : g.find(node, property, Node.ANY).mapWith(t -> t.getObject().getURI())).toList().stream().sorted()
+                .toList();
+    }
+
+    /** Errors as GraphQL errors with a classification; a bad argument names the argument, never a 500. */
+    private static final class Errors implements DataFetcherExceptionHandler {
+        @Override
+        public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+                graphql.execution.DataFetcherExceptionHandlerParameters p) {
+            Throwable e = p.getException();
+            while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+                e = e.getCause();
+            }
+            GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(p.getDataFetchingEnvironment());
+            if (e instanceof BadParameterException bad) {
+                error.message("%s: %s", bad.parameter(), bad.getMessage()).errorType(Classification.BAD_INPUT)
+                        .extensions(Map.of("classification", "BAD_INPUT", "argument", bad.parameter()));
+            } else if (e instanceof fr.tissu.store.QueryTimeoutException) {
+                error.message("the store did not answer in time").errorType(Classification.TIMEOUT)
+                        .extensions(Map.of("classification", "TIMEOUT"));
+            } else {
+                System.getLogger(GraphQlEngine.class.getName()).log(System.Logger.Level.ERROR, "GraphQL fetch failed", e);
+                error.message("internal error: %s", e.getClass().getSimpleName());
+            }
+            GraphQLError built = error.build();
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(built).build());
+        }
+    }
+}
