@@ -45,6 +45,7 @@ public final class Bootstrap {
             reports.forEach(r -> LOG.log(System.Logger.Level.INFO, r.summary()));
         }
         tissu.index().sync(store); // derived data: rebuilt whenever it does not reflect the store's version
+        fr.tissu.loader.Dumps.refreshIfStale(store, tissu.ids(), tissu.config().dataDir().resolve("downloads"));
         return reports;
     }
 

@@ -72,6 +72,7 @@ public final class Main {
                 .register(new fr.tissu.api.graphql.GraphQlService(new fr.tissu.api.graphql.GraphQlEngine(tissu,
                         activities, supportPoints)))
                 .register(new OpenApiService())
+                .register(new fr.tissu.api.catalog.CatalogService(tissu))
                 .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")))
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {

@@ -17,9 +17,11 @@ import io.helidon.config.Config;
  * @param dataLicense       licence of the published data
  * @param title             the instance's title
  * @param sparql            the SPARQL endpoint's limits
+ * @param catalog           who publishes, for the DCAT-AP catalogue
  */
 public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty,
-                          Duration queryTimeout, String dataLicense, String title, SparqlConfig sparql) {
+                          Duration queryTimeout, String dataLicense, String title, SparqlConfig sparql,
+                          fr.tissu.api.catalog.CatalogConfig catalog) {
 
     /** Reads the {@code tissu} node. */
     public static TissuConfig create(Config tissu) {
@@ -31,11 +33,13 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
                 tissu.get("query-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 tissu.get("data-license").asString().orElse("https://www.etalab.gouv.fr/licence-ouverte-open-licence"),
                 tissu.get("title").asString().orElse("Tissu"),
-                SparqlConfig.create(tissu.get("sparql")));
+                SparqlConfig.create(tissu.get("sparql")),
+                fr.tissu.api.catalog.CatalogConfig.create(tissu.get("catalog")));
     }
 
     /** The same configuration with another data directory. */
     public TissuConfig withDataDir(Path dir) {
-        return new TissuConfig(baseUri, dir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql);
+        return new TissuConfig(baseUri, dir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
+                catalog);
     }
 }

@@ -33,14 +33,15 @@ final class TestData {
         Tissu base = shared();
         TissuConfig c = base.config();
         return new Tissu(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
-                c.queryTimeout(), c.dataLicense(), c.title(), sparql), base.ids(), base.store(), base.index());
+                c.queryTimeout(), c.dataLicense(), c.title(), sparql, c.catalog()), base.ids(), base.store(), base.index());
     }
 
     static Tissu sampleService() {
         try {
             Path dir = Files.createTempDirectory("tissu-test");
             TissuConfig config = new TissuConfig(BASE, dir, "tdb2", true, Duration.ofSeconds(20),
-                    "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults());
+                    "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults(),
+                    fr.tissu.api.catalog.CatalogConfig.defaults());
             Tissu tissu = Tissu.open(config);
             Bootstrap.prepare(tissu);
             return tissu;

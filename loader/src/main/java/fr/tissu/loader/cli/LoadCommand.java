@@ -109,6 +109,8 @@ public class LoadCommand implements Callable<Integer> {
                 if (!changed.isEmpty() || index.version() != store.version()) {
                     index.update(store, changed, before);
                 }
+                // and the downloadable dumps of the catalogue
+                fr.tissu.loader.Dumps.refreshIfStale(store, ids, data.resolve("downloads"));
             }
         }
         ExitCode exit = ExitCode.of(reports);

@@ -1,0 +1,209 @@
+package fr.tissu.api.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import fr.tissu.api.Problems;
+import fr.tissu.api.Tissu;
+import fr.tissu.api.html.Html;
+import fr.tissu.api.linkeddata.RdfMedia;
+import fr.tissu.api.linkeddata.RdfWriting;
+import fr.tissu.loader.Dumps;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The DCAT-AP catalogue for national and European portals: {@code /catalog} by content negotiation (Turtle,
+ * JSON-LD, RDF/XML, N-Triples, HTML) or extension ({@code /catalog.ttl}, {@code .jsonld}, {@code .rdf}, {@code .nt}),
+ * paged with Hydra ({@code ?page=}); {@code /catalog/validation}, the catalogue's own report against the official
+ * DCAT-AP 3.0.1 shapes; {@code /catalog/{name}}, each dataset's landing page; {@code /dataset/{name}}, its
+ * description.
+ */
+public final class CatalogService implements HttpService {
+    private static final Map<String, RdfMedia> EXTENSIONS = Map.of("ttl", RdfMedia.TURTLE, "jsonld", RdfMedia.JSONLD,
+            "rdf", RdfMedia.RDFXML, "nt", RdfMedia.NTRIPLES);
+    private static volatile Shapes shapes;
+
+    private final Tissu tissu;
+    private final Path downloads;
+
+    /** The catalogue of {@code tissu}. */
+    public CatalogService(Tissu tissu) {
+        this.tissu = tissu;
+        this.downloads = tissu.config().dataDir().resolve("downloads");
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/catalog", (req, res) -> catalog(req, res, null));
+        EXTENSIONS.forEach((ext, media) -> rules.get("/catalog." + ext, (req, res) -> catalog(req, res, media)));
+        rules.get("/catalog/validation", this::validation)
+                .get("/catalog/{name}", this::landingPage)
+                .get("/dataset/{name}", this::dataset);
+    }
+
+    /** The catalogue model of the current dumps, page {@code page}. */
+    public Model model(int page) {
+        return Catalog.build(tissu, Dumps.manifest(downloads), page);
+    }
+
+    /** The DCAT-AP 3.0.1 shapes (core constraints and class ranges) shipped with Tissu. */
+    public static Shapes shapes() {
+        if (shapes == null) {
+            Graph g = GraphFactory.createDefaultGraph();
+            for (String file : List.of("shapes.ttl", "range.ttl")) {
+                try (InputStream in = CatalogService.class.getResourceAsStream("dcat-ap-3.0.1/" + file)) {
+                    RDFParser.source(in).lang(Lang.TURTLE).parse(g);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            shapes = Shapes.parse(g);
+        }
+        return shapes;
+    }
+
+    /** The validation report of a catalogue graph against the DCAT-AP shapes. */
+    public static ValidationReport validate(Model catalog) {
+        return ShaclValidator.get().validate(shapes(), catalog.getGraph());
+    }
+
+    private void catalog(ServerRequest req, ServerResponse res, RdfMedia forced) {
+        int page = page(req);
+        if (page < 1) {
+            Problems.send(req, res, Status.BAD_REQUEST_400, "page: a number from 1");
+            return;
+        }
+        RdfMedia media = forced != null ? forced : RdfMedia.choose(req).orElse(null);
+        if (media == null) {
+            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "the catalogue is available as " + RdfMedia.offered());
+            return;
+        }
+        res.header("Access-Control-Allow-Origin", "*");
+        res.header(HeaderNames.VARY, "Accept");
+        Model model = model(page);
+        if (media == RdfMedia.HTML) {
+            res.header(HeaderNames.CONTENT_TYPE, media.contentType());
+            res.send(html(req));
+            return;
+        }
+        RdfWriting.write(res, model.getGraph(), media);
+    }
+
+    private void validation(ServerRequest req, ServerResponse res) {
+        ValidationReport report = validate(model(1));
+        RdfMedia media = RdfMedia.choose(req).filter(m -> m != RdfMedia.HTML).orElse(RdfMedia.TURTLE);
+        res.header("Access-Control-Allow-Origin", "*");
+        res.header("Tissu-Conforms", Boolean.toString(report.conforms()));
+        RdfWriting.write(res, report.getGraph(), media);
+    }
+
+    private void dataset(ServerRequest req, ServerResponse res) {
+        String name = req.path().pathParameters().get("name");
+        if (Catalog.DATASETS.stream().noneMatch(d -> d.name().equals(name))) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no dataset '" + name + "'");
+            return;
+        }
+        RdfMedia media = RdfMedia.choose(req).orElse(RdfMedia.TURTLE);
+        if (media == RdfMedia.HTML) {
+            res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/catalog/" + name).send();
+            return;
+        }
+        Model all = model(1);
+        Model one = ModelFactory.createDefaultModel();
+        one.setNsPrefixes(all.getNsPrefixMap());
+        var ds = all.createResource(Catalog.datasetUri(tissu.config().baseUri(), name));
+        closure(all, ds, one);
+        RdfWriting.write(res, one.getGraph(), media);
+    }
+
+    /** The resource's statements and those of the blank nodes and distributions it points to. */
+    private static void closure(Model all, org.apache.jena.rdf.model.Resource r, Model into) {
+        all.listStatements(r, null, (org.apache.jena.rdf.model.RDFNode) null).forEach(s -> {
+            into.add(s);
+            if (s.getObject().isAnon() || (s.getObject().isURIResource()
+                    && s.getObject().asResource().getURI().startsWith(r.getURI() + "/"))) {
+                closure(all, s.getObject().asResource(), into);
+            }
+        });
+    }
+
+    private void landingPage(ServerRequest req, ServerResponse res) {
+        String name = req.path().pathParameters().get("name");
+        var dataset = Catalog.DATASETS.stream().filter(d -> d.name().equals(name)).findFirst();
+        if (dataset.isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no dataset '" + name + "'");
+            return;
+        }
+        boolean en = "en".equals(req.query().first("lang").orElse("fr"));
+        Catalog.Dataset d = dataset.get();
+        Dumps.Dump dump = Dumps.manifest(downloads).get(name);
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(Html.esc(en ? d.titleEn() : d.titleFr())).append("</h1>\n<p>")
+                .append(Html.esc(en ? d.descEn() : d.descFr())).append("</p>\n<h2>")
+                .append(en ? "Get the data" : "Obtenir les données").append("</h2>\n<ul>\n");
+        if (d.rest() != null) {
+            body.append("<li><a href=\"").append(d.rest()).append("\">").append(en ? "REST API (JSON)" : "API REST (JSON)")
+                    .append("</a> — <a href=\"/openapi/ui\">").append(en ? "documentation" : "documentation")
+                    .append("</a></li>\n");
+        }
+        if (dump != null) {
+            body.append("<li><a href=\"/downloads/").append(Html.esc(dump.path())).append("\">")
+                    .append(en ? "Full dump, N-Triples (gzip)" : "Export complet, N-Triples (gzip)").append("</a> — ")
+                    .append(String.format("%,d", dump.bytes())).append(en ? " bytes, " : " octets, ")
+                    .append(String.format("%,d", dump.triples())).append(en ? " triples; SHA-256 " : " triplets ; SHA-256 ")
+                    .append("<code>").append(dump.sha256()).append("</code></li>\n");
+        }
+        body.append("<li><a href=\"/sparql\">SPARQL</a></li>\n<li><a href=\"/graphql\">GraphQL</a></li>\n</ul>\n<p><a href=\"")
+                .append("/dataset/").append(name).append("?format=ttl\">").append(en ? "This dataset in DCAT-AP (Turtle)"
+                        : "Ce jeu de données en DCAT-AP (Turtle)").append("</a> · <a href=\"/catalog\">")
+                .append(en ? "The whole catalogue" : "Tout le catalogue").append("</a></p>\n");
+        res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType());
+        res.send(Html.page(en ? "en" : "fr", en ? d.titleEn() : d.titleFr(), body.toString(),
+                "/catalog/" + name + "?lang=" + (en ? "fr" : "en"), List.of(new Html.Alternate(
+                        "/dataset/" + name + "?format=ttl", "text/turtle", "Turtle")), tissu.config().dataLicense()));
+    }
+
+    private String html(ServerRequest req) {
+        boolean en = "en".equals(req.query().first("lang").orElse("fr"));
+        StringBuilder body = new StringBuilder("<h1>").append(en ? "Data catalogue" : "Catalogue des données")
+                .append("</h1>\n<p>").append(Html.esc(tissu.config().catalog().description())).append("</p>\n<ul>\n");
+        for (Catalog.Dataset d : Catalog.DATASETS) {
+            body.append("<li><a href=\"/catalog/").append(d.name()).append(en ? "?lang=en" : "").append("\">")
+                    .append(Html.esc(en ? d.titleEn() : d.titleFr())).append("</a></li>\n");
+        }
+        body.append("</ul>\n<p>DCAT-AP 3.0.1: <a href=\"/catalog.ttl\">Turtle</a> · <a href=\"/catalog.jsonld\">JSON-LD</a>")
+                .append(" · <a href=\"/catalog.rdf\">RDF/XML</a> · <a href=\"/catalog.nt\">N-Triples</a> · <a href=\"")
+                .append("/catalog/validation\">").append(en ? "validation report" : "rapport de validation")
+                .append("</a></p>\n");
+        return Html.page(en ? "en" : "fr", en ? "Data catalogue" : "Catalogue des données", body.toString(),
+                "/catalog?lang=" + (en ? "fr" : "en"), List.of(new Html.Alternate("/catalog.ttl", "text/turtle", "Turtle"),
+                        new Html.Alternate("/catalog.jsonld", "application/ld+json", "JSON-LD")),
+                tissu.config().dataLicense());
+    }
+
+    private static int page(ServerRequest req) {
+        try {
+            return Integer.parseInt(req.query().first("page").orElse("1"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

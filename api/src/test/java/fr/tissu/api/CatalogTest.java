@@ -1,0 +1,165 @@
+package fr.tissu.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import fr.tissu.api.catalog.Catalog;
+import fr.tissu.api.catalog.CatalogConfig;
+import fr.tissu.api.catalog.CatalogService;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+
+/** The DCAT-AP catalogue as portals harvest it: valid against the official shapes, stable, with true checksums. */
+@ServerTest
+class CatalogTest {
+    static final String DCAT = "http://www.w3.org/ns/dcat#";
+    static final String DCT = "http://purl.org/dc/terms/";
+    private final Http1Client client;
+
+    CatalogTest(Http1Client client) {
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        Main.server(server, TestData.shared());
+    }
+
+    Model get(String path, String accept, Lang lang) {
+        try (Http1ClientResponse r = client.get(path).header(HeaderNames.ACCEPT, accept).request()) {
+            assertEquals(200, r.status().code(), path);
+            Model m = ModelFactory.createDefaultModel();
+            RDFParser.source(new ByteArrayInputStream(r.as(byte[].class))).lang(lang).parse(m);
+            return m;
+        }
+    }
+
+    @Test
+    void theServedCatalogueHasNoViolationOfTheDcatAp301Shapes() {
+        Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
+        ValidationReport report = CatalogService.validate(catalog);
+        List<String> problems = new ArrayList<>();
+        for (ReportEntry e : report.getEntries()) {
+            problems.add(e.severity().level().getLocalName() + " " + e.focusNode() + " " + e.resultPath() + ": "
+                    + e.message());
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(report.conforms());
+        assertEquals(Catalog.DATASETS.size(), catalog.listSubjectsWithProperty(RDF.type,
+                catalog.createResource(DCAT + "Dataset")).toList().stream()
+                .filter(r -> catalog.contains(r, catalog.createProperty(DCT, "title"))).count());
+        assertEquals(3, catalog.listSubjectsWithProperty(RDF.type, catalog.createResource(DCAT + "DataService")).toList().size());
+        try (Http1ClientResponse r = client.get("/catalog/validation").request()) {
+            assertEquals("true", r.headers().get(HeaderNames.create("Tissu-Conforms")).get());
+        }
+    }
+
+    @Test
+    void theOfficialShapesDoCatchMistakes() {
+        Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
+        Resource dataset = catalog.createResource(Catalog.datasetUri(TestData.BASE, "associations"));
+        catalog.removeAll(dataset, catalog.createProperty(DCT, "description"), null);
+        catalog.add(dataset, catalog.createProperty(DCAT, "theme"), catalog.createResource("http://example.org/untyped"));
+        ValidationReport report = CatalogService.validate(catalog);
+        assertTrue(report.getEntries().size() >= 2, report.getEntries().toString());
+    }
+
+    @Test
+    void everySyntaxSaysTheSameAndIdentifiersAreStable() {
+        Model turtle = get("/catalog", "text/turtle", Lang.TURTLE);
+        assertTrue(turtle.isIsomorphicWith(get("/catalog.ttl", "*/*", Lang.TURTLE)));
+        assertTrue(turtle.isIsomorphicWith(get("/catalog.jsonld", "*/*", Lang.JSONLD)));
+        assertTrue(turtle.isIsomorphicWith(get("/catalog.rdf", "*/*", Lang.RDFXML)));
+        assertTrue(turtle.isIsomorphicWith(get("/catalog", "application/n-triples", Lang.NTRIPLES)));
+        Set<String> ids = identifiers(turtle);
+        assertTrue(ids.contains(TestData.BASE + "/dataset/associations"), ids.toString());
+        assertEquals(ids, identifiers(get("/catalog", "text/turtle", Lang.TURTLE)), "same identifiers on every run");
+        try (Http1ClientResponse r = client.get("/catalog").header(HeaderNames.ACCEPT, "text/html").request()) {
+            assertTrue(r.as(String.class).contains("href=\"/catalog/associations\""));
+        }
+        try (Http1ClientResponse r = client.get("/catalog/associations").request()) {
+            assertEquals(200, r.status().code());
+            assertTrue(r.as(String.class).contains("N-Triples"));
+        }
+    }
+
+    @Test
+    void dumpsAreDistributionsWithTheirTrueSizeAndChecksum() throws Exception {
+        Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
+        List<Resource> downloads = catalog.listSubjectsWithProperty(catalog.createProperty(DCAT, "downloadURL")).toList();
+        assertTrue(downloads.size() >= 6, "dumps: " + downloads.size());
+        for (Resource d : downloads) {
+            String url = d.getPropertyResourceValue(catalog.createProperty(DCAT, "downloadURL")).getURI();
+            String path = url.substring(TestData.BASE.length());
+            byte[] file;
+            try (Http1ClientResponse r = client.get(path).request()) {
+                assertEquals(200, r.status().code(), path);
+                file = r.as(byte[].class);
+            }
+            long size = d.getProperty(catalog.createProperty(DCAT, "byteSize")).getLong();
+            assertEquals(file.length, size, path);
+            RDFNode checksum = d.getPropertyResourceValue(catalog.createProperty("http://spdx.org/rdf/terms#", "checksum"))
+                    .getProperty(catalog.createProperty("http://spdx.org/rdf/terms#", "checksumValue")).getObject();
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)),
+                    checksum.asLiteral().getLexicalForm(), path);
+            Model dump = ModelFactory.createDefaultModel();
+            RDFParser.source(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(file))).lang(Lang.NTRIPLES)
+                    .parse(dump);
+            assertTrue(dump.size() > 0, path);
+        }
+    }
+
+    @Test
+    void hydraPagesABigCatalogue() {
+        Tissu base = TestData.shared();
+        TissuConfig c = base.config();
+        CatalogConfig small = new CatalogConfig("Test", "243500139", "a@example.org", "http://example.org/", "35238",
+                "test", 3);
+        Tissu paged = new Tissu(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
+                c.queryTimeout(), c.dataLicense(), c.title(), c.sparql(), small), base.ids(), base.store(), base.index());
+        Set<String> seen = new TreeSet<>();
+        int pages = 0;
+        for (int page = 1; page <= 3; page++) {
+            Model m = Catalog.build(paged, java.util.Map.of(), page);
+            Resource catalog = m.createResource(Catalog.uri(c.baseUri()));
+            assertEquals(Catalog.DATASETS.size(), catalog.getProperty(m.createProperty(
+                    "http://www.w3.org/ns/hydra/core#", "totalItems")).getInt());
+            catalog.listProperties(m.createProperty(DCAT, "dataset")).forEach(s -> seen.add(s.getResource().getURI()));
+            Resource view = catalog.getPropertyResourceValue(m.createProperty("http://www.w3.org/ns/hydra/core#", "view"));
+            boolean next = view.hasProperty(m.createProperty("http://www.w3.org/ns/hydra/core#", "next"));
+            assertEquals(page < 3, next);
+            pages++;
+            assertTrue(CatalogService.validate(m).conforms(), "page " + page);
+        }
+        assertEquals(3, pages);
+        assertEquals(Catalog.DATASETS.size(), seen.size());
+    }
+
+    private static Set<String> identifiers(Model m) {
+        Set<String> ids = new TreeSet<>();
+        m.listObjectsOfProperty(m.createProperty(DCT, "identifier")).forEach(o -> ids.add(o.toString()));
+        return ids;
+    }
+}

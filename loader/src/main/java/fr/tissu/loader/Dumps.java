@@ -1,0 +1,191 @@
+package fr.tissu.loader;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Ids;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.riot.RDFFormat;
+
+/**
+ * Downloadable dumps of the datasets, regenerated after each load: one gzipped N-Triples file per dataset in the
+ * data directory's {@code downloads/dumps}, written aside and renamed (a harvester never reads a half-written
+ * file), and a manifest with each file's size, SHA-256, triple count and the store data version it reflects.
+ */
+public final class Dumps {
+    /** The manifest's file name, in the downloads folder. */
+    public static final String MANIFEST = "manifest.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final System.Logger LOG = System.getLogger(Dumps.class.getName());
+
+    /**
+     * A dataset of the catalogue and the source graphs it is made of.
+     *
+     * @param name          stable name (identifier, URL)
+     * @param sourceFormats the loader formats whose graphs it holds
+     * @param graphs        names of fixed graphs it holds ({@link Ids#graph})
+     */
+    public record Dataset(String name, Set<String> sourceFormats, Set<String> graphs) {
+    }
+
+    /** The datasets that have dumps. */
+    public static final List<Dataset> DATASETS = List.of(
+            new Dataset("associations", Set.of("rna"), Set.of()),
+            new Dataset("activities", Set.of("activities"), Set.of()),
+            new Dataset("support-points", Set.of("support-points"), Set.of()),
+            new Dataset("indicators", Set.of("indicators"), Set.of()),
+            new Dataset("communes", Set.of(), Set.of("reference-communes")),
+            new Dataset("vocabulary", Set.of(), Set.of("vocabulary")),
+            new Dataset("sparql-examples", Set.of(), Set.of("sparql-examples")));
+
+    /**
+     * One dump file.
+     *
+     * @param dataset  dataset name
+     * @param path     path under the downloads folder
+     * @param bytes    size
+     * @param sha256   SHA-256 of the file, hex
+     * @param triples  triples in it
+     * @param modified last load of its graphs
+     */
+    public record Dump(String dataset, String path, long bytes, String sha256, long triples, String modified) {
+    }
+
+    private Dumps() {
+    }
+
+    /** The data version the dumps in {@code downloads} reflect, or -1. */
+    public static long version(Path downloads) {
+        JsonNode manifest = read(downloads);
+        return manifest == null ? -1 : manifest.path("version").asLong(-1);
+    }
+
+    /** The dumps listed in the manifest of {@code downloads}, by dataset name (empty when there is none). */
+    public static Map<String, Dump> manifest(Path downloads) {
+        JsonNode manifest = read(downloads);
+        Map<String, Dump> dumps = new LinkedHashMap<>();
+        if (manifest != null) {
+            manifest.path("dumps").forEach(d -> dumps.put(d.path("dataset").asText(), JSON.convertValue(d, Dump.class)));
+        }
+        return dumps;
+    }
+
+    /** Writes the dumps again unless the manifest already reflects the store's data version; returns whether it did. */
+    public static boolean refreshIfStale(Store store, Ids ids, Path downloads) {
+        if (version(downloads) == store.version()) {
+            return false;
+        }
+        refresh(store, ids, downloads);
+        return true;
+    }
+
+    /** Writes every dataset's dump and the manifest. */
+    public static List<Dump> refresh(Store store, Ids ids, Path downloads) {
+        long version = store.version();
+        long started = System.nanoTime();
+        List<Dump> dumps = new ArrayList<>();
+        try {
+            Path dir = Files.createDirectories(downloads.resolve("dumps"));
+            Map<String, List<String>> graphs = new LinkedHashMap<>();
+            Map<String, String> modified = new LinkedHashMap<>();
+            store.select("""
+                    SELECT ?g ?format ?time WHERE { GRAPH ?g { ?g <https://w3id.org/tissu/ns#sourceFormat> ?format ;
+                      <http://www.w3.org/ns/prov#generatedAtTime> ?time } }""", Duration.ofMinutes(5), r -> {
+                        String g = r.getResource("g").getURI();
+                        String format = r.getLiteral("format").getLexicalForm();
+                        for (Dataset d : DATASETS) {
+                            boolean fixed = d.graphs().stream().anyMatch(n -> ids.graph(n).getURI().equals(g));
+                            if (fixed || d.sourceFormats().contains(format)) {
+                                graphs.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(g);
+                                modified.merge(d.name(), r.getLiteral("time").getLexicalForm(),
+                                        (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                            }
+                        }
+                    });
+            for (Dataset d : DATASETS) {
+                List<String> gs = graphs.getOrDefault(d.name(), List.of());
+                if (gs.isEmpty()) {
+                    continue;
+                }
+                dumps.add(write(store, d.name(), gs, dir, modified.get(d.name())));
+            }
+            Map<String, Object> manifest = new LinkedHashMap<>();
+            manifest.put("version", version);
+            manifest.put("written", Instant.now().toString());
+            manifest.put("dumps", dumps);
+            Path tmp = downloads.resolve(MANIFEST + ".part");
+            JSON.writeValue(tmp.toFile(), manifest);
+            Files.move(tmp, downloads.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the dumps in " + downloads, e);
+        }
+        LOG.log(System.Logger.Level.INFO, "dumps of data version {0} written in {1} s", version,
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return dumps;
+    }
+
+    private static Dump write(Store store, String name, List<String> graphs, Path dir, String modified)
+            throws IOException {
+        Path file = dir.resolve(name + ".nt.gz");
+        Path tmp = dir.resolve(name + ".nt.gz.part");
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long[] triples = {0};
+        try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(tmp), 1 << 16), sha), 1 << 16)) {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
+            writer.start();
+            StringBuilder values = new StringBuilder();
+            graphs.forEach(g -> values.append('<').append(g).append("> "));
+            store.select("SELECT ?s ?p ?o WHERE { VALUES ?g { " + values + "} GRAPH ?g { ?s ?p ?o } }",
+                    Duration.ofHours(1), r -> {
+                        writer.triple(Triple.create(r.get("s").asNode(), r.get("p").asNode(), r.get("o").asNode()));
+                        triples[0]++;
+                    });
+            writer.finish();
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Dump(name, "dumps/" + file.getFileName(), Files.size(file), HexFormat.of().formatHex(sha.digest()),
+                triples[0], modified);
+    }
+
+    private static JsonNode read(Path downloads) {
+        Path file = downloads.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
