@@ -5,7 +5,7 @@
 #   2. queries: wrk sends a mix of typed queries to /api/v1/search, without and with facets, and a completion mix to
 #      /api/v1/search/suggest; p50/p99 and requests/s for each.
 #
-#   search/bench/search-bench.sh      (DURATION=20 s per run, CONNECTIONS=4, HEAP=1g by default)
+#   search/bench/search-bench.sh      (DURATION=20 s per run, CONNECTIONS=4, HEAP=1g, REINDEX=1 by default)
 #
 # BENCH_DIR keeps the generated data and the store between runs. Needs wrk (Debian package).
 set -euo pipefail
@@ -32,11 +32,13 @@ if [ ! -f "$work/data/loaded" ]; then
   touch "$work/data/loaded"
 fi
 
-# 1. Indexing, from the store.
+# 1. Indexing, from the store (REINDEX=0 skips it and measures the queries only).
+if [ "${REINDEX:-1}" != 0 ]; then
 start=$(date +%s.%N)
 TISSU_JAVA_OPTS="-Xmx$heap" "$root/tissu" reindex --data "$work/data" | tail -1 | tee "$work/reindex.txt"
 end=$(date +%s.%N)
 echo "reindex wall time (JVM start included): $(echo "$end - $start" | bc) s; index on disk: $(du -sh "$work/data/search" | cut -f1)"
+fi
 
 # 2. Queries.
 TISSU_JAVA_OPTS="-Xmx$heap" "$root/tissu" serve --port $port --data "$work/data" > "$work/serve.log" 2>&1 &

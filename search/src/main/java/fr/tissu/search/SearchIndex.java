@@ -59,6 +59,8 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchIndex implements AutoCloseable {
     private static final String VERSION = "tissu.store.version";
+    /** Matches counted exactly, at least; beyond, the total is a lower bound (as search engines do). */
+    public static final int TOTAL_HITS_THRESHOLD = 1000;
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
 
     private final Directory directory;
@@ -228,17 +230,29 @@ public final class SearchIndex implements AutoCloseable {
                         new SortField(Fields.KEY, SortField.Type.STRING))
                 : new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY, SortField.Type.STRING));
         FieldDoc after = r.after() == null ? null : Cursor.decode(r.after(), r.byDistance());
-        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, r.limit(), after, Integer.MAX_VALUE);
+        // Counting stops being exact past 1,000 matches: past that point the collector may skip the documents that
+        // cannot enter the page (block-max scores), which is what keeps broad queries fast on millions of documents.
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, r.limit(), after, TOTAL_HITS_THRESHOLD);
         TopFieldDocs docs;
+        long total;
+        boolean exact;
         Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
         if (r.facets().isEmpty()) {
             docs = searcher.search(query, top);
+            total = docs.totalHits.value();
+            exact = docs.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO;
+            if (!exact && r.exactTotal()) {
+                total = searcher.count(query);
+                exact = true;
+            }
         } else {
             MultiCollectorManager both = new MultiCollectorManager(top, new FacetsCollectorManager());
             Object[] results = searcher.search(query, both);
             docs = (TopFieldDocs) results[0];
-            Facets counts = new SortedSetDocValuesFacetCounts(facetState(searcher.getIndexReader()),
-                    (FacetsCollector) results[1]);
+            FacetsCollector collected = (FacetsCollector) results[1];
+            total = collected.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+            exact = true;
+            Facets counts = new SortedSetDocValuesFacetCounts(facetState(searcher.getIndexReader()), collected);
             for (String dim : r.facets()) {
                 List<SearchResult.FacetCount> values = new ArrayList<>();
                 FacetResult result;
@@ -281,10 +295,10 @@ public final class SearchIndex implements AutoCloseable {
                     d.get(Fields.COMMUNE), score, distance, h));
         }
         String next = null;
-        if (docs.scoreDocs.length == r.limit() && docs.totalHits.value() > r.limit()) {
+        if (docs.scoreDocs.length == r.limit() && total > r.limit()) {
             next = Cursor.encode((FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1]);
         }
-        return new SearchResult(docs.totalHits.value(), hits, facets, next);
+        return new SearchResult(total, exact, hits, facets, next);
     }
 
     private String[][] highlight(IndexSearcher searcher, Query text, TopDocs docs) throws IOException {

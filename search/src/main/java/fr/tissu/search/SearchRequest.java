@@ -15,7 +15,15 @@ import org.apache.lucene.search.Query;
  * @param byDistance sort by distance from {@code origin} instead of relevance
  * @param facets    the facet dimensions to count (of {@link Fields#FACETS})
  * @param highlight whether to mark the matched words in name and description
+ * @param exactTotal count every match even past {@link SearchIndex#TOTAL_HITS_THRESHOLD} (lists that promise a
+ *                   total; it costs a counting pass on broad queries)
  */
 public record SearchRequest(String text, Query filter, int limit, String after, double[] origin, boolean byDistance,
-                            List<String> facets, boolean highlight) {
+                            List<String> facets, boolean highlight, boolean exactTotal) {
+
+    /** A request whose total may be a lower bound past {@link SearchIndex#TOTAL_HITS_THRESHOLD}. */
+    public SearchRequest(String text, Query filter, int limit, String after, double[] origin, boolean byDistance,
+                         List<String> facets, boolean highlight) {
+        this(text, filter, limit, after, origin, byDistance, facets, highlight, false);
+    }
 }

@@ -6,12 +6,14 @@ import java.util.Map;
 /**
  * A page of results.
  *
- * @param total  how many things match
+ * @param total  how many things match: exactly when {@code exact}, otherwise at least this many
+ * @param exact  whether {@code total} is exact (always with facets; up to {@link SearchIndex#TOTAL_HITS_THRESHOLD}
+ *               otherwise)
  * @param hits   this page, best first
  * @param facets counts by value for each dimension asked, largest first
  * @param next   the cursor of the next page, or {@code null} on the last page
  */
-public record SearchResult(long total, List<Hit> hits, Map<String, List<FacetCount>> facets, String next) {
+public record SearchResult(long total, boolean exact, List<Hit> hits, Map<String, List<FacetCount>> facets, String next) {
 
     /**
      * One result.

@@ -16,7 +16,7 @@ import org.apache.lucene.search.TermQuery;
 /**
  * What people type, as a Lucene query. Every word must match in some field; the best field counts (name 4 >
  * themes 2 > description 1 > the rest 0.5); words of 5 letters or more also match with one typo (two from 8
- * letters), at a lower weight; the words as a phrase in the name add to the score.
+ * letters) after their first two letters, at a lower weight; the words as a phrase in the name add to the score.
  */
 public final class TextQuery {
     private TextQuery() {
@@ -37,8 +37,9 @@ public final class TextQuery {
                     boost(new TermQuery(new Term(Fields.OTHER, term)), 0.5f)));
             if (term.length() >= 5) {
                 int edits = term.length() >= 8 ? 2 : 1;
-                fields.add(boost(new FuzzyQuery(new Term(Fields.NAME, term), edits, 1, 20, true), 1.2f));
-                fields.add(boost(new FuzzyQuery(new Term(Fields.THEMES_TEXT, term), edits, 1, 20, true), 0.6f));
+                // the first two letters must be right: it divides the terms the automaton visits by hundreds
+                fields.add(boost(new FuzzyQuery(new Term(Fields.NAME, term), edits, 2, 10, true), 1.2f));
+                fields.add(boost(new FuzzyQuery(new Term(Fields.THEMES_TEXT, term), edits, 2, 10, true), 0.6f));
             }
             all.add(new DisjunctionMaxQuery(fields, 0.1f), BooleanClause.Occur.MUST);
         }

@@ -326,10 +326,14 @@ public final class GraphQlEngine {
         if (sort.equals("distance") && filter.near() == null) {
             throw new BadParameterException("orderBy", "DISTANCE needs filter.near");
         }
-        ActivitiesService.Sorted sorted = ActivitiesService.sorted(activities.current(), filter, sort, text.getValue());
-        List<ActivityRow> rows = organizer == null ? sorted.rows()
-                : sorted.rows().stream().filter(r -> r.organizer().equals(organizer)).toList();
-        ActivitiesService.Sorted scoped = new ActivitiesService.Sorted(rows, sorted.key(), sorted.order());
+        ActivityCatalog.Snapshot snapshot = activities.current();
+        ActivityFilter f = filter;
+        // an organiser's activities: from its own list (in title order), not by scanning every activity
+        List<ActivityRow> matching = organizer == null ? snapshot.matching(filter)
+                : snapshot.byOrganizer().getOrDefault(organizer, List.of()).stream().filter(f)
+                        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        ActivitiesService.Sorted scoped = ActivitiesService.sorted(matching, filter, sort, text.getValue());
+        List<ActivityRow> rows = scoped.rows();
         int first = first(env);
         String after = env.getArgument("after");
         int start = scoped.startAfter(after == null ? null : badInput(() -> ActivitiesService.cursor(after)));
@@ -359,7 +363,7 @@ public final class GraphQlEngine {
         SearchResult found = badInput(() -> {
             try {
                 return tissu.index().search(new SearchRequest(raw.containsKey("q") ? raw.get("q").get(0) : "", q.build(),
-                        first(env), env.getArgument("after"), null, false, List.of(), false));
+                        first(env), env.getArgument("after"), null, false, List.of(), false, true));
             } catch (IllegalArgumentException e) {
                 throw new BadParameterException("after", "not a cursor of this connection");
             }
@@ -409,7 +413,7 @@ public final class GraphQlEngine {
         SearchResult found = badInput(() -> {
             try {
                 return tissu.index().search(new SearchRequest(env.getArgument("q"), combined, first(env),
-                        env.getArgument("after"), null, false, List.of(), false));
+                        env.getArgument("after"), null, false, List.of(), false, true));
             } catch (IllegalArgumentException e) {
                 throw new BadParameterException("after", "not a cursor of this connection");
             }

@@ -162,10 +162,15 @@ public final class ActivitiesService implements HttpService {
     /** The matches of {@code filter} in {@code snapshot}, in the order {@code sort} names. */
     public static Sorted sorted(ActivityCatalog.Snapshot snapshot, ActivityFilter filter, String sort,
                                 Map<String, Float> scores) {
+        return sorted(snapshot.matching(filter), filter, sort, scores);
+    }
+
+    /** {@code matching} (matches of {@code filter} in title order, a list it may reorder) in the order {@code sort} names. */
+    public static Sorted sorted(List<ActivityRow> matching, ActivityFilter filter, String sort,
+                                Map<String, Float> scores) {
         Function<ActivityRow, String> key = sortKey(sort, filter, scores);
         Comparator<String> order = sort.startsWith("-") ? Comparator.reverseOrder() : Comparator.naturalOrder();
         // The snapshot hands the matches over in title order: other orders sort them by a key computed once each.
-        List<ActivityRow> matching = snapshot.matching(filter);
         if (sort.equals("-title")) {
             java.util.Collections.reverse(matching);
         } else if (!sort.equals("title")) {

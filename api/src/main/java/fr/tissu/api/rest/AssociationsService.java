@@ -175,7 +175,7 @@ public final class AssociationsService implements HttpService {
         fr.tissu.search.SearchResult found;
         try {
             found = tissu.index().search(new fr.tissu.search.SearchRequest(params.one("q"), only.build(), limit,
-                    params.one("after"), null, false, List.of(), false));
+                    params.one("after"), null, false, List.of(), false, true));
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }

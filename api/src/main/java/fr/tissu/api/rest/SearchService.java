@@ -89,6 +89,9 @@ public final class SearchService implements HttpService {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", result.total());
+        if (!result.exact()) {
+            body.put("totalExact", false); // at least total: counting stops there when no facet is asked
+        }
         body.put("limit", limit);
         List<Map<String, Object>> items = new ArrayList<>();
         for (SearchResult.Hit hit : result.hits()) {
