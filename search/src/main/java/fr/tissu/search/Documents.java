@@ -228,8 +228,9 @@ final class Documents {
             d.add(new StringField(Fields.COMMUNE, code, Field.Store.YES));
             d.add(new SortedSetDocValuesFacetField(Fields.COMMUNE, code));
         }
-        d.add(new TextField(Fields.OTHER, join(v, "alt", "cname", "org", "pname", "service", "aud")
-                + " " + ageWords(v), Field.Store.NO));
+        String other = join(v, "alt", "cname", "org", "pname", "service", "aud") + " " + ageWords(v);
+        d.add(new TextField(Fields.OTHER, other, Field.Store.NO));
+        d.add(new TextField(Fields.ALL, String.join(" \n ", name, themeText, description, other), Field.Store.NO));
         String status = first(v, "status");
         if (status != null) {
             d.add(new StringField(Fields.STATUS, status.substring(status.lastIndexOf('/') + 1), Field.Store.NO));

@@ -22,6 +22,8 @@ public final class Fields {
     public static final String DESCRIPTION = "description";
     /** Audience, place, commune, organiser, services (text, lowest boost). */
     public static final String OTHER = "other";
+    /** Every text field together: what the words must match (one posting list per word, fast conjunctions). */
+    public static final String ALL = "all";
     /** Every prefix of the name's words (completion). */
     public static final String SUGGEST = "suggest";
     /** Folded name, for sorting by name. */

@@ -218,8 +218,25 @@ public final class SearchIndex implements AutoCloseable {
         });
     }
 
+    /**
+     * Exact words first; when that finds fewer results than a page and a word is long enough to be a typo, the
+     * search runs again with typo tolerance.
+     */
     private SearchResult search(IndexSearcher searcher, SearchRequest r) throws IOException {
-        Query text = TextQuery.of(r.text());
+        SearchResult exact = search(searcher, r, false);
+        if (r.after() == null && exact.total() < r.limit() && r.text() != null && TextQuery.hasLongWord(r.text())) {
+            return search(searcher, r, true);
+        }
+        if (r.after() != null && r.text() != null && TextQuery.hasLongWord(r.text())
+                && search(searcher, new SearchRequest(r.text(), r.filter(), r.limit(), null, r.origin(), r.byDistance(),
+                        List.of(), false), false).total() < r.limit()) {
+            return search(searcher, r, true); // a later page of a search that needed typos
+        }
+        return exact;
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchRequest r, boolean typos) throws IOException {
+        Query text = TextQuery.of(r.text(), typos);
         Query query = text;
         if (r.filter() != null) {
             query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST)
@@ -228,7 +245,7 @@ public final class SearchIndex implements AutoCloseable {
         Sort sort = r.byDistance()
                 ? new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.origin()[0], r.origin()[1]),
                         new SortField(Fields.KEY, SortField.Type.STRING))
-                : new Sort(SortField.FIELD_SCORE, new SortField(Fields.KEY, SortField.Type.STRING));
+                : Sort.RELEVANCE; // score alone (ties by document), so that non-competitive documents can be skipped
         FieldDoc after = r.after() == null ? null : Cursor.decode(r.after(), r.byDistance());
         // Counting stops being exact past 1,000 matches: past that point the collector may skip the documents that
         // cannot enter the page (block-max scores), which is what keeps broad queries fast on millions of documents.
@@ -352,7 +369,12 @@ public final class SearchIndex implements AutoCloseable {
 
     /** The keys of the things of {@code type} matching {@code text} and {@code filter}, with their scores. */
     public Map<String, Float> matches(String type, String text, Query filter) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder().add(TextQuery.of(text), BooleanClause.Occur.MUST)
+        Map<String, Float> exact = matches(type, text, filter, false);
+        return exact.isEmpty() && TextQuery.hasLongWord(text) ? matches(type, text, filter, true) : exact;
+    }
+
+    private Map<String, Float> matches(String type, String text, Query filter, boolean typos) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(TextQuery.of(text, typos), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(Fields.TYPE, type)), BooleanClause.Occur.FILTER);
         if (filter != null) {
             q.add(filter, BooleanClause.Occur.FILTER);
@@ -418,11 +440,12 @@ public final class SearchIndex implements AutoCloseable {
         private Cursor() {
         }
 
+        /** By distance: the distance and the key; by relevance: the score and the document (within one index). */
         static String encode(FieldDoc doc) {
             String first = String.valueOf(((Number) doc.fields[0]).doubleValue());
-            String key = ((BytesRef) doc.fields[1]).utf8ToString();
+            String second = doc.fields.length > 1 ? ((BytesRef) doc.fields[1]).utf8ToString() : "#" + doc.doc;
             return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((first + "|" + key).getBytes(StandardCharsets.UTF_8));
+                    .encodeToString((first + "|" + second).getBytes(StandardCharsets.UTF_8));
         }
 
         static FieldDoc decode(String cursor, boolean byDistance) {
@@ -430,9 +453,14 @@ public final class SearchIndex implements AutoCloseable {
                 String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
                 int bar = text.indexOf('|');
                 double first = Double.parseDouble(text.substring(0, bar));
-                BytesRef key = new BytesRef(text.substring(bar + 1));
-                Object head = byDistance ? (Object) first : (Object) (float) first;
-                return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {head, key});
+                String second = text.substring(bar + 1);
+                if (byDistance) {
+                    return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, new BytesRef(second)});
+                }
+                if (!second.startsWith("#")) {
+                    throw new IllegalArgumentException(cursor);
+                }
+                return new FieldDoc(Integer.parseInt(second.substring(1)), (float) first, new Object[] {(float) first});
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("not a cursor of this search: " + cursor);
             }
