@@ -249,8 +249,11 @@ public final class SearchIndex implements AutoCloseable {
         FieldDoc after = r.after() == null ? null : Cursor.decode(r.after(), r.byDistance());
         // Counting stops being exact past 1,000 matches: past that point the collector may skip the documents that
         // cannot enter the page (block-max scores), which is what keeps broad queries fast on millions of documents.
-        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, r.limit(), after, TOTAL_HITS_THRESHOLD);
-        TopFieldDocs docs;
+        // By relevance, the score collector (it drives that skipping); by distance, the field collector.
+        org.apache.lucene.search.CollectorManager<?, ? extends TopDocs> top = r.byDistance()
+                ? new TopFieldCollectorManager(sort, r.limit(), after, TOTAL_HITS_THRESHOLD)
+                : new org.apache.lucene.search.TopScoreDocCollectorManager(r.limit(), after, TOTAL_HITS_THRESHOLD);
+        TopDocs docs;
         long total;
         boolean exact;
         Map<String, List<SearchResult.FacetCount>> facets = new LinkedHashMap<>();
@@ -265,7 +268,7 @@ public final class SearchIndex implements AutoCloseable {
         } else {
             MultiCollectorManager both = new MultiCollectorManager(top, new FacetsCollectorManager());
             Object[] results = searcher.search(query, both);
-            docs = (TopFieldDocs) results[0];
+            docs = (TopDocs) results[0];
             FacetsCollector collected = (FacetsCollector) results[1];
             total = collected.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
             exact = true;
@@ -290,7 +293,7 @@ public final class SearchIndex implements AutoCloseable {
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(docs.scoreDocs.length);
         for (int i = 0; i < docs.scoreDocs.length; i++) {
-            FieldDoc fd = (FieldDoc) docs.scoreDocs[i];
+            ScoreDoc fd = docs.scoreDocs[i];
             Document d = stored.document(fd.doc);
             Double distance = null;
             if (r.origin() != null && d.get(Fields.LOCATION) != null) {
@@ -307,13 +310,13 @@ public final class SearchIndex implements AutoCloseable {
                     h.put("description", marks[1][i]);
                 }
             }
-            float score = r.byDistance() ? 0f : ((Number) fd.fields[0]).floatValue();
+            float score = r.byDistance() ? 0f : fd.score;
             hits.add(new SearchResult.Hit(d.get(Fields.URI), d.get(Fields.KEY), d.get(Fields.TYPE), d.get(Fields.NAME),
                     d.get(Fields.COMMUNE), score, distance, h));
         }
         String next = null;
         if (docs.scoreDocs.length == r.limit() && total > r.limit()) {
-            next = Cursor.encode((FieldDoc) docs.scoreDocs[docs.scoreDocs.length - 1]);
+            next = Cursor.encode(docs.scoreDocs[docs.scoreDocs.length - 1]);
         }
         return new SearchResult(total, exact, hits, facets, next);
     }
@@ -441,9 +444,11 @@ public final class SearchIndex implements AutoCloseable {
         }
 
         /** By distance: the distance and the key; by relevance: the score and the document (within one index). */
-        static String encode(FieldDoc doc) {
-            String first = String.valueOf(((Number) doc.fields[0]).doubleValue());
-            String second = doc.fields.length > 1 ? ((BytesRef) doc.fields[1]).utf8ToString() : "#" + doc.doc;
+        static String encode(ScoreDoc doc) {
+            boolean field = doc instanceof FieldDoc fd && fd.fields.length > 1;
+            String first = field ? String.valueOf(((Number) ((FieldDoc) doc).fields[0]).doubleValue())
+                    : String.valueOf(doc.score);
+            String second = field ? ((BytesRef) ((FieldDoc) doc).fields[1]).utf8ToString() : "#" + doc.doc;
             return Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((first + "|" + second).getBytes(StandardCharsets.UTF_8));
         }

@@ -41,8 +41,8 @@ public final class TextQuery {
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String term : terms) {
-            // Every word must appear somewhere (the combined field: one posting list per word); where it appears
-            // adds to the score (name, then themes, then description).
+            // Every word must appear somewhere (the combined field: one posting list per word, scored); where it
+            // appears adds to the score (name, then themes).
             Query anywhere = new TermQuery(new Term(Fields.ALL, term));
             if (typos && term.length() >= 5) {
                 int edits = term.length() >= 8 ? 2 : 1;
@@ -55,7 +55,6 @@ public final class TextQuery {
             all.add(anywhere, BooleanClause.Occur.MUST);
             all.add(boost(new TermQuery(new Term(Fields.NAME, term)), 4f), BooleanClause.Occur.SHOULD);
             all.add(boost(new TermQuery(new Term(Fields.THEMES_TEXT, term)), 2f), BooleanClause.Occur.SHOULD);
-            all.add(new TermQuery(new Term(Fields.DESCRIPTION, term)), BooleanClause.Occur.SHOULD);
         }
         if (terms.size() > 1) {
             all.add(boost(new PhraseQuery(2, Fields.NAME, terms.toArray(String[]::new)), 2f), BooleanClause.Occur.SHOULD);
