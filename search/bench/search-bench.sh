@@ -84,7 +84,7 @@ run() { # name paths [seconds]
     "$(awk '$1 == "50%" {print $2}' "$work/wrk-$1.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk-$1.txt")" \
     "$(awk '/Non-2xx/ {print $5}' "$work/wrk-$1.txt")"
 }
-echo "documents: $(curl -s "http://127.0.0.1:$port/api/v1/search?limit=1&highlight=false" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'), $connections connections, ${duration} s per run, heap $heap"
+echo "documents: $(curl -s "http://127.0.0.1:$port/api/v1/search?limit=1&highlight=false&facets=type" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'), $connections connections, ${duration} s per run, heap $heap"
 run warm plain 20 > /dev/null
 run warm-f faceted 20 > /dev/null
 for round in 1 2; do
