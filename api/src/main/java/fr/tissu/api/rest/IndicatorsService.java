@@ -128,12 +128,7 @@ public final class IndicatorsService implements HttpService {
             years.forEach(y -> where.append(" \"").append(y).append("\"^^<http://www.w3.org/2001/XMLSchema#gYear>"));
             where.append(" }\n");
         }
-        where.append("""
-                  ?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ;
-                       <https://w3id.org/tissu/ns#indicator> ?indicator ;
-                       <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;
-                       <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
-                """);
+        where.append(OBSERVATION_CORE);
         if (origin != null) {
             where.append("  FILTER(?origin = <").append(fr.tissu.vocabulary.Tissu.BASE).append("origin/").append(origin)
                     .append(">)\n");
@@ -143,8 +138,7 @@ public final class IndicatorsService implements HttpService {
         tissu.store().select("SELECT (COUNT(*) AS ?n) WHERE {\n" + where + "}", timeout,
                 r -> total[0] = r.getLiteral("n").getLong());
         String page = "SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n" + where
-                + "  OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }\n"
-                + "  OPTIONAL { ?obs <http://www.w3.org/2000/01/rdf-schema#comment> ?note }\n"
+                + OBSERVATION_OPTIONAL
                 + (after == null ? "" : "  FILTER(STR(?obs) > \"" + after.replaceAll("[\"\\\\\\s<>]", "") + "\")\n")
                 + "} ORDER BY ?obs LIMIT " + (limit + 1);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -173,16 +167,8 @@ public final class IndicatorsService implements HttpService {
         String iri = tissu.ids().thing("observation", path.get("commune") + "/" + path.get("indicator") + "/"
                 + path.get("year")).getURI();
         List<Map<String, Object>> found = new ArrayList<>();
-        tissu.store().select("""
-                SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {
-                  BIND(<%s> AS ?obs)
-                  ?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ;
-                       <https://w3id.org/tissu/ns#indicator> ?indicator ;
-                       <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;
-                       <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
-                  OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }
-                  OPTIONAL { ?obs <http://www.w3.org/2000/01/rdf-schema#comment> ?note }
-                } LIMIT 1""".formatted(iri), tissu.config().queryTimeout(), r -> found.add(observation(r)));
+        tissu.store().select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  BIND(<" + iri
+                + "> AS ?obs)\n" + OBSERVATION + "} LIMIT 1", tissu.config().queryTimeout(), r -> found.add(observation(r)));
         if (found.isEmpty()) {
             Problems.send(req, res, Status.NOT_FOUND_404, "no observation for this commune, indicator and year");
             return;
@@ -193,15 +179,20 @@ public final class IndicatorsService implements HttpService {
         RestSupport.json(res, RestSupport.project(found.get(0), fields));
     }
 
-    /** The SPARQL pattern of an observation {@code ?obs} with the variables {@link #observation} reads. */
-    public static final String OBSERVATION = """
+    /** The required part of an observation's pattern: dimensions, value and origin. */
+    private static final String OBSERVATION_CORE = """
               ?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ;
                    <https://w3id.org/tissu/ns#indicator> ?indicator ;
                    <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;
                    <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
+            """;
+    /** Its optional part: unit and note. */
+    private static final String OBSERVATION_OPTIONAL = """
               OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }
               OPTIONAL { ?obs <http://www.w3.org/2000/01/rdf-schema#comment> ?note }
             """;
+    /** The SPARQL pattern of an observation {@code ?obs} with the variables {@link #observation} reads. */
+    public static final String OBSERVATION = OBSERVATION_CORE + OBSERVATION_OPTIONAL;
 
     /** Every charter indicator, as the REST items, by code. */
     public static List<Map<String, Object>> indicators() {
