@@ -43,6 +43,11 @@ public final class Bootstrap {
             reports.add(loader.loadReference());
             reports.addAll(loadSample(loader));
             reports.forEach(r -> LOG.log(System.Logger.Level.INFO, r.summary()));
+        } else if (!store.graphs().contains(tissu.ids().graph("reference-communes"))) {
+            // a store filled by 'tissu load' alone: the communes its data points to must be there too
+            FileReport reference = loader.loadReference();
+            LOG.log(System.Logger.Level.INFO, reference.summary());
+            reports.add(reference);
         }
         tissu.index().sync(store); // derived data: rebuilt whenever it does not reflect the store's version
         fr.tissu.loader.Dumps.refreshIfStale(store, tissu.ids(), tissu.config().dataDir().resolve("downloads"));
