@@ -131,6 +131,9 @@ public final class Dumps {
                     continue;
                 }
                 dumps.add(write(store, d.name(), gs, dir, modified.get(d.name())));
+                if (d.name().equals("support-points")) {
+                    dumps.add(lieuxMediationNumerique(store, dir, modified.get(d.name())));
+                }
             }
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("version", version);
@@ -175,6 +178,91 @@ public final class Dumps {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Dump(name, "dumps/" + file.getFileName(), Files.size(file), HexFormat.of().formatHex(sha.digest()),
                 triples[0], modified);
+    }
+
+    /** The national schema's columns (lieux de médiation numérique v1.0.2), in its order. */
+    static final List<String> LMN_COLUMNS = List.of("id", "pivot", "nom", "commune", "code_postal", "code_insee",
+            "adresse", "complement_adresse", "latitude", "longitude", "typologie", "telephone", "courriels", "site_web",
+            "horaires", "presentation_resume", "presentation_detail", "source", "itinerance", "structure_parente",
+            "date_maj", "services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+            "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
+            "modalites_accompagnement", "fiche_acces_libre", "prise_rdv");
+
+    /**
+     * The digital-support points in the national <i>lieux de médiation numérique</i> CSV v1.0.2 (comma-separated,
+     * UTF-8, lists joined with {@code |}): what the loader reads, written back, so that the national aggregation can
+     * take this instance's points as they are.
+     */
+    private static Dump lieuxMediationNumerique(Store store, Path dir, String modified) throws IOException {
+        Path file = dir.resolve("support-points.lmn.csv");
+        Path tmp = dir.resolve("support-points.lmn.csv.part");
+        Map<String, Map<String, java.util.Set<String>>> points = new java.util.TreeMap<>();
+        store.select("""
+                PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
+                PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX locn: <http://www.w3.org/ns/locn#>
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+                SELECT * WHERE {
+                  ?p a tissu:SupportPoint ; dct:identifier ?id ; schema:name ?nom .
+                  OPTIONAL { ?p <http://www.w3.org/ns/adms#identifier>/skos:notation ?pivot }
+                  OPTIONAL { ?p tissu:commune ?c }
+                  OPTIONAL { ?p locn:address ?a OPTIONAL { ?a locn:thoroughfare ?adresse }
+                             OPTIONAL { ?a locn:postCode ?code_postal } OPTIONAL { ?a locn:postName ?commune } }
+                  OPTIONAL { ?p geo:lat ?latitude ; geo:long ?longitude }
+                  OPTIONAL { ?p schema:telephone ?telephone }
+                  OPTIONAL { ?p schema:email ?courriels }
+                  OPTIONAL { ?p foaf:homepage ?site_web }
+                  OPTIONAL { ?p schema:openingHours ?horaires }
+                  OPTIONAL { ?p schema:description ?presentation_resume }
+                  OPTIONAL { ?p dct:description ?presentation_detail }
+                  OPTIONAL { ?p dct:modified ?date_maj }
+                  OPTIONAL { ?p tissu:service ?services }
+                  OPTIONAL { ?p schema:isAccessibleForFree ?free }
+                }""", Duration.ofMinutes(10), r -> {
+                    Map<String, java.util.Set<String>> row = points.computeIfAbsent(r.getResource("p").getURI(),
+                            k -> new LinkedHashMap<>());
+                    r.varNames().forEachRemaining(v -> {
+                        var node = r.get(v);
+                        if (node == null || v.equals("p") || v.equals("a")) {
+                            return;
+                        }
+                        String value = node.isLiteral() ? node.asLiteral().getLexicalForm() : node.isURIResource()
+                                ? node.asResource().getURI() : null;
+                        if (value != null) {
+                            row.computeIfAbsent(v, k -> new java.util.LinkedHashSet<>()).add(value);
+                        }
+                    });
+                });
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (var out = new java.io.OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(tmp)), sha), java.nio.charset.StandardCharsets.UTF_8);
+             var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                     .setRecordSeparator("\r\n").get())) {
+            csv.printRecord(LMN_COLUMNS);
+            for (Map<String, java.util.Set<String>> p : points.values()) {
+                List<String> record = new ArrayList<>();
+                for (String column : LMN_COLUMNS) {
+                    java.util.Set<String> values = switch (column) {
+                        case "code_insee" -> p.containsKey("c") ? java.util.Set.of(p.get("c").iterator().next()
+                                .replaceAll(".*/", "")) : java.util.Set.of();
+                        case "site_web" -> p.getOrDefault(column, java.util.Set.of());
+                        case "frais_a_charge" -> p.containsKey("free") && p.get("free").contains("true")
+                                ? java.util.Set.of("Gratuit") : java.util.Set.of();
+                        default -> p.getOrDefault(column, java.util.Set.of());
+                    };
+                    record.add(String.join("|", values));
+                }
+                csv.printRecord(record);
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Dump("support-points-lmn", "dumps/" + file.getFileName(), Files.size(file),
+                HexFormat.of().formatHex(sha.digest()), points.size(), modified);
     }
 
     private static JsonNode read(Path downloads) {

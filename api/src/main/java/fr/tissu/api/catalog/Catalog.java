@@ -32,6 +32,8 @@ public final class Catalog {
     static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
     static final String EU = "http://publications.europa.eu/resource/authority/";
     static final String IANA = "https://www.iana.org/assignments/media-types/";
+    /** The national schema of digital-support places, the CSV distribution's standard. */
+    static final String LMN_SCHEMA = "https://raw.githubusercontent.com/LaMednum/standard-mediation-num/v1.0.2/schema.json";
 
     /**
      * A dataset of the catalogue.
@@ -136,7 +138,15 @@ public final class Catalog {
         int current = Math.min(Math.max(1, page), pages);
         List<Dataset> shown = DATASETS.subList((current - 1) * size, Math.min(DATASETS.size(), current * size));
         for (Dataset d : shown) {
-            catalog.addProperty(p(DCAT, "dataset"), dataset(tissu, config, d, dumps.get(d.name()), modified));
+            Resource ds = dataset(tissu, config, d, dumps.get(d.name()), modified);
+            catalog.addProperty(p(DCAT, "dataset"), ds);
+            Dumps.Dump lmn = dumps.get(d.name() + "-lmn");
+            if (lmn != null) {
+                ds.addProperty(p(DCT, "conformsTo"), typed(LMN_SCHEMA, DCT + "Standard"));
+                ds.addProperty(p(DCAT, "distribution"), download(tissu, d, lmn, "lmn-csv",
+                        " (CSV, standard national des lieux de médiation numérique v1.0.2)", "CSV", "text/csv", null)
+                        .addProperty(p(DCT, "conformsTo"), r(LMN_SCHEMA)));
+            }
         }
         Resource rest = service(tissu, "api", "API REST", "REST API", base + "/api/v1", base + "/openapi",
                 "https://spec.openapis.org/oas/v3.1.0");
@@ -207,25 +217,36 @@ public final class Catalog {
                     .addProperty(p(DCT, "license"), license(tissu)));
         }
         if (dump != null) {
-            Resource checksum = m.createResource().addProperty(RDF.type, r(SPDX + "Checksum"))
-                    .addProperty(p(SPDX, "algorithm"), r(SPDX + "checksumAlgorithm_sha256"))
-                    .addProperty(p(SPDX, "checksumValue"), m.createTypedLiteral(dump.sha256(), XSDDatatype.XSDhexBinary));
-            ds.addProperty(p(DCAT, "distribution"), r(base + "/dataset/" + d.name() + "/distribution/nt-gz")
-                    .addProperty(RDF.type, r(DCAT + "Distribution"))
-                    .addProperty(p(DCT, "title"), m.createLiteral(d.titleFr() + " (N-Triples, gzip)", "fr"))
-                    .addProperty(p(DCAT, "accessURL"), r(base + "/downloads/" + dump.path()))
-                    .addProperty(p(DCAT, "downloadURL"), r(base + "/downloads/" + dump.path()))
-                    .addProperty(p(DCT, "format"), format("RDF_N_TRIPLES"))
-                    .addProperty(p(DCAT, "mediaType"), mediaType("application/n-triples"))
-                    .addProperty(p(DCAT, "compressFormat"), mediaType("application/gzip"))
-                    .addProperty(p(DCAT, "byteSize"), m.createTypedLiteral(Long.toString(dump.bytes()),
-                            XSDDatatype.XSDnonNegativeInteger))
-                    .addProperty(p(SPDX, "checksum"), checksum)
-                    .addProperty(p(DCT, "modified"), dateTime(dump.modified() == null ? storeModified
-                            : Instant.parse(dump.modified())))
-                    .addProperty(p(DCT, "license"), license(tissu)));
+            ds.addProperty(p(DCAT, "distribution"), download(tissu, d, dump, "nt-gz", " (N-Triples, gzip)",
+                    "RDF_N_TRIPLES", "application/n-triples", "application/gzip"));
         }
         return ds;
+    }
+
+    /** A downloadable file: URL, format, media type, size, SHA-256, licence. */
+    private Resource download(Tissu tissu, Dataset d, Dumps.Dump dump, String key, String titleSuffix, String format,
+                              String mediaType, String compression) {
+        Resource checksum = m.createResource().addProperty(RDF.type, r(SPDX + "Checksum"))
+                .addProperty(p(SPDX, "algorithm"), r(SPDX + "checksumAlgorithm_sha256"))
+                .addProperty(p(SPDX, "checksumValue"), m.createTypedLiteral(dump.sha256(), XSDDatatype.XSDhexBinary));
+        Resource dist = r(base + "/dataset/" + d.name() + "/distribution/" + key)
+                .addProperty(RDF.type, r(DCAT + "Distribution"))
+                .addProperty(p(DCT, "title"), m.createLiteral(d.titleFr() + titleSuffix, "fr"))
+                .addProperty(p(DCAT, "accessURL"), r(base + "/downloads/" + dump.path()))
+                .addProperty(p(DCAT, "downloadURL"), r(base + "/downloads/" + dump.path()))
+                .addProperty(p(DCT, "format"), format(format))
+                .addProperty(p(DCAT, "mediaType"), mediaType(mediaType))
+                .addProperty(p(DCAT, "byteSize"), m.createTypedLiteral(Long.toString(dump.bytes()),
+                        XSDDatatype.XSDnonNegativeInteger))
+                .addProperty(p(SPDX, "checksum"), checksum)
+                .addProperty(p(DCT, "license"), license(tissu));
+        if (dump.modified() != null) {
+            dist.addProperty(p(DCT, "modified"), dateTime(Instant.parse(dump.modified())));
+        }
+        if (compression != null) {
+            dist.addProperty(p(DCAT, "compressFormat"), mediaType(compression));
+        }
+        return dist;
     }
 
     private Resource service(Tissu tissu, String name, String titleFr, String titleEn, String endpoint,
