@@ -70,9 +70,15 @@ public final class Dumps {
      * @param sha256   SHA-256 of the file, hex
      * @param triples  triples in it
      * @param modified last load of its graphs
+     * @param versionedPath the same file under the data version it reflects ({@code dumps/v{version}/…}), kept for
+     *                      the last {@link #KEPT_VERSIONS} versions, or {@code null}
      */
-    public record Dump(String dataset, String path, long bytes, String sha256, long triples, String modified) {
+    public record Dump(String dataset, String path, long bytes, String sha256, long triples, String modified,
+                       String versionedPath) {
     }
+
+    /** How many data versions keep their versioned dumps. */
+    public static final int KEPT_VERSIONS = 3;
 
     private Dumps() {
     }
@@ -130,11 +136,12 @@ public final class Dumps {
                 if (gs.isEmpty()) {
                     continue;
                 }
-                dumps.add(write(store, d.name(), gs, dir, modified.get(d.name())));
+                dumps.add(versioned(write(store, d.name(), gs, dir, modified.get(d.name())), downloads, version));
                 if (d.name().equals("support-points")) {
-                    dumps.add(lieuxMediationNumerique(store, dir, modified.get(d.name())));
+                    dumps.add(versioned(lieuxMediationNumerique(store, dir, modified.get(d.name())), downloads, version));
                 }
             }
+            prune(dir);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("version", version);
             manifest.put("written", Instant.now().toString());
@@ -177,7 +184,7 @@ public final class Dumps {
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Dump(name, "dumps/" + file.getFileName(), Files.size(file), HexFormat.of().formatHex(sha.digest()),
-                triples[0], modified);
+                triples[0], modified, null);
     }
 
     /** The national schema's columns (lieux de médiation numérique v1.0.2), in its order. */
@@ -262,7 +269,43 @@ public final class Dumps {
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Dump("support-points-lmn", "dumps/" + file.getFileName(), Files.size(file),
-                HexFormat.of().formatHex(sha.digest()), points.size(), modified);
+                HexFormat.of().formatHex(sha.digest()), points.size(), modified, null);
+    }
+
+    /**
+     * Publishes a dump under its data version too: a hard link (no copy) to the file just written, which keeps the
+     * old content when the next load renames a new file over the stable name.
+     */
+    private static Dump versioned(Dump dump, Path downloads, long version) throws IOException {
+        Path file = downloads.resolve(dump.path());
+        String relative = "dumps/v" + version + "/" + file.getFileName();
+        Path link = downloads.resolve(relative);
+        Files.createDirectories(link.getParent());
+        Files.deleteIfExists(link);
+        try {
+            Files.createLink(link, file);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(file, link);
+        }
+        return new Dump(dump.dataset(), dump.path(), dump.bytes(), dump.sha256(), dump.triples(), dump.modified(),
+                relative);
+    }
+
+    /** Removes the versioned dumps of all but the last {@link #KEPT_VERSIONS} versions. */
+    private static void prune(Path dir) throws IOException {
+        List<Path> versions;
+        try (var list = Files.list(dir)) {
+            versions = new ArrayList<>(list.filter(p -> Files.isDirectory(p) && p.getFileName().toString()
+                    .matches("v\\d+")).toList());
+        }
+        versions.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(1))));
+        for (Path old : versions.subList(0, Math.max(0, versions.size() - KEPT_VERSIONS))) {
+            try (var files = Files.walk(old)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 
     private static JsonNode read(Path downloads) {

@@ -169,7 +169,12 @@ public final class CatalogService implements HttpService {
                     .append(en ? "Full dump, N-Triples (gzip)" : "Export complet, N-Triples (gzip)").append("</a> — ")
                     .append(String.format("%,d", dump.bytes())).append(en ? " bytes, " : " octets, ")
                     .append(String.format("%,d", dump.triples())).append(en ? " triples; SHA-256 " : " triplets ; SHA-256 ")
-                    .append("<code>").append(dump.sha256()).append("</code></li>\n");
+                    .append("<code>").append(dump.sha256()).append("</code>");
+            if (dump.versionedPath() != null) {
+                body.append(" — <a href=\"/downloads/").append(Html.esc(dump.versionedPath())).append("\">")
+                        .append(en ? "this version's permanent link" : "lien permanent de cette version").append("</a>");
+            }
+            body.append("</li>\n");
         }
         body.append("<li><a href=\"/sparql\">SPARQL</a></li>\n<li><a href=\"/graphql\">GraphQL</a></li>\n</ul>\n<p><a href=\"")
                 .append("/dataset/").append(name).append("?format=ttl\">").append(en ? "This dataset in DCAT-AP (Turtle)"

@@ -1,0 +1,64 @@
+package fr.tissu.loader;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import fr.tissu.store.Store;
+import fr.tissu.store.StoreConfig;
+import fr.tissu.vocabulary.Ids;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dumps follow the store: stable names for the latest, versioned links that keep what each version was. */
+class DumpsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void stableAndVersionedFiles() throws Exception {
+        Ids ids = new Ids("http://data.example.org");
+        Path downloads = dir.resolve("downloads");
+        Path points = dir.resolve("points-appui-numerique.csv");
+        try (InputStream in = Loader.class.getResourceAsStream("sample/points-appui-numerique.csv")) {
+            Files.copy(in, points);
+        }
+        try (Store store = Store.create(StoreConfig.tdb2(dir.resolve("tdb2")))) {
+            VocabularyGraph.ensure(store, ids);
+            assertTrue(Dumps.refreshIfStale(store, ids, downloads));
+            assertFalse(Dumps.refreshIfStale(store, ids, downloads), "in step: nothing to write");
+            long first = store.version();
+            Map<String, Dumps.Dump> before = Dumps.manifest(downloads);
+            assertTrue(before.containsKey("vocabulary"));
+            assertFalse(before.containsKey("support-points"));
+
+            Loader loader = new Loader(store, ids);
+            loader.load(points, Loader.Options.strict());
+            Dumps.refresh(store, ids, downloads);
+            Map<String, Dumps.Dump> after = Dumps.manifest(downloads);
+            assertTrue(after.containsKey("support-points") && after.containsKey("support-points-lmn"));
+            Dumps.Dump vocabulary = after.get("vocabulary");
+            assertEquals("dumps/v" + store.version() + "/vocabulary.nt.gz", vocabulary.versionedPath());
+            assertArrayEquals(Files.readAllBytes(downloads.resolve(vocabulary.path())),
+                    Files.readAllBytes(downloads.resolve(vocabulary.versionedPath())));
+            assertTrue(Files.exists(downloads.resolve(before.get("vocabulary").versionedPath())),
+                    "the first version is still there");
+            assertTrue(before.get("vocabulary").versionedPath().contains("/v" + first + "/"));
+
+            for (int i = 0; i < 3; i++) { // reloading makes new versions; only the last three are kept
+                loader.load(points, Loader.Options.strict());
+                Dumps.refresh(store, ids, downloads);
+            }
+            try (var versions = Files.list(downloads.resolve("dumps"))) {
+                assertEquals(Dumps.KEPT_VERSIONS, versions.filter(Files::isDirectory).count());
+            }
+            assertFalse(Files.exists(downloads.resolve(before.get("vocabulary").versionedPath())));
+        }
+    }
+}
