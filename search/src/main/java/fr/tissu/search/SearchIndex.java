@@ -149,7 +149,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         long version = store.version();
         try {
-            for (Node graph : graphs) {
+            for (Node graph : withDependents(store, graphs)) {
                 writer.deleteDocuments(new Term(Fields.GRAPH, graph.getURI()));
                 Documents.read(store, graph, this::add);
             }
@@ -158,6 +158,34 @@ public final class SearchIndex implements AutoCloseable {
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         commit(version);
+    }
+
+    /**
+     * The graphs to read again after {@code graphs} changed: those, and when associations were among what changed
+     * (before, as the index knows it, or after, as the store has it) every graph of activities, whose documents
+     * carry their organiser's name.
+     */
+    private java.util.Set<Node> withDependents(Store store, Collection<Node> graphs) {
+        java.util.Set<Node> all = new java.util.LinkedHashSet<>(graphs);
+        boolean associations = false;
+        for (Node g : graphs) {
+            associations |= withSearcher(s -> {
+                try {
+                    return s.count(new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(Fields.GRAPH, g.getURI())), BooleanClause.Occur.FILTER)
+                            .add(new TermQuery(new Term(Fields.TYPE, "association")), BooleanClause.Occur.FILTER)
+                            .build()) > 0;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }) || store.ask("ASK { GRAPH <" + g.getURI() + "> { ?a a <https://schema.org/NGO> } }",
+                    java.time.Duration.ofMinutes(1));
+        }
+        if (associations) {
+            store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a <https://w3id.org/tissu/ns#Activity> } }",
+                    java.time.Duration.ofMinutes(5), r -> all.add(r.getResource("g").asNode()));
+        }
+        return all;
     }
 
     private void deleteAll() {

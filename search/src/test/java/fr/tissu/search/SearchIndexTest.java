@@ -156,6 +156,17 @@ class SearchIndexTest {
             assertEquals(List.of("A9"), keys(index.search(text("yoga"))));
             assertEquals("W1", keys(index.search(text("judo"))).get(0), "the other graph is untouched");
 
+            // an organiser renamed: the activities' documents follow (they carry its name)
+            put(store, ACTIVITIES, activity("A9", "Yoga du soir", "yoga", "Friday", 18, 99, "50", 48.1, -1.6)
+                    .replace(" ; dct:subject", " ; schema:organizer <http://ex.org/id/association/W1> ; dct:subject"));
+            put(store, ASSOCIATIONS, association("W1", "Club des pratiques orientales", "Judo", "judo", "active"));
+            index.sync(store);
+            before = store.version();
+            put(store, ASSOCIATIONS, association("W1", "Zanshin dojo", "Judo", "judo", "active"));
+            index.update(store, List.of(ASSOCIATIONS), before);
+            assertEquals(List.of("A9"), keys(index.search(new SearchRequest("zanshin", new TermQuery(new Term(
+                    Fields.TYPE, "activity")), 10, null, null, false, List.of(), false))));
+
             before = store.version();
             store.drop(ACTIVITIES);
             index.update(store, List.of(ACTIVITIES), before);
