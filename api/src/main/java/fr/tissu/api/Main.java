@@ -69,6 +69,7 @@ public final class Main {
                 .register(supportPoints)
                 .register(new IndicatorsService(tissu))
                 .register(new fr.tissu.api.rest.SearchService(tissu))
+                .register(new fr.tissu.api.rest.ChangesService(tissu))
                 .register(new fr.tissu.api.graphql.GraphQlService(new fr.tissu.api.graphql.GraphQlEngine(tissu,
                         activities, supportPoints)))
                 .register(new OpenApiService())

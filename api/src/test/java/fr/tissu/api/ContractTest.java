@@ -61,6 +61,7 @@ class ContractTest {
         routed.addAll(routed(fr.tissu.api.rest.PlacesService.places(tissu)));
         routed.addAll(routed(fr.tissu.api.rest.PlacesService.supportPoints(tissu)));
         routed.addAll(routed(new fr.tissu.api.rest.SearchService(tissu)));
+        routed.addAll(routed(new fr.tissu.api.rest.ChangesService(tissu)));
         assertEquals(Contract.paths(), routed);
     }
 

@@ -196,6 +196,7 @@ final class Documents {
         d.add(new StringField(Fields.KEY, key, Field.Store.YES));
         d.add(new SortedDocValuesField(Fields.KEY, new BytesRef(key)));
         d.add(new StringField(Fields.TYPE, type, Field.Store.YES));
+        d.add(new StoredField(Fields.DIGEST, digest(v)));
         d.add(new SortedSetDocValuesFacetField(Fields.TYPE, type));
         if (graph == null) {
             graph = first(v, "g");
@@ -296,6 +297,23 @@ final class Documents {
             d.add(new StringField(Fields.GRAPH, graph, Field.Store.YES));
         }
         return d;
+    }
+
+    /** A digest of a thing's values, independent of the order the store gave them in. */
+    static String digest(Map<String, Set<String>> v) {
+        StringBuilder all = new StringBuilder();
+        new java.util.TreeMap<>(v).forEach((k, values) -> {
+            if (!k.equals("g")) {
+                all.append(k).append('=').append(new TreeSet<>(values)).append('\n');
+            }
+        });
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Age bands the audience range touches. */

@@ -26,6 +26,8 @@ public final class Fields {
     public static final String ALL = "all";
     /** Every prefix of the name's words (completion). */
     public static final String SUGGEST = "suggest";
+    /** A digest of everything the document was made from (stored): a reload compares it to say what changed. */
+    public static final String DIGEST = "digest";
     /** Folded name, for sorting by name. */
     public static final String NAME_SORT = "name_sort";
 

@@ -98,10 +98,17 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The store data version the last commit reflects; -1 for an index never built. */
+    /**
+     * The store data version the last commit reflects: an index never built and empty reflects an empty store
+     * (version 0); -1 means it must be rebuilt.
+     */
     public long version() {
         Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
-        return Long.parseLong(data.getOrDefault(VERSION, "-1"));
+        String version = data.get(VERSION);
+        if (version == null) {
+            return writer.getDocStats().numDocs == 0 ? 0 : -1;
+        }
+        return Long.parseLong(version);
     }
 
     /** Rebuilds the index when it does not reflect the store's current data version; returns whether it did. */
@@ -142,22 +149,59 @@ public final class SearchIndex implements AutoCloseable {
      * Follows a load: the documents of {@code graphs} (replaced or removed) are read again from the store. When
      * the index did not reflect {@code versionBefore} (the store's version before the load), it is rebuilt whole.
      */
-    public void update(Store store, Collection<Node> graphs, long versionBefore) {
+    public List<Change> update(Store store, Collection<Node> graphs, long versionBefore) {
         if (version() != versionBefore) {
             sync(store);
-            return;
+            return List.of();
         }
         long version = store.version();
+        List<Change> changes = new ArrayList<>();
         try {
             for (Node graph : withDependents(store, graphs)) {
+                Map<String, String[]> before = digests(graph);
                 writer.deleteDocuments(new Term(Fields.GRAPH, graph.getURI()));
-                Documents.read(store, graph, this::add);
+                Documents.read(store, graph, doc -> {
+                    String uri = doc.get(Fields.URI);
+                    String[] old = before.remove(uri);
+                    if (old == null) {
+                        changes.add(new Change("added", doc.get(Fields.TYPE), uri, doc.get(Fields.KEY)));
+                    } else if (!old[0].equals(doc.get(Fields.DIGEST))) {
+                        changes.add(new Change("modified", doc.get(Fields.TYPE), uri, doc.get(Fields.KEY)));
+                    }
+                    add(doc);
+                });
+                before.forEach((uri, old) -> changes.add(new Change("removed", old[1], uri, old[2])));
             }
         } catch (IOException | RuntimeException e) {
             rollback();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         commit(version);
+        return changes;
+    }
+
+    /** URI → (digest, type, key) of the documents of {@code graph}, as the index holds them now. */
+    private Map<String, String[]> digests(Node graph) {
+        return withSearcher(s -> {
+            try {
+                Map<String, String[]> out = new java.util.HashMap<>();
+                Query q = new TermQuery(new Term(Fields.GRAPH, graph.getURI()));
+                int n = s.count(q);
+                if (n == 0) {
+                    return out;
+                }
+                StoredFields stored = s.storedFields();
+                java.util.Set<String> fields = java.util.Set.of(Fields.URI, Fields.DIGEST, Fields.TYPE, Fields.KEY);
+                for (ScoreDoc sd : s.search(q, n).scoreDocs) {
+                    Document d = stored.document(sd.doc, fields);
+                    out.put(d.get(Fields.URI), new String[] {String.valueOf(d.get(Fields.DIGEST)), d.get(Fields.TYPE),
+                            d.get(Fields.KEY)});
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**

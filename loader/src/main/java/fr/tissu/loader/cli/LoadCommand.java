@@ -107,7 +107,9 @@ public class LoadCommand implements Callable<Integer> {
                         && r.status() != FileReport.Status.FAILED && r.graph() != null)
                         .map(r -> NodeFactory.createURI(r.graph())).distinct().toList();
                 if (!changed.isEmpty() || index.version() != store.version()) {
-                    index.update(store, changed, before);
+                    // what the load added, modified and removed goes to the change feed
+                    fr.tissu.search.ChangeLog.append(data.resolve(fr.tissu.search.ChangeLog.FILE), store.version(),
+                            store.lastModified(), index.update(store, changed, before));
                 }
                 // and the downloadable dumps of the catalogue
                 fr.tissu.loader.Dumps.refreshIfStale(store, ids, data.resolve("downloads"));

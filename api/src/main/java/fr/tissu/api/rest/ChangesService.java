@@ -1,0 +1,152 @@
+package fr.tissu.api.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.tissu.api.Tissu;
+import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.filter.Params;
+import fr.tissu.search.ChangeLog;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The change feed: {@code GET /api/v1/changes?since=…} lists what each load added, modified or removed (removed
+ * things as tombstones), oldest first, so that harvesters and apps can sync without downloading everything again.
+ * JSON, or ActivityStreams 2.0 ({@code application/activity+json}: Create, Update and Delete activities in an
+ * {@code OrderedCollectionPage}).
+ */
+public final class ChangesService implements HttpService {
+    private static final Map<String, String> FORMATS = new LinkedHashMap<>();
+    private static final Map<String, String> PATHS = Map.of("association", "associations", "activity", "activities",
+            "place", "places", "support-point", "support-points");
+    private static final Map<String, String> VERBS = Map.of("added", "Create", "modified", "Update", "removed", "Delete");
+
+    static {
+        FORMATS.put("json", "application/json");
+        FORMATS.put("activitystreams", "application/activity+json");
+    }
+
+    private final Tissu tissu;
+
+    /** The feed of {@code tissu}'s data directory. */
+    public ChangesService(Tissu tissu) {
+        this.tissu = tissu;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/v1/changes", this::changes);
+    }
+
+    private void changes(ServerRequest req, ServerResponse res) {
+        Params params = new Params(RestSupport.params(req), Set.of("since", "type", "limit", "after", "format"));
+        Instant since = null;
+        if (params.one("since") != null) {
+            try {
+                since = Instant.parse(params.one("since"));
+            } catch (DateTimeParseException e) {
+                try {
+                    since = java.time.LocalDate.parse(params.one("since")).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw new BadParameterException("since", "expected a date (2026-11-23) or a UTC time "
+                            + "(2026-11-23T08:00:00Z)");
+                }
+            }
+        }
+        String type = params.one("type");
+        if (type != null && !PATHS.containsKey(type)) {
+            throw new BadParameterException("type", "expected one of " + String.join(", ", PATHS.keySet()));
+        }
+        int limit = params.integer("limit", 100, 1, 1000);
+        long offset = 0;
+        if (params.one("after") != null) {
+            try {
+                offset = Long.parseLong(new String(Base64.getUrlDecoder().decode(params.one("after")),
+                        StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("after", "not a cursor from a previous page's links.next");
+            }
+        }
+        String format = RestSupport.format(req, params, FORMATS);
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        ChangeLog.Page page;
+        try {
+            page = ChangeLog.read(tissu.config().dataDir().resolve(ChangeLog.FILE), offset, since, type, limit);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
+        }
+        String query = req.query().rawValue();
+        String self = "/api/v1/changes" + (query.isEmpty() ? "" : "?" + query);
+        String next = null;
+        if (page.next() >= 0) {
+            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
+            next = "/api/v1/changes?" + (base.isEmpty() ? "" : base + "&") + "after=" + Base64.getUrlEncoder()
+                    .withoutPadding().encodeToString(Long.toString(page.next()).getBytes(StandardCharsets.UTF_8));
+            res.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        List<Map<String, Object>> items = new ArrayList<>();
+        if (format.equals("activitystreams")) {
+            body.put("@context", "https://www.w3.org/ns/activitystreams");
+            body.put("type", "OrderedCollectionPage");
+            body.put("id", tissu.config().baseUri() + self);
+            for (ChangeLog.Entry e : page.entries()) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("type", VERBS.get(e.change().change()));
+                a.put("published", e.at().toString());
+                Map<String, Object> object = new LinkedHashMap<>();
+                object.put("id", e.change().uri());
+                object.put("type", e.change().change().equals("removed") ? "Tombstone" : "Object");
+                object.put("url", tissu.config().baseUri() + url(e));
+                a.put("object", object);
+                items.add(a);
+            }
+            body.put("orderedItems", items);
+            if (next != null) {
+                body.put("next", tissu.config().baseUri() + next);
+            }
+            res.header(HeaderNames.CONTENT_TYPE, "application/activity+json");
+            try {
+                res.send(RestSupport.JSON.writeValueAsBytes(body));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            return;
+        }
+        for (ChangeLog.Entry e : page.entries()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("at", e.at().toString());
+            item.put("version", e.version());
+            item.put("change", e.change().change());
+            item.put("type", e.change().type());
+            item.put("id", e.change().uri());
+            item.put("url", url(e));
+            items.add(item);
+        }
+        body.put("items", items);
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("self", self);
+        if (next != null) {
+            links.put("next", next);
+        }
+        body.put("links", links);
+        RestSupport.json(res, body);
+    }
+
+    private static String url(ChangeLog.Entry e) {
+        return "/api/v1/" + PATHS.getOrDefault(e.change().type(), "things") + "/" + e.change().key();
+    }
+}
