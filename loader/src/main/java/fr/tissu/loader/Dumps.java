@@ -136,7 +136,9 @@ public final class Dumps {
                 if (gs.isEmpty()) {
                     continue;
                 }
-                dumps.add(versioned(write(store, d.name(), gs, dir, modified.get(d.name())), downloads, version));
+                for (Dump dump : write(store, d.name(), gs, dir, modified.get(d.name()))) {
+                    dumps.add(versioned(dump, downloads, version));
+                }
                 if (d.name().equals("support-points")) {
                     dumps.add(versioned(lieuxMediationNumerique(store, dir, modified.get(d.name())), downloads, version));
                 }
@@ -158,33 +160,61 @@ public final class Dumps {
         return dumps;
     }
 
-    private static Dump write(Store store, String name, List<String> graphs, Path dir, String modified)
+    /**
+     * One pass over the dataset's graphs writes both its gzipped N-Triples and its gzipped Turtle (streamed, in
+     * blocks by subject, with the vocabulary's prefixes); returns both.
+     */
+    private static List<Dump> write(Store store, String name, List<String> graphs, Path dir, String modified)
             throws IOException {
-        Path file = dir.resolve(name + ".nt.gz");
-        Path tmp = dir.resolve(name + ".nt.gz.part");
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Path nt = dir.resolve(name + ".nt.gz");
+        Path ttl = dir.resolve(name + ".ttl.gz");
+        Path ntTmp = dir.resolve(name + ".nt.gz.part");
+        Path ttlTmp = dir.resolve(name + ".ttl.gz.part");
+        MessageDigest ntSha = sha256();
+        MessageDigest ttlSha = sha256();
         long[] triples = {0};
-        try (OutputStream out = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(tmp), 1 << 16), sha), 1 << 16)) {
-            StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES);
-            writer.start();
+        try (OutputStream ntOut = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(ntTmp), 1 << 16), ntSha), 1 << 16);
+             OutputStream ttlOut = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(ttlTmp), 1 << 16), ttlSha), 1 << 16)) {
+            StreamRDF ntWriter = StreamRDFWriter.getWriterStream(ntOut, RDFFormat.NTRIPLES);
+            StreamRDF ttlWriter = StreamRDFWriter.getWriterStream(ttlOut, RDFFormat.TURTLE_BLOCKS);
+            ntWriter.start();
+            ttlWriter.start();
+            PREFIXES.forEach(ttlWriter::prefix);
             StringBuilder values = new StringBuilder();
             graphs.forEach(g -> values.append('<').append(g).append("> "));
             store.select("SELECT ?s ?p ?o WHERE { VALUES ?g { " + values + "} GRAPH ?g { ?s ?p ?o } }",
                     Duration.ofHours(1), r -> {
-                        writer.triple(Triple.create(r.get("s").asNode(), r.get("p").asNode(), r.get("o").asNode()));
+                        Triple t = Triple.create(r.get("s").asNode(), r.get("p").asNode(), r.get("o").asNode());
+                        ntWriter.triple(t);
+                        ttlWriter.triple(t);
                         triples[0]++;
                     });
-            writer.finish();
+            ntWriter.finish();
+            ttlWriter.finish();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Dump(name, "dumps/" + file.getFileName(), Files.size(file), HexFormat.of().formatHex(sha.digest()),
-                triples[0], modified, null);
+        Files.move(ntTmp, nt, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(ttlTmp, ttl, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return List.of(new Dump(name, "dumps/" + nt.getFileName(), Files.size(nt), HexFormat.of().formatHex(
+                ntSha.digest()), triples[0], modified, null), new Dump(name + "-ttl", "dumps/" + ttl.getFileName(),
+                Files.size(ttl), HexFormat.of().formatHex(ttlSha.digest()), triples[0], modified, null));
+    }
+
+    /** Prefixes of the Turtle dumps. */
+    private static final Map<String, String> PREFIXES = Map.of("schema", "https://schema.org/",
+            "dct", "http://purl.org/dc/terms/", "tissu", "https://w3id.org/tissu/ns#",
+            "locn", "http://www.w3.org/ns/locn#", "skos", "http://www.w3.org/2004/02/skos/core#",
+            "rov", "http://www.w3.org/ns/regorg#", "adms", "http://www.w3.org/ns/adms#",
+            "geo", "http://www.w3.org/2003/01/geo/wgs84_pos#", "prov", "http://www.w3.org/ns/prov#",
+            "xsd", "http://www.w3.org/2001/XMLSchema#");
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The national schema's columns (lieux de médiation numérique v1.0.2), in its order. */

@@ -140,6 +140,11 @@ public final class Catalog {
         for (Dataset d : shown) {
             Resource ds = dataset(tissu, config, d, dumps.get(d.name()), modified);
             catalog.addProperty(p(DCAT, "dataset"), ds);
+            Dumps.Dump turtle = dumps.get(d.name() + "-ttl");
+            if (turtle != null) {
+                ds.addProperty(p(DCAT, "distribution"), download(tissu, d, turtle, "ttl-gz", " (Turtle, gzip)",
+                        "RDF_TURTLE", "text/turtle", "application/gzip"));
+            }
             Dumps.Dump lmn = dumps.get(d.name() + "-lmn");
             if (lmn != null) {
                 ds.addProperty(p(DCT, "conformsTo"), typed(LMN_SCHEMA, DCT + "Standard"));
