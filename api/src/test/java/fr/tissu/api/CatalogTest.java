@@ -109,7 +109,7 @@ class CatalogTest {
     void dumpsAreDistributionsWithTheirTrueSizeAndChecksum() throws Exception {
         Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
         List<Resource> downloads = catalog.listSubjectsWithProperty(catalog.createProperty(DCAT, "downloadURL")).toList();
-        assertTrue(downloads.size() >= 12, "dumps: " + downloads.size());
+        assertTrue(downloads.size() >= 18, "dumps: " + downloads.size());
         java.util.Map<String, Model> dumps = new java.util.HashMap<>();
         for (Resource d : downloads) {
             String url = d.getPropertyResourceValue(catalog.createProperty(DCAT, "downloadURL")).getURI();
@@ -125,13 +125,15 @@ class CatalogTest {
                     .getProperty(catalog.createProperty("http://spdx.org/rdf/terms#", "checksumValue")).getObject();
             assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)),
                     checksum.asLiteral().getLexicalForm(), path);
-            if (path.endsWith(".nt.gz") || path.endsWith(".ttl.gz")) {
+            if (path.endsWith(".nt.gz") || path.endsWith(".ttl.gz") || path.endsWith(".jsonld.gz")) {
                 Model dump = ModelFactory.createDefaultModel();
                 RDFParser.source(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(file)))
-                        .lang(path.endsWith(".nt.gz") ? Lang.NTRIPLES : Lang.TURTLE).parse(dump);
+                        .lang(path.endsWith(".nt.gz") ? Lang.NTRIPLES : path.endsWith(".ttl.gz") ? Lang.TURTLE
+                                : Lang.JSONLD).parse(dump);
                 assertTrue(dump.size() > 0, path);
-                dumps.merge(path.replaceAll("\\.(nt|ttl)\\.gz$", ""), dump, (a, b) -> {
-                    assertTrue(a.isIsomorphicWith(b), "Turtle and N-Triples dumps hold the same triples: " + path);
+                dumps.merge(path.replaceAll("\\.(nt|ttl|jsonld)\\.gz$", ""), dump, (a, b) -> {
+                    assertTrue(a.isIsomorphicWith(b), "the N-Triples, Turtle and JSON-LD dumps hold the same triples: "
+                            + path);
                     return a;
                 });
             }

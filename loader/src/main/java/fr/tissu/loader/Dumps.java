@@ -161,22 +161,28 @@ public final class Dumps {
     }
 
     /**
-     * One pass over the dataset's graphs writes both its gzipped N-Triples and its gzipped Turtle (streamed, in
-     * blocks by subject, with the vocabulary's prefixes); returns both.
+     * One pass over the dataset's graphs writes its gzipped N-Triples, Turtle (streamed, in blocks by subject, with
+     * the vocabulary's prefixes) and expanded JSON-LD; returns the three.
      */
     private static List<Dump> write(Store store, String name, List<String> graphs, Path dir, String modified)
             throws IOException {
         Path nt = dir.resolve(name + ".nt.gz");
         Path ttl = dir.resolve(name + ".ttl.gz");
+        Path jsonld = dir.resolve(name + ".jsonld.gz");
         Path ntTmp = dir.resolve(name + ".nt.gz.part");
         Path ttlTmp = dir.resolve(name + ".ttl.gz.part");
+        Path jsonldTmp = dir.resolve(name + ".jsonld.gz.part");
         MessageDigest ntSha = sha256();
         MessageDigest ttlSha = sha256();
+        MessageDigest jsonldSha = sha256();
         long[] triples = {0};
         try (OutputStream ntOut = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(ntTmp), 1 << 16), ntSha), 1 << 16);
              OutputStream ttlOut = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(ttlTmp), 1 << 16), ttlSha), 1 << 16)) {
+                Files.newOutputStream(ttlTmp), 1 << 16), ttlSha), 1 << 16);
+             OutputStream jsonldOut = new GZIPOutputStream(new DigestOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(jsonldTmp), 1 << 16), jsonldSha), 1 << 16);
+             JsonLdStream jsonldWriter = new JsonLdStream(jsonldOut)) {
             StreamRDF ntWriter = StreamRDFWriter.getWriterStream(ntOut, RDFFormat.NTRIPLES);
             StreamRDF ttlWriter = StreamRDFWriter.getWriterStream(ttlOut, RDFFormat.TURTLE_BLOCKS);
             ntWriter.start();
@@ -189,6 +195,7 @@ public final class Dumps {
                         Triple t = Triple.create(r.get("s").asNode(), r.get("p").asNode(), r.get("o").asNode());
                         ntWriter.triple(t);
                         ttlWriter.triple(t);
+                        jsonldWriter.triple(t);
                         triples[0]++;
                     });
             ntWriter.finish();
@@ -196,7 +203,9 @@ public final class Dumps {
         }
         Files.move(ntTmp, nt, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(ttlTmp, ttl, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return List.of(new Dump(name, "dumps/" + nt.getFileName(), Files.size(nt), HexFormat.of().formatHex(
+        Files.move(jsonldTmp, jsonld, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return List.of(new Dump(name + "-jsonld", "dumps/" + jsonld.getFileName(), Files.size(jsonld),
+                HexFormat.of().formatHex(jsonldSha.digest()), triples[0], modified, null),new Dump(name, "dumps/" + nt.getFileName(), Files.size(nt), HexFormat.of().formatHex(
                 ntSha.digest()), triples[0], modified, null), new Dump(name + "-ttl", "dumps/" + ttl.getFileName(),
                 Files.size(ttl), HexFormat.of().formatHex(ttlSha.digest()), triples[0], modified, null));
     }

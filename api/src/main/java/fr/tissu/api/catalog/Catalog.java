@@ -145,6 +145,11 @@ public final class Catalog {
                 ds.addProperty(p(DCAT, "distribution"), download(tissu, d, turtle, "ttl-gz", " (Turtle, gzip)",
                         "RDF_TURTLE", "text/turtle", "application/gzip"));
             }
+            Dumps.Dump jsonld = dumps.get(d.name() + "-jsonld");
+            if (jsonld != null) {
+                ds.addProperty(p(DCAT, "distribution"), download(tissu, d, jsonld, "jsonld-gz", " (JSON-LD, gzip)",
+                        "JSON_LD", "application/ld+json", "application/gzip"));
+            }
             Dumps.Dump lmn = dumps.get(d.name() + "-lmn");
             if (lmn != null) {
                 ds.addProperty(p(DCT, "conformsTo"), typed(LMN_SCHEMA, DCT + "Standard"));
