@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -109,7 +110,7 @@ class CatalogTest {
     void dumpsAreDistributionsWithTheirTrueSizeAndChecksum() throws Exception {
         Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
         List<Resource> downloads = catalog.listSubjectsWithProperty(catalog.createProperty(DCAT, "downloadURL")).toList();
-        assertTrue(downloads.size() >= 18, "dumps: " + downloads.size());
+        assertTrue(downloads.size() >= 21, "dumps: " + downloads.size());
         java.util.Map<String, Model> dumps = new java.util.HashMap<>();
         for (Resource d : downloads) {
             String url = d.getPropertyResourceValue(catalog.createProperty(DCAT, "downloadURL")).getURI();
@@ -137,6 +138,29 @@ class CatalogTest {
                     return a;
                 });
             }
+        }
+    }
+
+    @Test
+    void tabularDatasetsAlsoComeAsCsvOneRowPerThing() throws Exception {
+        Map<String, String> counts = Map.of("associations", "?s a <https://schema.org/NGO>",
+                "activities", "?s a <https://w3id.org/tissu/ns#Activity>",
+                "indicators", "?s <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?a");
+        for (var e : counts.entrySet()) {
+            byte[] file;
+            try (Http1ClientResponse r = client.get("/downloads/dumps/" + e.getKey() + ".csv").request()) {
+                assertEquals(200, r.status().code(), e.getKey());
+                file = r.as(byte[].class);
+            }
+            var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new java.io.InputStreamReader(new ByteArrayInputStream(file),
+                            java.nio.charset.StandardCharsets.UTF_8)).getRecords();
+            long[] n = {0};
+            TestData.shared().store().select("SELECT (COUNT(DISTINCT ?s) AS ?n) { " + e.getValue() + " }",
+                    java.time.Duration.ofSeconds(20), r -> n[0] = r.getLiteral("n").getLong());
+            assertTrue(n[0] > 1000, e.getKey());
+            assertEquals(n[0], records.size(), e.getKey());
+            assertTrue(records.get(0).get(1).length() > 0, e.getKey() + ": " + records.get(0));
         }
     }
 

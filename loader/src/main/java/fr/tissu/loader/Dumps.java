@@ -139,6 +139,10 @@ public final class Dumps {
                 for (Dump dump : write(store, d.name(), gs, dir, modified.get(d.name()))) {
                     dumps.add(versioned(dump, downloads, version));
                 }
+                Table table = TABLES.get(d.name());
+                if (table != null) {
+                    dumps.add(versioned(csv(store, d.name(), gs, table, dir, modified.get(d.name())), downloads, version));
+                }
                 if (d.name().equals("support-points")) {
                     dumps.add(versioned(lieuxMediationNumerique(store, dir, modified.get(d.name())), downloads, version));
                 }
@@ -224,6 +228,119 @@ public final class Dumps {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A tabular dataset's CSV: the pattern that finds one row's thing {@code ?s} (first, so its rows come together)
+     * and the rest, binding one variable per column.
+     */
+    record Table(String select, String rest, List<String> columns) {
+    }
+
+    private static final String CSV_PREFIXES = """
+            PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
+            PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX locn: <http://www.w3.org/ns/locn#>
+            PREFIX rov: <http://www.w3.org/ns/regorg#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+            PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
+            PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+            PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
+            """;
+
+    /** The tabular datasets and their columns (multiple values joined with {@code |}). */
+    static final Map<String, Table> TABLES = Map.of(
+            "associations", new Table("?s a schema:NGO", """
+                    ?s dct:identifier ?rna ; schema:name ?nom .
+                    OPTIONAL { ?s rov:orgStatus ?statut }
+                    OPTIONAL { ?s schema:foundingDate ?date_creation }
+                    OPTIONAL { ?s schema:dissolutionDate ?date_dissolution }
+                    OPTIONAL { ?s tissu:commune ?code_insee }
+                    OPTIONAL { ?s dct:subject ?themes }
+                    OPTIONAL { ?s dct:description ?objet }
+                    OPTIONAL { ?s foaf:homepage ?site_web }
+                    OPTIONAL { ?s locn:address/locn:fullAddress ?adresse }
+                    """, List.of("rna", "nom", "statut", "date_creation", "date_dissolution", "code_insee", "themes",
+                    "objet", "site_web", "adresse")),
+            "activities", new Table("?s a tissu:Activity", """
+                    ?s dct:identifier ?id ; schema:name ?titre .
+                    OPTIONAL { ?s schema:organizer/dct:identifier ?association }
+                    OPTIONAL { ?s tissu:commune ?code_insee }
+                    OPTIONAL { ?s dct:subject ?themes }
+                    OPTIONAL { ?s schema:eventSchedule ?sch . ?sch schema:startTime ?heure_debut ;
+                               schema:endTime ?heure_fin OPTIONAL { ?sch schema:byDay ?jours }
+                               OPTIONAL { ?sch schema:startDate ?debut_saison } OPTIONAL { ?sch schema:endDate ?fin_saison } }
+                    OPTIONAL { ?s schema:audience/schema:suggestedMinAge ?age_min }
+                    OPTIONAL { ?s schema:audience/schema:suggestedMaxAge ?age_max }
+                    OPTIONAL { ?s schema:offers/schema:price ?tarif }
+                    OPTIONAL { ?s schema:isAccessibleForFree ?gratuit }
+                    OPTIONAL { ?s tissu:accessible ?accessible }
+                    OPTIONAL { ?s schema:inLanguage ?langues }
+                    OPTIONAL { ?s schema:location ?p . ?p schema:name ?lieu OPTIONAL { ?p geo:lat ?latitude ; geo:long ?longitude } }
+                    """, List.of("id", "association", "titre", "code_insee", "themes", "jours", "heure_debut", "heure_fin",
+                    "debut_saison", "fin_saison", "age_min", "age_max", "tarif", "gratuit", "accessible", "langues",
+                    "lieu", "latitude", "longitude")),
+            "indicators", new Table("?s sdmx-dimension:refArea ?area", """
+                    ?s tissu:indicator ?indicateur ; sdmx-dimension:refPeriod ?annee ; tissu:value ?valeur ;
+                       tissu:origin ?origine .
+                    BIND(?area AS ?code_insee)
+                    OPTIONAL { ?s sdmx-attribute:unitMeasure ?unite }
+                    """, List.of("code_insee", "indicateur", "annee", "valeur", "unite", "origine")));
+
+    /** A tabular dataset as CSV (comma-separated, UTF-8, header row; codes for URIs of codes). */
+    private static Dump csv(Store store, String name, List<String> graphs, Table table, Path dir, String modified)
+            throws IOException {
+        Path file = dir.resolve(name + ".csv");
+        Path tmp = dir.resolve(name + ".csv.part");
+        MessageDigest sha = sha256();
+        long[] rows = {0};
+        StringBuilder values = new StringBuilder();
+        graphs.forEach(g -> values.append('<').append(g).append("> "));
+        try (var out = new java.io.OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(tmp), 1 << 16), sha), java.nio.charset.StandardCharsets.UTF_8);
+             var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                     .setRecordSeparator("\r\n").get())) {
+            printer.printRecord(table.columns());
+            String[] current = {null};
+            Map<String, java.util.Set<String>> row = new LinkedHashMap<>();
+            Runnable flush = () -> {
+                if (current[0] == null) {
+                    return;
+                }
+                List<String> record = new ArrayList<>();
+                for (String c : table.columns()) {
+                    record.add(String.join("|", row.getOrDefault(c, java.util.Set.of())));
+                }
+                try {
+                    printer.printRecord(record);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                rows[0]++;
+                row.clear();
+            };
+            store.select(CSV_PREFIXES + "SELECT * WHERE { VALUES ?g { " + values + "} GRAPH ?g { " + table.select()
+                    + " } " + table.rest() + "}", Duration.ofHours(1), r -> {
+                        String s = r.getResource("s").getURI();
+                        if (!s.equals(current[0])) {
+                            flush.run();
+                            current[0] = s;
+                        }
+                        for (String c : table.columns()) {
+                            var node = r.get(c);
+                            if (node != null) {
+                                String v = node.isLiteral() ? node.asLiteral().getLexicalForm()
+                                        : node.asResource().getURI();
+                                if (v != null && node.isURIResource()) {
+                                    v = v.substring(Math.max(v.lastIndexOf('/'), v.lastIndexOf('#')) + 1);
+                                }
+                                row.computeIfAbsent(c, k -> new java.util.LinkedHashSet<>()).add(v);
+                            }
+                        }
+                    });
+            flush.run();
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Dump(name + "-csv", "dumps/" + file.getFileName(), Files.size(file), HexFormat.of().formatHex(
+                sha.digest()), rows[0], modified, null);
     }
 
     /** The national schema's columns (lieux de médiation numérique v1.0.2), in its order. */

@@ -150,6 +150,11 @@ public final class Catalog {
                 ds.addProperty(p(DCAT, "distribution"), download(tissu, d, jsonld, "jsonld-gz", " (JSON-LD, gzip)",
                         "JSON_LD", "application/ld+json", "application/gzip"));
             }
+            Dumps.Dump csv = dumps.get(d.name() + "-csv");
+            if (csv != null) {
+                ds.addProperty(p(DCAT, "distribution"), download(tissu, d, csv, "csv", " (CSV)", "CSV",
+                        "text/csv", null));
+            }
             Dumps.Dump lmn = dumps.get(d.name() + "-lmn");
             if (lmn != null) {
                 ds.addProperty(p(DCT, "conformsTo"), typed(LMN_SCHEMA, DCT + "Standard"));
