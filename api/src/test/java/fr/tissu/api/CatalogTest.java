@@ -72,6 +72,10 @@ class CatalogTest {
                 catalog.createResource(DCAT + "Dataset")).toList().stream()
                 .filter(r -> catalog.contains(r, catalog.createProperty(DCT, "title"))).count());
         assertEquals(3, catalog.listSubjectsWithProperty(RDF.type, catalog.createResource(DCAT + "DataService")).toList().size());
+        Resource activities = catalog.createResource(Catalog.datasetUri(TestData.BASE, "activities"));
+        Resource period = activities.getPropertyResourceValue(catalog.createProperty(DCT, "temporal"));
+        assertEquals("2025-09-01", period.getProperty(catalog.createProperty(DCAT, "startDate")).getString(),
+                "the sample's seasons start in September 2025");
         try (Http1ClientResponse r = client.get("/catalog/validation").request()) {
             assertEquals("true", r.headers().get(HeaderNames.create("Tissu-Conforms")).get());
         }
@@ -110,7 +114,9 @@ class CatalogTest {
     void dumpsAreDistributionsWithTheirTrueSizeAndChecksum() throws Exception {
         Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
         List<Resource> downloads = catalog.listSubjectsWithProperty(catalog.createProperty(DCAT, "downloadURL")).toList();
-        assertTrue(downloads.size() >= 21, "dumps: " + downloads.size());
+        assertTrue(downloads.size() >= 24, "dumps: " + downloads.size());
+        assertTrue(downloads.stream().anyMatch(d -> d.getURI().endsWith("/dataset/places/distribution/nt-gz")),
+                "places have their own dumps");
         java.util.Map<String, Model> dumps = new java.util.HashMap<>();
         for (Resource d : downloads) {
             String url = d.getPropertyResourceValue(catalog.createProperty(DCAT, "downloadURL")).getURI();

@@ -55,6 +55,7 @@ public final class Dumps {
     public static final List<Dataset> DATASETS = List.of(
             new Dataset("associations", Set.of("rna"), Set.of()),
             new Dataset("activities", Set.of("activities"), Set.of()),
+            new Dataset("places", Set.of("activities"), Set.of()),
             new Dataset("support-points", Set.of("support-points"), Set.of()),
             new Dataset("indicators", Set.of("indicators"), Set.of()),
             new Dataset("communes", Set.of(), Set.of("reference-communes")),
@@ -97,6 +98,43 @@ public final class Dumps {
             manifest.path("dumps").forEach(d -> dumps.put(d.path("dataset").asText(), JSON.convertValue(d, Dump.class)));
         }
         return dumps;
+    }
+
+    /** The period each dataset covers ({@code [start, end]} ISO dates), as written with the dumps. */
+    public static Map<String, List<String>> temporal(Path downloads) {
+        JsonNode manifest = read(downloads);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (manifest != null) {
+            manifest.path("temporal").fields().forEachRemaining(e -> out.put(e.getKey(),
+                    List.of(e.getValue().get(0).asText(), e.getValue().get(1).asText())));
+        }
+        return out;
+    }
+
+    /** Activities: from the first season's start to the last season's end; indicators: from the first to the last year. */
+    private static Map<String, List<String>> temporal(Store store) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        store.select("""
+                SELECT (MIN(?start) AS ?from) (MAX(?end) AS ?to) WHERE {
+                  ?a a <https://w3id.org/tissu/ns#Activity> ; <https://schema.org/eventSchedule> ?s .
+                  ?s <https://schema.org/startDate> ?start ; <https://schema.org/endDate> ?end }""",
+                Duration.ofMinutes(5), r -> {
+                    if (r.contains("from") && r.contains("to")) {
+                        out.put("activities", List.of(r.getLiteral("from").getLexicalForm(),
+                                r.getLiteral("to").getLexicalForm()));
+                    }
+                });
+        store.select("""
+                SELECT (MIN(STR(?year)) AS ?from) (MAX(STR(?year)) AS ?to) WHERE {
+                  ?o <https://w3id.org/tissu/ns#indicator> ?i ;
+                     <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year }""",
+                Duration.ofMinutes(5), r -> {
+                    if (r.contains("from") && r.contains("to")) {
+                        out.put("indicators", List.of(r.getLiteral("from").getLexicalForm() + "-01-01",
+                                r.getLiteral("to").getLexicalForm() + "-12-31"));
+                    }
+                });
+        return out;
     }
 
     /** Writes the dumps again unless the manifest already reflects the store's data version; returns whether it did. */
@@ -152,6 +190,7 @@ public final class Dumps {
             manifest.put("version", version);
             manifest.put("written", Instant.now().toString());
             manifest.put("dumps", dumps);
+            manifest.put("temporal", temporal(store));
             Path tmp = downloads.resolve(MANIFEST + ".part");
             JSON.writeValue(tmp.toFile(), manifest);
             Files.move(tmp, downloads.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
@@ -194,7 +233,8 @@ public final class Dumps {
             PREFIXES.forEach(ttlWriter::prefix);
             StringBuilder values = new StringBuilder();
             graphs.forEach(g -> values.append('<').append(g).append("> "));
-            store.select("SELECT ?s ?p ?o WHERE { VALUES ?g { " + values + "} GRAPH ?g { ?s ?p ?o } }",
+            store.select("SELECT ?s ?p ?o WHERE { VALUES ?g { " + values + "} GRAPH ?g { "
+                            + PATTERNS.getOrDefault(name, "?s ?p ?o") + " } }",
                     Duration.ofHours(1), r -> {
                         Triple t = Triple.create(r.get("s").asNode(), r.get("p").asNode(), r.get("o").asNode());
                         ntWriter.triple(t);
@@ -213,6 +253,15 @@ public final class Dumps {
                 ntSha.digest()), triples[0], modified, null), new Dump(name + "-ttl", "dumps/" + ttl.getFileName(),
                 Files.size(ttl), HexFormat.of().formatHex(ttlSha.digest()), triples[0], modified, null));
     }
+
+    /**
+     * Datasets that are part of their graphs: the places, inside the activity graphs, with their address and
+     * geometry (the parts whose URI is the place's plus a fragment).
+     */
+    private static final Map<String, String> PATTERNS = Map.of("places", """
+            ?pl a <https://schema.org/Place> FILTER NOT EXISTS { ?pl a <https://w3id.org/tissu/ns#SupportPoint> }
+            { ?pl ?p ?o BIND(?pl AS ?s) }
+            UNION { ?pl ?link ?s FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?pl), "#"))) ?s ?p ?o }""");
 
     /** Prefixes of the Turtle dumps. */
     private static final Map<String, String> PREFIXES = Map.of("schema", "https://schema.org/",

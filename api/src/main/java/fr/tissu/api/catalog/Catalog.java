@@ -114,9 +114,18 @@ public final class Catalog {
      * datasets.
      */
     public static Model build(Tissu tissu, Map<String, Dumps.Dump> dumps, int page) {
+        return build(tissu, dumps, Map.of(), page);
+    }
+
+    /** The catalogue, with the periods the datasets cover ({@link Dumps#temporal}). */
+    public static Model build(Tissu tissu, Map<String, Dumps.Dump> dumps, Map<String, List<String>> temporal,
+                              int page) {
         Catalog c = new Catalog(tissu.config().baseUri());
+        c.temporal.putAll(temporal);
         return c.catalog(tissu, dumps, page);
     }
+
+    private final Map<String, List<String>> temporal = new java.util.HashMap<>();
 
     private Model catalog(Tissu tissu, Map<String, Dumps.Dump> dumps, int page) {
         CatalogConfig config = tissu.config().catalog();
@@ -221,6 +230,12 @@ public final class Catalog {
                 .addProperty(p(DCT, "modified"), dateTime(dump != null && dump.modified() != null
                         ? Instant.parse(dump.modified()) : storeModified));
         d.keywords().forEach(k -> ds.addProperty(p(DCAT, "keyword"), m.createLiteral(k, "fr")));
+        List<String> period = temporal.get(d.name());
+        if (period != null) {
+            ds.addProperty(p(DCT, "temporal"), m.createResource().addProperty(RDF.type, r(DCT + "PeriodOfTime"))
+                    .addProperty(p(DCAT, "startDate"), m.createTypedLiteral(period.get(0), XSDDatatype.XSDdate))
+                    .addProperty(p(DCAT, "endDate"), m.createTypedLiteral(period.get(1), XSDDatatype.XSDdate)));
+        }
         if (d.rest() != null) {
             ds.addProperty(p(DCAT, "distribution"), r(base + "/dataset/" + d.name() + "/distribution/json")
                     .addProperty(RDF.type, r(DCAT + "Distribution"))

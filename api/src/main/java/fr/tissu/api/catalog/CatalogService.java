@@ -61,7 +61,7 @@ public final class CatalogService implements HttpService {
 
     /** The catalogue model of the current dumps, page {@code page}. */
     public Model model(int page) {
-        return Catalog.build(tissu, Dumps.manifest(downloads), page);
+        return Catalog.build(tissu, Dumps.manifest(downloads), Dumps.temporal(downloads), page);
     }
 
     /** The DCAT-AP 3.0.1 shapes (core constraints and class ranges) shipped with Tissu. */
