@@ -41,6 +41,10 @@ final class RnaMapper implements Mapper {
                 "objet_social1", Tissu.commune, "adrs_codeinsee", Org.postCode, "adrs_codepostal");
     }
 
+    /** xsd:dateTime needs the seconds, which LocalDateTime.toString() leaves out when they are zero. */
+    private static final java.time.format.DateTimeFormatter DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
     @Override
     public void map(Row row, RowTriples out) {
         String id = row.rnaNumber("id");
@@ -107,7 +111,7 @@ final class RnaMapper implements Mapper {
         if (updated != null) {
             try {
                 out.add(a, DCT.modified, NodeFactory.createLiteralDT(
-                        LocalDateTime.parse(updated.replace(' ', 'T')).toString(), XSDDatatype.XSDdateTime));
+                        LocalDateTime.parse(updated.replace(' ', 'T')).format(DATE_TIME), XSDDatatype.XSDdateTime));
             } catch (DateTimeParseException e) {
                 out.date(a, DCT.modified, row.date("maj_time"));
             }
