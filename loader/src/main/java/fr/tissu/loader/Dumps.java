@@ -445,12 +445,7 @@ public final class Dumps {
                         }
                     });
                 });
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = sha256();
         try (var out = new java.io.OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(tmp)), sha), java.nio.charset.StandardCharsets.UTF_8);
              var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
