@@ -313,7 +313,7 @@ public final class GraphQlEngine {
     /** Activities of a commune, of an organiser, or all, with the REST list's filter and order. */
     private Page activities(DataFetchingEnvironment env, String commune, String organizer) {
         Params params = activityParams(env.getArgument("filter"), commune);
-        ActivityFilter filter = badInput(() -> ActivityFilter.parse(params, LocalDate.now()));
+        ActivityFilter filter = ActivityFilter.parse(params, LocalDate.now());
         var text = ActivitiesService.withText(tissu, filter, params.one("q"));
         filter = text.getKey();
         String order = env.getArgument("orderBy") == null ? "TITLE" : env.getArgument("orderBy").toString();
@@ -336,7 +336,7 @@ public final class GraphQlEngine {
         List<ActivityRow> rows = scoped.rows();
         int first = first(env);
         String after = env.getArgument("after");
-        int start = scoped.startAfter(after == null ? null : badInput(() -> ActivitiesService.cursor(after)));
+        int start = scoped.startAfter(after == null ? null : ActivitiesService.cursor(after));
         int end = Math.min(rows.size(), start + first);
         boolean more = end < rows.size();
         return new Page(rows.size(), rows.subList(start, end), new PageInfo(more, end > start ? scoped.cursor(end - 1)
@@ -353,21 +353,15 @@ public final class GraphQlEngine {
         put(raw, "created-before", input.get("createdBefore"));
         put(raw, "q", input.get("q"));
         put(raw, "commune", commune);
-        AssociationFilter filter = badInput(() -> AssociationFilter.parse(new Params(raw, AssociationFilter.PARAMETERS)));
+        AssociationFilter filter = AssociationFilter.parse(new Params(raw, AssociationFilter.PARAMETERS));
         BooleanQuery.Builder q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, "association")), BooleanClause.Occur.FILTER);
         Query compiled = LuceneFilters.association(filter);
         if (compiled != null) {
             q.add(compiled, BooleanClause.Occur.FILTER);
         }
-        SearchResult found = badInput(() -> {
-            try {
-                return tissu.index().search(new SearchRequest(raw.containsKey("q") ? raw.get("q").get(0) : "", q.build(),
-                        first(env), env.getArgument("after"), null, false, List.of(), false, true));
-            } catch (IllegalArgumentException e) {
-                throw new BadParameterException("after", "not a cursor of this connection");
-            }
-        });
+        SearchResult found = search(new SearchRequest(raw.containsKey("q") ? raw.get("q").get(0) : "", q.build(),
+                first(env), env.getArgument("after"), null, false, List.of(), false, true));
         List<String> iris = found.hits().stream().map(SearchResult.Hit::uri).toList();
         return associations(env).loadMany(iris).thenApply(nodes -> new Page((int) found.total(),
                 nodes.stream().filter(java.util.Objects::nonNull).toList(),
@@ -380,7 +374,7 @@ public final class GraphQlEngine {
         int start = 0;
         String after = env.getArgument("after");
         if (after != null) {
-            String key = badInput(() -> ActivitiesService.cursor(after));
+            String key = ActivitiesService.cursor(after);
             while (start < all.size() && ((String) all.get(start).get("identifier")).compareTo(key) <= 0) {
                 start++;
             }
@@ -395,7 +389,7 @@ public final class GraphQlEngine {
         List<String> types = env.getArgument("types") == null ? List.of() : ((List<?>) env.getArgument("types"))
                 .stream().map(o -> o.toString().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
         Params params = activityParams(env.getArgument("filter"), null);
-        ActivityFilter filter = badInput(() -> ActivityFilter.parse(params, LocalDate.now()));
+        ActivityFilter filter = ActivityFilter.parse(params, LocalDate.now());
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         boolean any = false;
         if (!types.isEmpty()) {
@@ -410,14 +404,8 @@ public final class GraphQlEngine {
             any = true;
         }
         Query combined = any ? q.build() : null;
-        SearchResult found = badInput(() -> {
-            try {
-                return tissu.index().search(new SearchRequest(env.getArgument("q"), combined, first(env),
-                        env.getArgument("after"), null, false, List.of(), false, true));
-            } catch (IllegalArgumentException e) {
-                throw new BadParameterException("after", "not a cursor of this connection");
-            }
-        });
+        SearchResult found = search(new SearchRequest(env.getArgument("q"), combined, first(env),
+                env.getArgument("after"), null, false, List.of(), false, true));
         return CompletableFuture.completedFuture(new Page((int) found.total(), found.hits(),
                 new PageInfo(found.next() != null, found.next())));
     }
@@ -465,6 +453,15 @@ public final class GraphQlEngine {
         }
     }
 
+    /** A search on the index; a cursor it does not recognise is a bad {@code after}. */
+    private SearchResult search(SearchRequest request) {
+        try {
+            return tissu.index().search(request);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("after", "not a cursor of this connection");
+        }
+    }
+
     private static int first(DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
         if (first == null) {
@@ -474,10 +471,6 @@ public final class GraphQlEngine {
             throw new BadParameterException("first", "between 0 and " + MAX_FIRST + " (limit: maximum first)");
         }
         return first;
-    }
-
-    private static <T> T badInput(java.util.function.Supplier<T> action) {
-        return action.get(); // BadParameterException surfaces as a BAD_INPUT error (see Errors)
     }
 
     @SuppressWarnings("unchecked")
@@ -538,8 +531,16 @@ public final class GraphQlEngine {
         return texts instanceof Map<?, ?> m ? (String) m.get(lang) : null;
     }
 
-    /** The axes with their indicators, from the charter scheme. */
+    /** The axes with their indicators, from the charter scheme (built once). */
     private static List<Map<String, Object>> axes() {
+        return Axes.LIST;
+    }
+
+    private static final class Axes {
+        static final List<Map<String, Object>> LIST = build();
+    }
+
+    private static List<Map<String, Object>> build() {
         Map<String, Map<String, Object>> axes = new java.util.TreeMap<>();
         for (Map<String, Object> indicator : IndicatorsService.indicators()) {
             Map<?, ?> axis = (Map<?, ?>) indicator.get("axis");

@@ -194,11 +194,19 @@ public final class IndicatorsService implements HttpService {
     /** The SPARQL pattern of an observation {@code ?obs} with the variables {@link #observation} reads. */
     public static final String OBSERVATION = OBSERVATION_CORE + OBSERVATION_OPTIONAL;
 
-    /** Every charter indicator, as the REST items, by code. */
+    /** Every charter indicator, as the REST items, by code (read once: the vocabulary does not change). */
     public static List<Map<String, Object>> indicators() {
-        Graph g = fr.tissu.vocabulary.Vocabulary.get().schemes();
-        return new TreeMap<>(fr.tissu.vocabulary.Vocabulary.get().indicators()).entrySet().stream()
-                .map(e -> indicator(g, e.getKey(), e.getValue())).toList();
+        return AllIndicators.LIST;
+    }
+
+    private static final class AllIndicators {
+        static final List<Map<String, Object>> LIST;
+
+        static {
+            Graph g = fr.tissu.vocabulary.Vocabulary.get().schemes();
+            LIST = new TreeMap<>(fr.tissu.vocabulary.Vocabulary.get().indicators()).entrySet().stream()
+                    .map(e -> java.util.Collections.unmodifiableMap(indicator(g, e.getKey(), e.getValue()))).toList();
+        }
     }
 
     /** The REST item of an observation row (variables of {@link #OBSERVATION}). */
