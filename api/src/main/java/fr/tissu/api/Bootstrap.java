@@ -50,8 +50,16 @@ public final class Bootstrap {
             reports.add(reference);
         }
         tissu.index().sync(store); // derived data: rebuilt whenever it does not reflect the store's version
-        fr.tissu.loader.Dumps.refreshIfStale(store, tissu.ids(), tissu.config().dataDir().resolve("downloads"));
         return reports;
+    }
+
+    /**
+     * Writes the downloadable dumps again when they do not reflect the store (after loads made while the service was
+     * stopped, or at a first start). It can take minutes on a big store: {@code serve} runs it after the server has
+     * started, and the catalogue lists the files that are there meanwhile.
+     */
+    public static void refreshDumps(Tissu tissu) {
+        fr.tissu.loader.Dumps.refreshIfStale(tissu.store(), tissu.ids(), tissu.config().dataDir().resolve("downloads"));
     }
 
     /** Loads the bundled sample files. */

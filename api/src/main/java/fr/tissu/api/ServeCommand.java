@@ -44,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         }));
         System.out.println("Tissu is serving " + tissuConfig.baseUri() + " on http://localhost:" + server.port()
                 + "/ (data in " + tissuConfig.dataDir() + ")");
+        Thread.ofPlatform().daemon().name("dumps").start(() -> Bootstrap.refreshDumps(tissu));
         return TissuCommand.KEEP_RUNNING;
     }
 }

@@ -24,6 +24,7 @@ class BootstrapTest {
                 fr.tissu.api.catalog.CatalogConfig.defaults());
         try (Tissu tissu = Tissu.open(config)) {
             Bootstrap.prepare(tissu);
+            Bootstrap.refreshDumps(tissu);
             assertTrue(tissu.store().graphs().contains(tissu.ids().graph("reference-communes")));
             assertEquals(tissu.store().version(), tissu.index().version(), "the index reflects the store");
             assertEquals(tissu.store().version(), Dumps.version(dir.resolve("downloads")), "so do the dumps");

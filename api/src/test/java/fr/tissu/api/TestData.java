@@ -44,6 +44,7 @@ final class TestData {
                     fr.tissu.api.catalog.CatalogConfig.defaults());
             Tissu tissu = Tissu.open(config);
             Bootstrap.prepare(tissu);
+            Bootstrap.refreshDumps(tissu);
             return tissu;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
