@@ -59,9 +59,48 @@ public final class CatalogService implements HttpService {
                 .get("/dataset/{name}", this::dataset);
     }
 
-    /** The catalogue model of the current dumps, page {@code page}. */
+    /** What the catalogue of one state of the data is, and its validation report (computed when first asked). */
+    private record Built(String state, Model model, ValidationReport[] report) {
+    }
+
+    private volatile Built first;
+
+    /**
+     * The catalogue model of the current dumps, page {@code page}. The first page (the whole catalogue on most
+     * instances) is kept until the store or the dumps' manifest change.
+     */
     public Model model(int page) {
+        return page == 1 ? current().model() : build(page);
+    }
+
+    private Model build(int page) {
         return Catalog.build(tissu, Dumps.manifest(downloads), Dumps.temporal(downloads), page);
+    }
+
+    private Built current() {
+        java.nio.file.Path manifest = downloads.resolve(Dumps.MANIFEST);
+        String state = tissu.store().version() + "/" + manifest.toFile().lastModified();
+        Built built = first;
+        if (built == null || !built.state().equals(state)) {
+            Model model = build(1);
+            // writers set these prefixes on every response: set them now, so that the shared model only ever
+            // sees the same values written again (no structural change while another request reads it)
+            model.getGraph().getPrefixMapping().setNsPrefixes(fr.tissu.api.linkeddata.Prefixes.MAP);
+            built = new Built(state, model, new ValidationReport[1]);
+            first = built;
+        }
+        return built;
+    }
+
+    /** The current catalogue's report against the DCAT-AP shapes, validated once per state of the data. */
+    private ValidationReport report() {
+        Built built = current();
+        synchronized (built) {
+            if (built.report()[0] == null) {
+                built.report()[0] = validate(built.model());
+            }
+            return built.report()[0];
+        }
     }
 
     /** The DCAT-AP 3.0.1 shapes (core constraints and class ranges) shipped with Tissu. */
@@ -108,7 +147,7 @@ public final class CatalogService implements HttpService {
     }
 
     private void validation(ServerRequest req, ServerResponse res) {
-        ValidationReport report = validate(model(1));
+        ValidationReport report = report();
         RdfMedia media = RdfMedia.choose(req).filter(m -> m != RdfMedia.HTML).orElse(RdfMedia.TURTLE);
         res.header("Access-Control-Allow-Origin", "*");
         res.header("Tissu-Conforms", Boolean.toString(report.conforms()));
