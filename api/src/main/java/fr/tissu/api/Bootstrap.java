@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.tissu.loader.FileReport;
+import fr.tissu.loader.ComputedIndicators;
 import fr.tissu.loader.Loader;
+import fr.tissu.loader.UsageLog;
 import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.store.Store;
 
@@ -49,8 +51,27 @@ public final class Bootstrap {
             LOG.log(System.Logger.Level.INFO, reference.summary());
             reports.add(reference);
         }
+        if (!reports.isEmpty() || !store.graphs().contains(tissu.ids().graph(ComputedIndicators.GRAPH))) {
+            recomputeIndicators(tissu);
+        }
         tissu.index().sync(store); // derived data: rebuilt whenever it does not reflect the store's version
         return reports;
+    }
+
+    /**
+     * Computes the computed indicators again from the store and the request counts of the data directory (after
+     * loads, and daily for the request counts); the search index is told of the new store version.
+     */
+    public static ComputedIndicators.Result recomputeIndicators(Tissu tissu) {
+        long before = tissu.store().version();
+        String territory = tissu.config().catalog().spatial();
+        ComputedIndicators.Result result = ComputedIndicators.recompute(tissu.store(), tissu.ids(),
+                ComputedIndicators.served(tissu.store(), territory), territory,
+                tissu.config().dataDir().resolve(UsageLog.FILE));
+        if (tissu.index().version() == before) {
+            tissu.index().update(tissu.store(), List.of(tissu.ids().graph(ComputedIndicators.GRAPH)), before);
+        }
+        return result;
     }
 
     /**

@@ -27,9 +27,10 @@ public final class TissuCommand implements Callable<Integer> {
 
     /** Runs the command line; returns the exit code, or {@link #KEEP_RUNNING} when a server was started. */
     static int run(String... args) {
-        String base = TissuConfig.create(Config.create().get("tissu")).baseUri();
+        TissuConfig config = TissuConfig.create(Config.create().get("tissu"));
+        String base = config.baseUri();
         CommandLine cli = new CommandLine(new TissuCommand())
-                .addSubcommand("load", new LoadCommand(base))
+                .addSubcommand("load", new LoadCommand(base, config.catalog().spatial()))
                 .addSubcommand("validate", new ValidateCommand(base))
                 .addSubcommand("generate", new GenerateCommand())
                 .addSubcommand("compact", new CompactCommand())

@@ -162,6 +162,6 @@ class LinkedDataTest {
         long[] graphs = {0};
         tissu.store().select("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g a <https://w3id.org/tissu/ns#SourceGraph> } }",
                 java.time.Duration.ofSeconds(5), r -> graphs[0] = r.getLiteral("n").getLong());
-        assertEquals(7, graphs[0], "vocabulary, SPARQL examples, reference and the four sample files");
+        assertEquals(8, graphs[0], "vocabulary, SPARQL examples, reference, the four sample files and the computed indicators");
     }
 }

@@ -57,7 +57,7 @@ public final class Dumps {
             new Dataset("activities", Set.of("activities"), Set.of()),
             new Dataset("places", Set.of("activities"), Set.of()),
             new Dataset("support-points", Set.of("support-points"), Set.of()),
-            new Dataset("indicators", Set.of("indicators"), Set.of()),
+            new Dataset("indicators", Set.of("indicators", ComputedIndicators.FORMAT), Set.of()),
             new Dataset("communes", Set.of(), Set.of("reference-communes")),
             new Dataset("vocabulary", Set.of(), Set.of("vocabulary")),
             new Dataset("sparql-examples", Set.of(), Set.of("sparql-examples")));
@@ -366,8 +366,13 @@ public final class Dumps {
                 rows[0]++;
                 row.clear();
             };
-            store.select(CSV_PREFIXES + "SELECT * WHERE { VALUES ?g { " + values + "} GRAPH ?g { " + table.select()
-                    + " } " + table.rest() + "}", Duration.ofHours(1), r -> {
+            // ASK first: TDB2 6.0.0 fails ("Peek iterator is already empty") planning this query when the first
+            // pattern matches nothing in the graphs given
+            boolean any = store.ask(CSV_PREFIXES + "ASK { VALUES ?g { " + values + "} GRAPH ?g { " + table.select()
+                    + " } }", Duration.ofHours(1));
+            String select = any ? CSV_PREFIXES + "SELECT * WHERE { VALUES ?g { " + values + "} GRAPH ?g { "
+                    + table.select() + " } " + table.rest() + "}" : "SELECT * WHERE { FILTER(false) }";
+            store.select(select, Duration.ofHours(1), r -> {
                         String s = r.getResource("s").getURI();
                         if (!s.equals(current[0])) {
                             flush.run();

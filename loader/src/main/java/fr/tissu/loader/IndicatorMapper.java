@@ -20,22 +20,24 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
- * Maps declared indicator values ({@code commune, indicator, year, value[, unit, note]}) to Data Cube
- * observations. A second value for the same commune, indicator and year in one file is rejected (the Data
- * Cube's "no duplicate observations" rule, IC-12, enforced at load time).
+ * Maps declared indicator values ({@code commune, indicator, year, value[, unit, note, publisher]}) to Data Cube
+ * observations. Each observation belongs to the data set of its publisher: the {@code publisher} column (an INSEE
+ * commune code or an EPCI's SIREN), or the commune itself when it is empty. A second value for the same commune,
+ * indicator and year in one file is rejected (the Data Cube's "no duplicate observations" rule, IC-12, enforced at
+ * load time, where it costs a set lookup instead of a quadratic query).
  */
 final class IndicatorMapper implements Mapper {
     private final Ids ids;
     private final ReferenceData reference;
-    private final Node dataSet;
+    private final int lastYear;
     private final Map<Node, String> unitOf = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
-    private boolean dataSetWritten;
+    private final Set<String> dataSetsWritten = new HashSet<>();
 
     IndicatorMapper(Ids ids, ReferenceData reference) {
         this.ids = ids;
         this.reference = reference;
-        this.dataSet = ids.thing("dataset", "indicators");
+        this.lastYear = java.time.Year.now().getValue();
         Vocabulary vocabulary = Vocabulary.get();
         vocabulary.indicators().values().forEach(ind -> vocabulary.schemes().find(ind, Tissu.unit, Node.ANY)
                 .forEach(t -> vocabulary.schemes().find(t.getObject(), Skos.notation, Node.ANY)
@@ -60,8 +62,14 @@ final class IndicatorMapper implements Mapper {
             row.reject("indicator", "unknown indicator (expected a charter code from 1.1 to 7.3)");
         }
         String year = row.required("year");
-        if (year != null && !year.matches("(19|20)[0-9]{2}")) {
+        if (year != null && !year.matches("[0-9]{4}")) {
             row.reject("year", "year must have 4 digits, e.g. 2025");
+        } else if (year != null && (Integer.parseInt(year) < ComputedIndicators.FIRST_YEAR || Integer.parseInt(year) > lastYear)) {
+            row.reject("year", "year out of range: expected " + ComputedIndicators.FIRST_YEAR + " to " + lastYear);
+        }
+        String publisher = row.text("publisher");
+        if (publisher != null && reference.commune(publisher).isEmpty() && reference.epci(publisher).isEmpty()) {
+            row.reject("publisher", "publisher must be an INSEE commune code or an EPCI's SIREN");
         }
         String unit = indicator == null ? null : unitOf.get(indicator);
         String givenUnit = row.text("unit");
@@ -80,10 +88,10 @@ final class IndicatorMapper implements Mapper {
                     + year + " appears earlier in this file");
             return;
         }
-        if (!dataSetWritten) {
-            out.add(dataSet, Core.type, Cube.DataSet);
-            out.text(dataSet, DCT.title, "Indicateurs de la charte Soutien numérique aux associations");
-            dataSetWritten = true;
+        String publisherCode = publisher == null ? code : publisher;
+        Node dataSet = dataSet(ids, publisherCode);
+        if (dataSetsWritten.add(publisherCode)) {
+            describeDataSet(out, ids, reference, publisherCode, "Indicateurs de la charte déclarés par ");
         }
         Node obs = ids.thing("observation", code + "/" + indicatorCode + "/" + year);
         out.add(obs, Core.type, Cube.Observation);
@@ -94,7 +102,28 @@ final class IndicatorMapper implements Mapper {
         out.decimal(obs, Tissu.value, value);
         out.add(obs, Cube.unitMeasure, Tissu.concept("unit", unit));
         out.add(obs, Tissu.origin, Tissu.concept("origin", "declared"));
-        out.text(obs, Core.comment, row.text("note"));
+        out.text(obs, Cube.comment, row.text("note"));
+    }
+
+    /** The data set of the values {@code publisher} (an INSEE commune code or an EPCI's SIREN) declares. */
+    static Node dataSet(Ids ids, String publisher) {
+        return ids.thing("dataset", "indicators-" + publisher);
+    }
+
+    /** The publishing commune or EPCI's URI. */
+    static Node publisher(Ids ids, String code) {
+        return code.length() == 9 ? ids.thing("epci", code) : ids.commune(code);
+    }
+
+    /** Types the data set of {@code publisher}, links it to the indicators' structure and its publisher. */
+    static void describeDataSet(RowTriples out, Ids ids, ReferenceData reference, String publisher, String title) {
+        Node dataSet = dataSet(ids, publisher);
+        out.add(dataSet, Core.type, Cube.DataSet);
+        out.add(dataSet, Cube.structure, Tissu.indicatorStructure());
+        out.add(dataSet, DCT.publisher, publisher(ids, publisher));
+        String name = publisher.length() == 9 ? reference.epci(publisher).map(ReferenceData.Epci::name).orElse(publisher)
+                : reference.commune(publisher).map(ReferenceData.Commune::name).orElse(publisher);
+        out.add(dataSet, DCT.title, NodeFactory.createLiteralLang(title + name, "fr"));
     }
 
     private static BigDecimal value(Row row, String unit) {

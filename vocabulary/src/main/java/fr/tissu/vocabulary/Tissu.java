@@ -59,6 +59,11 @@ public final class Tissu {
         return NodeFactory.createURI(BASE + scheme + "/" + key);
     }
 
+    /** The Data Cube structure every data set of indicator values uses (declared in {@code ontology.ttl}). */
+    public static Node indicatorStructure() {
+        return NodeFactory.createURI(NS + "indicatorStructure");
+    }
+
     /** The IRI of a charter indicator from its code, e.g. {@code 1.1}. */
     public static Node indicatorConcept(String code) {
         return NodeFactory.createURI(BASE + "charter/indicator/" + code);

@@ -129,6 +129,8 @@ public final class Vocab {
         public static final Node title = uri(NS + "title");
         /** Licence. */
         public static final Node license = uri(NS + "license");
+        /** Publisher. */
+        public static final Node publisher = uri(NS + "publisher");
 
         private DCT() {
         }
@@ -229,6 +231,10 @@ public final class Vocab {
         public static final Node refPeriod = uri("http://purl.org/linked-data/sdmx/2009/dimension#refPeriod");
         /** Unit attribute. */
         public static final Node unitMeasure = uri("http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure");
+        /** Note attribute. */
+        public static final Node comment = uri("http://purl.org/linked-data/sdmx/2009/attribute#comment");
+        /** Data set to its structure. */
+        public static final Node structure = uri("http://purl.org/linked-data/cube#structure");
 
         private Cube() {
         }

@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.tissu.loader.ComputedIndicators;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.Problem;
 import fr.tissu.loader.SourceFormat;
+import fr.tissu.loader.UsageLog;
 import fr.tissu.store.Store;
 import fr.tissu.store.StoreConfig;
 import fr.tissu.vocabulary.Ids;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Parameters;
             "3:a file could not be read", "4:the store could not be opened", "64:bad usage"})
 public class LoadCommand implements Callable<Integer> {
     private final String defaultBase;
+    private final String territory;
 
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
     Path data = Path.of("data");
@@ -74,9 +77,18 @@ public class LoadCommand implements Callable<Integer> {
         boolean skipInvalid;
     }
 
-    /** A load command whose URIs default to {@code defaultBase}. */
+    /** A load command whose URIs default to {@code defaultBase}, without a configured territory. */
     public LoadCommand(String defaultBase) {
+        this(defaultBase, null);
+    }
+
+    /**
+     * A load command whose URIs default to {@code defaultBase}, for an instance serving {@code territory} (an EPCI's
+     * SIREN or an INSEE commune code; {@code null}: the communes with activities).
+     */
+    public LoadCommand(String defaultBase, String territory) {
         this.defaultBase = defaultBase;
+        this.territory = territory;
     }
 
     @Override
@@ -102,6 +114,15 @@ public class LoadCommand implements Callable<Integer> {
                 long before = store.version();
                 Loader loader = new Loader(store, ids);
                 files.forEach(f -> reports.add(loader.load(f, options)));
+                if (reports.stream().anyMatch(r -> r.status() != FileReport.Status.REFUSED
+                        && r.status() != FileReport.Status.FAILED)) {
+                    // the computed indicators follow what was loaded
+                    ComputedIndicators.Result computed = ComputedIndicators.recompute(store, ids,
+                            ComputedIndicators.served(store, territory), territory, data.resolve(UsageLog.FILE));
+                    System.out.println("computed indicators: " + computed.observations() + " observations "
+                            + computed.perIndicator() + (computed.unreadableHours().isEmpty() ? ""
+                            : ", opening hours not understood: " + computed.unreadableHours()));
+                }
                 // The index follows in the same run: the graphs that changed are read again.
                 List<Node> changed = reports.stream().filter(r -> r.status() != FileReport.Status.REFUSED
                         && r.status() != FileReport.Status.FAILED && r.graph() != null)

@@ -1,0 +1,367 @@
+package fr.tissu.loader;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import ch.poole.openinghoursparser.OpeningHoursParseException;
+import ch.poole.openinghoursparser.OpeningHoursParser;
+import ch.poole.openinghoursparser.Rule;
+import ch.poole.openinghoursparser.RuleModifier;
+import ch.poole.openinghoursparser.WeekDayRange;
+import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.GraphWriter;
+import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Tissu;
+import fr.tissu.vocabulary.Vocab.Core;
+import fr.tissu.vocabulary.Vocab.Cube;
+import fr.tissu.vocabulary.Vocab.DCT;
+import fr.tissu.vocabulary.Vocab.Org;
+import fr.tissu.vocabulary.Vocab.Schema;
+import fr.tissu.vocabulary.Vocab.Skos;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+
+/**
+ * The charter indicators the service computes from what it holds, published beside the declared ones with
+ * {@code origin = computed} and a note saying how, in their own Data Cube data set (one data set cannot hold two
+ * observations with the same commune, year and indicator: IC-12). The whole graph is replaced at each run, in one
+ * transaction; each indicator is one streaming query or aggregate (no query per commune).
+ *
+ * <ul>
+ * <li>1.2 activities of the season starting in the year whose association offered an activity with the same title
+ *     in the season before (for years where the previous season is in the data);</li>
+ * <li>1.3 associations whose RNA dissolution date falls in the year (the last {@value #YEARS} years);</li>
+ * <li>2.1 1 for every commune the instance serves, every year since data was first loaded;</li>
+ * <li>2.2 and 6.1 the service's own request counts ({@link UsageLog}), per year;</li>
+ * <li>3.1 associations (RNA number) listed as digital-support points; 3.2 weekly opening slots of those points
+ *     (OpenStreetMap {@code opening_hours}) × 52, both for the current year.</li>
+ * </ul>
+ * Counts are published for every served commune, zeros included, so that comparisons see a zero as a zero.
+ */
+public final class ComputedIndicators {
+    /** The graph name ({@link Ids#graph}). */
+    public static final String GRAPH = "computed-indicators";
+    /** The source format recorded on the graph (the catalogue puts it in the indicators dataset). */
+    public static final String FORMAT = "computed";
+    /** The first year an indicator value may be given for (declared, computed or asked for). */
+    public static final int FIRST_YEAR = 2000;
+    /** How many years back dissolutions are counted. */
+    static final int YEARS = 5;
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final System.Logger LOG = System.getLogger(ComputedIndicators.class.getName());
+
+    /** How each indicator is computed, in French and English (the observations' note). */
+    public static final Map<String, String[]> METHODS = methods();
+
+    /**
+     * What a run produced.
+     *
+     * @param observations observations written
+     * @param perIndicator observations per indicator code
+     * @param unreadableHours opening-hours texts that could not be read (their points count no session)
+     * @param millis       duration
+     */
+    public record Result(long observations, Map<String, Long> perIndicator, List<String> unreadableHours, long millis) {
+    }
+
+    private ComputedIndicators() {
+    }
+
+    /**
+     * The communes an instance serves: the members of its territory (an EPCI's SIREN or an INSEE commune code), or,
+     * without a territory, every commune with at least one activity in {@code store}.
+     */
+    public static Set<String> served(Store store, String territory) {
+        ReferenceData ref = ReferenceData.get();
+        if (territory != null && territory.length() == 9 && ref.epci(territory).isPresent()) {
+            return new TreeSet<>(ref.epci(territory).get().members());
+        }
+        if (territory != null && ref.commune(territory).isPresent()) {
+            return new TreeSet<>(Set.of(territory));
+        }
+        Set<String> codes = new TreeSet<>();
+        store.select("SELECT DISTINCT ?c WHERE { ?a <" + Tissu.commune.getURI() + "> ?c ; a <"
+                + Tissu.Activity.getURI() + "> }", TIMEOUT, r -> codes.add(code(r.getResource("c").getURI())));
+        return codes;
+    }
+
+    /** Recomputes every computed indicator into the graph {@link #GRAPH} of {@code store}. */
+    public static Result recompute(Store store, Ids ids, Set<String> served, String territory, Path usage) {
+        long start = System.currentTimeMillis();
+        int thisYear = Year.now().getValue();
+        // values.get(indicator).get(year).get(commune)
+        Map<String, Map<Integer, Map<String, Long>>> values = new TreeMap<>();
+        List<String> unreadable = new java.util.ArrayList<>();
+
+        // 1.3: dissolutions per commune and year
+        Map<Integer, Map<String, Long>> dissolved = zeros(served, thisYear - YEARS + 1, thisYear);
+        store.select("SELECT ?c ?y (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a <" + Schema.dissolutionDate.getURI()
+                + "> ?d ; <" + Tissu.commune.getURI() + "> ?c . } GROUP BY ?c (YEAR(?d) AS ?y)", TIMEOUT, r -> {
+                    int y = r.getLiteral("y").getInt();
+                    String c = code(r.getResource("c").getURI());
+                    if (dissolved.containsKey(y) && served.contains(c)) {
+                        dissolved.get(y).put(c, r.getLiteral("n").getLong());
+                    }
+                });
+        values.put("1.3", dissolved);
+
+        // 1.2: activities renewed from one season to the next (same association, same title)
+        Set<String> offered = new HashSet<>();
+        List<String[]> activities = new java.util.ArrayList<>();
+        Set<Integer> seasons = new TreeSet<>();
+        store.select("SELECT DISTINCT ?act ?org ?title ?c ?start WHERE { ?act a <" + Tissu.Activity.getURI() + "> ; <"
+                + Schema.organizer.getURI() + "> ?org ; <" + Schema.name.getURI() + "> ?title ; <"
+                + Tissu.commune.getURI() + "> ?c ; <" + Schema.eventSchedule.getURI() + ">/<"
+                + Schema.startDate.getURI() + "> ?start }", TIMEOUT, r -> {
+                    String season = r.getLiteral("start").getLexicalForm();
+                    int y = Integer.parseInt(season.substring(0, 4));
+                    String key = r.getResource("org").getURI() + "|" + r.getLiteral("title").getLexicalForm()
+                            .strip().toLowerCase(Locale.ROOT);
+                    offered.add(key + "|" + y);
+                    seasons.add(y);
+                    activities.add(new String[] {r.getResource("act").getURI(), code(r.getResource("c").getURI()),
+                            Integer.toString(y), key});
+                });
+        Map<Integer, Map<String, Long>> renewed = new TreeMap<>();
+        for (int y : seasons) {
+            if (seasons.contains(y - 1) && y <= thisYear) {
+                renewed.putAll(zeros(served, y, y));
+            }
+        }
+        Set<String> counted = new HashSet<>();
+        for (String[] a : activities) {
+            int y = Integer.parseInt(a[2]);
+            if (renewed.containsKey(y) && served.contains(a[1]) && offered.contains(a[3] + "|" + (y - 1))
+                    && counted.add(a[0])) {
+                renewed.get(y).merge(a[1], 1L, Long::sum);
+            }
+        }
+        values.put("1.2", renewed);
+
+        // 2.1: this service is the single entry point of the communes it serves, since data was first loaded
+        int[] first = {thisYear};
+        store.select("SELECT (MIN(?t) AS ?first) WHERE { GRAPH ?g { ?g <" + Tissu.sourceFormat.getURI()
+                + "> ?f ; <http://www.w3.org/ns/prov#generatedAtTime> ?t } FILTER(?f != \"" + FORMAT + "\" && ?f != \"reference\" && ?f != \"harvest\") }",
+                TIMEOUT, r -> {
+                    if (r.contains("first")) {
+                        first[0] = Math.min(thisYear, Integer.parseInt(r.getLiteral("first").getLexicalForm()
+                                .substring(0, 4)));
+                    }
+                });
+        Map<Integer, Map<String, Long>> entryPoint = new TreeMap<>();
+        for (int y = first[0]; y <= thisYear; y++) {
+            Map<String, Long> ones = new TreeMap<>();
+            served.forEach(c -> ones.put(c, 1L));
+            entryPoint.put(y, ones);
+        }
+        values.put("2.1", entryPoint);
+
+        // 2.2 and 6.1: the service's own request counts
+        Map<String, Long> requests = UsageLog.perYear(usage);
+        Set<Integer> usageYears = new TreeSet<>();
+        requests.keySet().forEach(k -> usageYears.add(Integer.parseInt(k.substring(0, 4))));
+        for (String indicator : List.of("2.2", "6.1")) {
+            Map<Integer, Map<String, Long>> counts = new TreeMap<>();
+            if (!usageYears.isEmpty()) {
+                counts.putAll(zeros(served, ((TreeSet<Integer>) usageYears).first(), thisYear));
+            }
+            requests.forEach((k, n) -> {
+                String[] f = k.split("\\|");
+                Map<String, Long> year = counts.get(Integer.parseInt(f[0]));
+                if (f[1].equals(indicator) && year != null && served.contains(f[2])) {
+                    year.merge(f[2], n, Long::sum);
+                }
+            });
+            values.put(indicator, counts);
+        }
+
+        // 3.1 and 3.2: digital-support points run by associations, and their weekly opening slots
+        Map<Integer, Map<String, Long>> points = zeros(served, thisYear, thisYear);
+        Map<Integer, Map<String, Long>> sessions = zeros(served, thisYear, thisYear);
+        Map<String, Set<String>> associationsPerCommune = new HashMap<>();
+        store.select("SELECT ?p ?c ?id ?hours WHERE { ?p a <" + Tissu.SupportPoint.getURI() + "> ; <"
+                + Tissu.commune.getURI() + "> ?c . OPTIONAL { ?p <" + Org.identifier.getURI() + ">/<"
+                + Skos.notation.getURI() + "> ?id } OPTIONAL { ?p <" + Schema.openingHours.getURI() + "> ?hours } }",
+                TIMEOUT, r -> {
+                    String c = code(r.getResource("c").getURI());
+                    if (!served.contains(c)) {
+                        return;
+                    }
+                    String id = r.contains("id") ? r.getLiteral("id").getLexicalForm() : "";
+                    if (id.matches("W[0-9AB][0-9A-Z]{8}")) {
+                        associationsPerCommune.computeIfAbsent(c, k -> new HashSet<>()).add(id);
+                    }
+                    if (r.contains("hours")) {
+                        String hours = r.getLiteral("hours").getLexicalForm();
+                        Long perYear = sessionsPerYear(hours);
+                        if (perYear == null) {
+                            unreadable.add(hours);
+                        } else {
+                            sessions.get(thisYear).merge(c, perYear, Long::sum);
+                        }
+                    }
+                });
+        associationsPerCommune.forEach((c, ids1) -> points.get(thisYear).put(c, (long) ids1.size()));
+        values.put("3.1", points);
+        values.put("3.2", sessions);
+
+        // One transaction replaces the whole graph.
+        Node graph = ids.graph(GRAPH);
+        Node dataSet = IndicatorMapper.dataSet(ids, "computed");
+        Map<String, Long> perIndicator = new LinkedHashMap<>();
+        long[] written = {0};
+        try (GraphWriter writer = store.replace(graph)) {
+            RowTriples head = new RowTriples();
+            head.add(dataSet, Core.type, Cube.DataSet);
+            head.add(dataSet, Cube.structure, Tissu.indicatorStructure());
+            if (territory != null && !territory.isBlank()) {
+                head.add(dataSet, DCT.publisher, IndicatorMapper.publisher(ids, territory));
+            }
+            head.add(dataSet, DCT.title, NodeFactory.createLiteralLang(
+                    "Indicateurs de la charte calculés par le service", "fr"));
+            head.add(dataSet, DCT.title, NodeFactory.createLiteralLang(
+                    "Charter indicators computed by the service", "en"));
+            head.triples.forEach(writer::add);
+            Node computed = Tissu.concept("origin", "computed");
+            for (var byIndicator : values.entrySet()) {
+                String indicator = byIndicator.getKey();
+                String unit = indicator.equals("2.1") ? "boolean" : "count";
+                String[] method = METHODS.get(indicator);
+                for (var byYear : byIndicator.getValue().entrySet()) {
+                    Node year = NodeFactory.createLiteralDT(Integer.toString(byYear.getKey()), XSDDatatype.XSDgYear);
+                    for (var v : byYear.getValue().entrySet()) {
+                        Node obs = ids.thing("observation", v.getKey() + "/" + indicator + "/" + byYear.getKey()
+                                + "/computed");
+                        add(writer, obs, Core.type, Cube.Observation);
+                        add(writer, obs, Cube.dataSet, dataSet);
+                        add(writer, obs, Tissu.indicator, Tissu.indicatorConcept(indicator));
+                        add(writer, obs, Cube.refArea, ids.commune(v.getKey()));
+                        add(writer, obs, Cube.refPeriod, year);
+                        add(writer, obs, Tissu.value, NodeFactory.createLiteralDT(
+                                BigDecimal.valueOf(v.getValue()).toPlainString(), XSDDatatype.XSDdecimal));
+                        add(writer, obs, Cube.unitMeasure, Tissu.concept("unit", unit));
+                        add(writer, obs, Tissu.origin, computed);
+                        add(writer, obs, Cube.comment, NodeFactory.createLiteralLang(method[0], "fr"));
+                        add(writer, obs, Cube.comment, NodeFactory.createLiteralLang(method[1], "en"));
+                        written[0]++;
+                        perIndicator.merge(indicator, 1L, Long::sum);
+                    }
+                }
+            }
+            Provenance.add(writer, graph, "tissu (computed indicators)", FORMAT, null, written[0], 0,
+                    Instant.ofEpochMilli(start));
+            writer.commit();
+        }
+        long millis = System.currentTimeMillis() - start;
+        LOG.log(System.Logger.Level.INFO, "computed indicators: {0} observations for {1} communes in {2} ms",
+                written[0], served.size(), millis);
+        return new Result(written[0], perIndicator, unreadable, millis);
+    }
+
+    /**
+     * Support sessions a year from an OpenStreetMap {@code opening_hours} text: every weekly time span of a day counts
+     * one session, × 52 weeks; a day with an nth-week restriction ({@code Mo[1]}) counts 12 a year per nth. Closed
+     * rules ({@code off}) count nothing. {@code null} when the text cannot be read.
+     */
+    static Long sessionsPerYear(String hours) {
+        List<Rule> rules;
+        try {
+            rules = new OpeningHoursParser(new ByteArrayInputStream(hours.getBytes(StandardCharsets.UTF_8)))
+                    .rules(false);
+        } catch (OpeningHoursParseException | RuntimeException e) {
+            return null;
+        }
+        long total = 0;
+        for (Rule rule : rules) {
+            RuleModifier modifier = rule.getModifier();
+            if (modifier != null && modifier.getModifier() != null
+                    && modifier.getModifier() != RuleModifier.Modifier.OPEN) {
+                continue;
+            }
+            int spans = rule.getTimes() == null || rule.getTimes().isEmpty() ? 1 : rule.getTimes().size();
+            if (rule.getDays() == null || rule.getDays().isEmpty()) {
+                total += 52L * 7 * spans;
+                continue;
+            }
+            for (WeekDayRange days : rule.getDays()) {
+                int from = days.getStartDay().ordinal();
+                int to = days.getEndDay() == null ? from : days.getEndDay().ordinal();
+                int count = to >= from ? to - from + 1 : 7 - from + to + 1;
+                boolean nth = days.getNths() != null && !days.getNths().isEmpty();
+                total += (long) count * spans * (nth ? 12L * days.getNths().size() : 52L);
+            }
+        }
+        return total;
+    }
+
+    private static Map<Integer, Map<String, Long>> zeros(Set<String> served, int from, int to) {
+        Map<Integer, Map<String, Long>> m = new TreeMap<>();
+        for (int y = from; y <= to; y++) {
+            Map<String, Long> year = new TreeMap<>();
+            served.forEach(c -> year.put(c, 0L));
+            m.put(y, year);
+        }
+        return m;
+    }
+
+    private static String code(String uri) {
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
+    private static void add(GraphWriter writer, Node s, Node p, Node o) {
+        writer.add(Triple.create(s, p, o));
+    }
+
+    private static Map<String, String[]> methods() {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        m.put("1.2", new String[] {
+            "Calculée par le service : activités de la saison commençant dans l'année dont l'association proposait "
+                    + "une activité de même intitulé la saison précédente.",
+            "Computed by the service: activities of the season starting in the year whose association offered an "
+                    + "activity with the same title the season before."});
+        m.put("1.3", new String[] {
+            "Calculée par le service : associations de la commune dont la date de dissolution au RNA tombe dans "
+                    + "l'année.",
+            "Computed by the service: the commune's associations whose RNA dissolution date falls in the year."});
+        m.put("2.1", new String[] {
+            "Calculée par le service : ce service publie l'offre associative de la commune (point d'entrée unique).",
+            "Computed by the service: this service publishes the commune's associative offer (single entry point)."});
+        m.put("2.2", new String[] {
+            "Calculée par le service : requêtes réussies de l'annuaire (listes, recherche, pages) portant sur la "
+                    + "commune, comptées par jour sans aucune donnée personnelle.",
+            "Computed by the service: successful directory requests (lists, search, pages) about the commune, "
+                    + "counted per day without any personal data."});
+        m.put("3.1", new String[] {
+            "Calculée par le service : associations (numéro RNA) de la commune inscrites comme points d'appui "
+                    + "numérique.",
+            "Computed by the service: the commune's associations (RNA number) listed as digital-support points."});
+        m.put("3.2", new String[] {
+            "Calculée par le service : créneaux d'ouverture hebdomadaires des points d'appui de la commune "
+                    + "(horaires OpenStreetMap) multipliés par 52 semaines.",
+            "Computed by the service: weekly opening slots of the commune's support points (OpenStreetMap hours) "
+                    + "times 52 weeks."});
+        m.put("6.1", new String[] {
+            "Calculée par le service : consultations des pages des associations de la commune (page web ou API), "
+                    + "comptées par jour sans aucune donnée personnelle.",
+            "Computed by the service: views of the commune's association pages (web page or API), counted per day "
+                    + "without any personal data."});
+        return m;
+    }
+}
