@@ -59,19 +59,20 @@ public final class Main {
         // Build the activity projection now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("activity-catalog-warm-up").start(activities::current);
         PlacesService supportPoints = PlacesService.supportPoints(tissu);
-        routing.register(new LinkedDataService(tissu))
+        fr.tissu.api.rest.IndicatorComparison comparison = new fr.tissu.api.rest.IndicatorComparison(tissu);
+        routing.register(new LinkedDataService(tissu, comparison))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))
                 .register(new ActivitiesService(tissu, activities))
                 .register(new AssociationsService(tissu, activities))
-                .register(new CommunesService(tissu))
+                .register(new CommunesService(tissu, comparison))
                 .register(PlacesService.places(tissu))
                 .register(supportPoints)
-                .register(new IndicatorsService(tissu))
+                .register(new IndicatorsService(tissu, comparison))
                 .register(new fr.tissu.api.rest.SearchService(tissu))
                 .register(new fr.tissu.api.rest.ChangesService(tissu))
                 .register(new fr.tissu.api.graphql.GraphQlService(new fr.tissu.api.graphql.GraphQlEngine(tissu,
-                        activities, supportPoints)))
+                        activities, supportPoints, comparison)))
                 .register(new OpenApiService())
                 .register(new fr.tissu.api.catalog.CatalogService(tissu))
                 .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")))

@@ -56,8 +56,8 @@ class ContractTest {
         Set<String> routed = new TreeSet<>();
         routed.addAll(routed(new ActivitiesService(tissu, catalog)));
         routed.addAll(routed(new AssociationsService(tissu, catalog)));
-        routed.addAll(routed(new fr.tissu.api.rest.CommunesService(tissu)));
-        routed.addAll(routed(new fr.tissu.api.rest.IndicatorsService(tissu)));
+        routed.addAll(routed(new fr.tissu.api.rest.CommunesService(tissu, new fr.tissu.api.rest.IndicatorComparison(tissu))));
+        routed.addAll(routed(new fr.tissu.api.rest.IndicatorsService(tissu, new fr.tissu.api.rest.IndicatorComparison(tissu))));
         routed.addAll(routed(fr.tissu.api.rest.PlacesService.places(tissu)));
         routed.addAll(routed(fr.tissu.api.rest.PlacesService.supportPoints(tissu)));
         routed.addAll(routed(new fr.tissu.api.rest.SearchService(tissu)));

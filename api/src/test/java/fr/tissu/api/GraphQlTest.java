@@ -89,6 +89,35 @@ class GraphQlTest {
     }
 
     @Test
+    void communeIndicatorsAndComparisonAreTheRestOnes() throws Exception {
+        JsonNode r = data("""
+                { commune(code: "35238") {
+                    computed: indicators(origin: COMPUTED) { indicator { code } year value origin note }
+                    declared: indicators(year: 2025, origin: DECLARED) { indicator { code } value origin }
+                    compare(indicator: "3.3", group: EPCI, year: 2025) { year rankedBy
+                      group { kind code communes } commune { code value per1000 rank }
+                      stats { count median q1 q3 } items { rank commune { name } } series { year groupMedian } }
+                } }""");
+        JsonNode commune = r.path("data").path("commune");
+        JsonNode rest1 = rest.ok("/api/v1/communes/35238/indicators?origin=computed");
+        assertEquals(rest1.path("total").asInt(), commune.path("computed").size());
+        assertTrue(commune.path("computed").get(0).path("note").asText().startsWith("Calculée"));
+        assertEquals(8, commune.path("declared").size());
+        JsonNode compare = commune.path("compare");
+        JsonNode rest2 = rest.ok("/api/v1/indicators/3.3/compare?commune=35238&group=epci&year=2025");
+        assertEquals("EPCI", compare.path("group").path("kind").asText());
+        assertEquals(rest2.path("commune").path("rank").asInt(), compare.path("commune").path("rank").asInt());
+        assertEquals(rest2.path("stats").path("median").asDouble(), compare.path("stats").path("median").asDouble(),
+                1e-9);
+        assertEquals(43, compare.path("items").size());
+        assertEquals(rest2.path("series").size(), compare.path("series").size());
+        JsonNode bad = post("{ commune(code: \"35238\") { compare(indicator: \"9.9\") { year } } }",
+                "application/json").body();
+        assertEquals("BAD_INPUT", bad.path("errors").get(0).path("extensions").path("classification").asText(),
+                bad.toString());
+    }
+
+    @Test
     void theFiltersAreTheRestLists() throws Exception {
         String[][] cases = {{"{ age: 8, days: [\"wed\"] }", "age=8&day=wed"},
             {"{ communes: [\"35238\"], themes: [\"sport\"], free: false }", "commune=35238&theme=sport&free=false"},

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.api.ClientResponseTyped;
@@ -85,6 +86,44 @@ class LinkedDataTest {
             String html = res.as(String.class);
             assertTrue(html.contains("<html lang=\"en\">"));
             assertTrue(html.contains("Linked from"));
+        }
+    }
+
+    @Test
+    void communePageDrawsItsIndicatorsOnTheServer() {
+        String html;
+        try (Http1ClientResponse res = client.get("/id/commune/35238").queryParam("indicator", "3.3")
+                .header(HeaderNames.ACCEPT, "text/html").request()) {
+            assertEquals(Status.OK_200, res.status());
+            html = res.as(String.class);
+        }
+        assertFalse(html.contains("<script"), "readable without JavaScript");
+        // two charts, each an image with a title and a text description
+        assertEquals(2, html.split("<svg ", -1).length - 1);
+        assertTrue(html.contains("role=\"img\" aria-labelledby=\"ts-t ts-d\""));
+        assertTrue(html.contains("role=\"img\" aria-labelledby=\"rk-t rk-d\""));
+        // the time series: one point per declared year, and the data table with them
+        String series = html.substring(html.indexOf("<svg "), html.indexOf("</svg>"));
+        assertEquals(5, series.split("<circle ", -1).length - 1, "2021 to 2025");
+        assertTrue(html.contains("<th scope=\"row\">2021</th>") && html.contains("<th scope=\"row\">2025</th>"));
+        // the ranking states Rennes' rank, the same as the API's
+        JsonNode api = new RestClient(client).ok("/api/v1/indicators/3.3/compare?commune=35238&group=epci");
+        assertTrue(html.contains("Rennes est au rang " + api.path("commune").path("rank").asInt() + " sur 43"), html);
+        assertTrue(html.contains("aria-current=\"true\""));
+        assertTrue(html.contains("/api/v1/indicators/3.3/compare?commune=35238&amp;group=epci&amp;format=csv"));
+        // English, another group; an unknown indicator falls back to the first with values
+        try (Http1ClientResponse res = client.get("/id/commune/35238").queryParam("indicator", "1.3")
+                .queryParam("group", "departement").queryParam("lang", "en").header(HeaderNames.ACCEPT, "text/html")
+                .request()) {
+            String en = res.as(String.class);
+            assertTrue(en.contains("Ranking in "), en);
+            assertTrue(en.contains("<option value=\"departement\" selected>"));
+            assertTrue(en.contains("Rennes ranks "));
+        }
+        try (Http1ClientResponse res = client.get("/id/commune/35238").queryParam("indicator", "<b>")
+                .header(HeaderNames.ACCEPT, "text/html").request()) {
+            assertEquals(Status.OK_200, res.status());
+            assertFalse(res.as(String.class).contains("<b>"));
         }
     }
 

@@ -68,4 +68,11 @@ final class RestClient {
         assertEquals(200, res.status(), res.body());
         return res.json();
     }
+
+    /** The problem document of a request expected to fail with {@code status}. */
+    JsonNode problem(String pathAndQuery, int status) {
+        Response res = get(pathAndQuery);
+        assertEquals(status, res.status(), res.body());
+        return res.json();
+    }
 }

@@ -82,6 +82,7 @@ public final class GraphQlEngine {
     public static final int MAX_COMPLEXITY = 10_000;
 
     private final Tissu tissu;
+    private final fr.tissu.api.rest.IndicatorComparison comparison;
     private final ActivityCatalog activities;
     private final PlacesService supportPoints;
     private final GraphQL graphql;
@@ -93,8 +94,10 @@ public final class GraphQlEngine {
     }
 
     /** The engine over {@code tissu}, sharing the REST API's activity projection and support points. */
-    public GraphQlEngine(Tissu tissu, ActivityCatalog activities, PlacesService supportPoints) {
+    public GraphQlEngine(Tissu tissu, ActivityCatalog activities, PlacesService supportPoints,
+                         fr.tissu.api.rest.IndicatorComparison comparison) {
         this.tissu = tissu;
+        this.comparison = comparison;
         this.activities = activities;
         this.supportPoints = supportPoints;
         this.timeout = tissu.config().queryTimeout();
@@ -269,9 +272,38 @@ public final class GraphQlEngine {
                         .dataFetcher("supportPoints", env -> supportPoints(env, List.of(commune(env).code())))
                         .dataFetcher("indicators", env -> {
                             Integer year = env.getArgument("year");
-                            return env.<String, List<Map<String, Object>>>getDataLoader("observations").load(commune(env).code()).thenApply(list -> year == null
-                                    ? list : list.stream().filter(o -> year.equals(o.get("year"))).toList());
+                            String origin = env.getArgument("origin") == null ? null
+                                    : env.getArgument("origin").toString().toLowerCase(Locale.ROOT);
+                            return env.<String, List<Map<String, Object>>>getDataLoader("observations")
+                                    .load(commune(env).code()).thenApply(list -> list.stream()
+                                            .filter(o -> year == null || year.equals(o.get("year")))
+                                            .filter(o -> origin == null || origin.equals(o.get("origin"))).toList());
+                        })
+                        .dataFetcher("compare", env -> {
+                            String group = env.getArgument("group") == null ? "epci"
+                                    : env.getArgument("group").toString().toLowerCase(Locale.ROOT).replace('_', '-');
+                            Integer year = env.getArgument("year");
+                            if (year != null && (year < fr.tissu.loader.ComputedIndicators.FIRST_YEAR
+                                    || year > java.time.Year.now().getValue())) {
+                                throw new BadParameterException("year", "expected a year from "
+                                        + fr.tissu.loader.ComputedIndicators.FIRST_YEAR + " to now");
+                            }
+                            return comparison.compare(env.getArgument("indicator"), commune(env).code(), group, year,
+                                    env.getArgument("origin") == null ? null
+                                            : env.getArgument("origin").toString().toLowerCase(Locale.ROOT));
                         }))
+                .type("Comparison", t -> t
+                        .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
+                                .filter(i -> i.get("code").equals(((Map<?, ?>) map(env).get("indicator")).get("code")))
+                                .findFirst().orElse(null)))
+                .type("ComparedGroup", t -> t
+                        .dataFetcher("kind", env -> map(env).get("kind").toString().toUpperCase(Locale.ROOT)
+                                .replace('-', '_')))
+                .type("ComparedCommune", t -> t
+                        .dataFetcher("commune", env -> ReferenceData.get().commune((String) map(env).get("code"))
+                                .orElse(null))
+                        .dataFetcher("origin", env -> map(env).get("origin") == null ? null
+                                : map(env).get("origin").toString().toUpperCase(Locale.ROOT)))
                 .type("Epci", t -> t
                         .dataFetcher("id", env -> tissu.ids().thing("epci", epci(env).siren()).getURI())
                         .dataFetcher("communes", env -> epci(env).members().stream()
@@ -297,7 +329,8 @@ public final class GraphQlEngine {
                         .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
                                 .filter(i -> i.get("code").equals(((Map<?, ?>) map(env).get("indicator")).get("code")))
                                 .findFirst().orElse(null))
-                        .dataFetcher("value", env -> ((java.math.BigDecimal) map(env).get("value")).doubleValue()))
+                        .dataFetcher("value", env -> ((java.math.BigDecimal) map(env).get("value")).doubleValue())
+                        .dataFetcher("origin", env -> map(env).get("origin").toString().toUpperCase(Locale.ROOT)))
                 .type("SearchHit", t -> t
                         .dataFetcher("id", env -> hit(env).uri())
                         .dataFetcher("type", env -> hit(env).type().toUpperCase(Locale.ROOT).replace('-', '_'))

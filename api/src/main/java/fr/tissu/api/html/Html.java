@@ -18,6 +18,8 @@ public final class Html {
             dl{display:grid;grid-template-columns:minmax(9rem,14rem) 1fr;gap:.25rem 1rem}dt{font-weight:600;color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
             dd ul{margin:0;padding-left:1.1rem}section{margin-top:1.5rem}h2{font-size:1.25rem;border-bottom:1px solid #ccd;padding-bottom:.25rem}
             table{border-collapse:collapse}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #dde}
+            form.pick{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}select,button{font:inherit;padding:.2rem .4rem}
+            figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.9rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
             footer{margin-top:2rem;font-size:.9rem;color:var(--muted)}
             @media (max-width:40rem){dl{grid-template-columns:1fr}dt{margin-top:.5rem}}
             """;

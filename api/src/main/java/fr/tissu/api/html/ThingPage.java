@@ -57,6 +57,11 @@ public final class ThingPage {
 
     /** The page of {@code thing}, described by {@code graph}. */
     public String render(Node thing, Graph graph, String path, List<Html.Alternate> alternates) {
+        return render(thing, graph, path, alternates, "");
+    }
+
+    /** The page of {@code thing}, described by {@code graph}, with {@code extra} (escaped HTML) after its description. */
+    public String render(Node thing, Graph graph, String path, List<Html.Alternate> alternates, String extra) {
         Set<Node> objects = new HashSet<>();
         graph.find().forEachRemaining(t -> objects.add(t.getObject()));
         graph.find().forEachRemaining(t -> objects.add(t.getPredicate()));
@@ -73,7 +78,7 @@ public final class ThingPage {
         body.append("<section aria-labelledby=\"props\"><h2 id=\"props\">")
                 .append(en ? "Description" : "Description").append("</h2>\n");
         properties(body, thing, graph, labels, 0);
-        body.append("</section>\n");
+        body.append("</section>\n").append(extra);
         if (!incoming.isEmpty()) {
             body.append("<section aria-labelledby=\"links\"><h2 id=\"links\">").append(en ? "Linked from" : "Liés à cette page")
                     .append("</h2>\n<ul>\n");

@@ -30,9 +30,11 @@ import org.apache.jena.graph.Node;
 public final class LinkedDataService implements HttpService {
     private final Tissu tissu;
     private final Describer describer;
+    private final fr.tissu.api.rest.IndicatorComparison comparison;
 
-    /** The service over {@code tissu}'s store. */
-    public LinkedDataService(Tissu tissu) {
+    /** The Linked Data of {@code tissu}; commune pages show the charter indicators compared by {@code comparison}. */
+    public LinkedDataService(Tissu tissu, fr.tissu.api.rest.IndicatorComparison comparison) {
+        this.comparison = comparison;
         this.tissu = tissu;
         this.describer = new Describer(tissu.store(), tissu.config().queryTimeout());
     }
@@ -70,7 +72,13 @@ public final class LinkedDataService implements HttpService {
                 .toArray(String[]::new));
         if (media.get() == RdfMedia.HTML) {
             String lang = ThingPage.language(req);
-            String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path));
+            String extra = "";
+            if (type.equals("commune")
+                    && fr.tissu.loader.reference.ReferenceData.get().commune(key).isPresent()) {
+                extra = fr.tissu.api.html.IndicatorSection.render(comparison, key,
+                        req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang, path);
+            }
+            String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path), extra);
             res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType()).send(html.getBytes(StandardCharsets.UTF_8));
             return;
         }

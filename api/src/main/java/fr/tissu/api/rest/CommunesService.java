@@ -1,6 +1,7 @@
 package fr.tissu.api.rest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,11 +31,13 @@ import io.helidon.webserver.http.ServerResponse;
 public final class CommunesService implements HttpService {
     private static final Set<String> PARAMETERS = Set.of("epci", "departement", "q", "after", "limit", "fields");
     private final Tissu tissu;
+    private final IndicatorComparison comparison;
     private final List<ReferenceData.Commune> communes;
 
-    /** The communes of the reference data, with counts from {@code tissu}'s store. */
-    public CommunesService(Tissu tissu) {
+    /** The communes of the reference data, with counts from {@code tissu}'s store and their indicator values. */
+    public CommunesService(Tissu tissu, IndicatorComparison comparison) {
         this.tissu = tissu;
+        this.comparison = comparison;
         ReferenceData ref = ReferenceData.get();
         this.communes = ref.communeCodes().stream().map(c -> ref.commune(c).orElseThrow())
                 .sorted(Comparator.comparing(ReferenceData.Commune::code)).toList();
@@ -43,7 +46,60 @@ public final class CommunesService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/api/v1/communes", this::listCommunes)
-                .get("/api/v1/communes/{code}", this::getCommune);
+                .get("/api/v1/communes/{code}", this::getCommune)
+                .get("/api/v1/communes/{code}/indicators", this::indicators);
+    }
+
+    private void indicators(ServerRequest req, ServerResponse res) {
+        Params p = new Params(RestSupport.params(req), Set.of("year", "origin", "indicator", "format"));
+        String code = req.path().pathParameters().get("code");
+        var commune = ReferenceData.get().commune(code);
+        if (commune.isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no commune with INSEE code '" + code + "'");
+            return;
+        }
+        if (p.one("year") != null) {
+            IndicatorYears.check(p.one("year"));
+        }
+        Integer year = p.one("year") == null ? null : Integer.parseInt(p.one("year"));
+        Set<String> only = new HashSet<>(p.all("indicator"));
+        for (String i : only) {
+            if (Vocabulary.get().indicator(i).isEmpty()) {
+                throw new BadParameterException("indicator", "unknown charter indicator '" + i + "' (1.1 to 7.3)");
+            }
+        }
+        String format = RestSupport.format(req, p, Map.of("json", "application/json", "csv", "text/csv; charset=utf-8"));
+        List<Map<String, Object>> items = comparison.ofCommune(code, year, p.one("origin")).stream()
+                .filter(i -> only.isEmpty() || only.contains(((Map<?, ?>) i.get("indicator")).get("code"))).toList();
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        res.header("Access-Control-Allow-Origin", "*");
+        if (format.equals("csv")) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (Map<String, Object> i : items) {
+                Map<?, ?> ind = (Map<?, ?>) i.get("indicator");
+                rows.add(java.util.Arrays.asList(code, ind.get("code"), i.get("year"), i.get("value"), ind.get("unit"),
+                        i.get("per1000"), i.get("origin")));
+            }
+            RestSupport.csv(res, List.of("code_insee", "indicateur", "annee", "valeur", "unite", "pour_1000_habitants",
+                    "origine"), rows, "indicateurs-" + code + (year == null ? "" : "-" + year) + ".csv");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("code", code);
+        c.put("name", commune.get().name());
+        c.put("population", IndicatorComparison.population(code));
+        c.put("url", "/api/v1/communes/" + code);
+        body.put("commune", c);
+        body.put("year", year);
+        body.put("total", items.size());
+        body.put("items", items);
+        String query = req.query().rawValue();
+        body.put("links", Map.of("self", "/api/v1/communes/" + code + "/indicators" + (query.isEmpty() ? ""
+                : "?" + query)));
+        RestSupport.json(res, body);
     }
 
     private void listCommunes(ServerRequest req, ServerResponse res) {
@@ -99,6 +155,7 @@ public final class CommunesService implements HttpService {
         links.put("associations", "/api/v1/associations?commune=" + code);
         links.put("activities", "/api/v1/activities?commune=" + code);
         links.put("observations", "/api/v1/observations?commune=" + code);
+        links.put("indicators", "/api/v1/communes/" + code + "/indicators");
         item.put("links", links);
         RestSupport.json(res, RestSupport.project(item, fields));
     }

@@ -35,12 +35,21 @@ import org.apache.jena.graph.Triple;
 public final class IndicatorsService implements HttpService {
     private static final Set<String> OBSERVATION_PARAMETERS = Set.of("commune", "epci", "indicator", "year", "origin",
             "after", "limit", "fields");
+    private static final Map<String, String> FORMATS = new LinkedHashMap<>();
+
+    static {
+        FORMATS.put("json", "application/json");
+        FORMATS.put("csv", "text/csv; charset=utf-8");
+    }
+
     private final Tissu tissu;
+    private final IndicatorComparison comparison;
     private final List<Map<String, Object>> indicators = new ArrayList<>();
 
-    /** The charter from the vocabulary, the values from {@code tissu}'s store. */
-    public IndicatorsService(Tissu tissu) {
+    /** The charter from the vocabulary, the values from {@code tissu}'s store, compared by {@code comparison}. */
+    public IndicatorsService(Tissu tissu, IndicatorComparison comparison) {
         this.tissu = tissu;
+        this.comparison = comparison;
         Graph g = Vocabulary.get().schemes();
         Vocabulary.get().indicators().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(
                 (String code) -> Integer.parseInt(code.split("\\.")[0]) * 10 + Integer.parseInt(code.split("\\.")[1]))))
@@ -51,6 +60,7 @@ public final class IndicatorsService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/api/v1/indicators", this::listIndicators)
                 .get("/api/v1/indicators/{code}", this::getIndicator)
+                .get("/api/v1/indicators/{code}/compare", this::compare)
                 .get("/api/v1/observations", this::listObservations)
                 .get("/api/v1/observations/{commune}/{indicator}/{year}", this::getObservation);
     }
@@ -87,6 +97,46 @@ public final class IndicatorsService implements HttpService {
         RestSupport.json(res, RestSupport.project(new LinkedHashMap<>(found.get()), fields));
     }
 
+    private void compare(ServerRequest req, ServerResponse res) {
+        Params p = new Params(RestSupport.params(req), Set.of("commune", "group", "year", "origin", "format"));
+        String code = req.path().pathParameters().get("code");
+        if (Vocabulary.get().indicator(code).isEmpty()) {
+            Problems.send(req, res, Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
+            return;
+        }
+        String commune = p.one("commune");
+        if (commune == null) {
+            throw new BadParameterException("commune", "the commune to compare is required (an INSEE code)");
+        }
+        String group = p.one("group") == null ? "epci" : p.one("group");
+        Integer year = p.one("year") == null ? null : p.integer("year", 0, IndicatorYears.FIRST, IndicatorYears.last());
+        String format = RestSupport.format(req, p, FORMATS);
+        Map<String, Object> body = comparison.compare(code, commune, group, year, p.one("origin"));
+        if (RestSupport.notModified(req, res, tissu.store())) {
+            return;
+        }
+        res.header("Access-Control-Allow-Origin", "*");
+        if (format.equals("csv")) {
+            Map<?, ?> g = (Map<?, ?>) body.get("group");
+            List<List<Object>> rows = new ArrayList<>();
+            for (Object o : (List<?>) body.get("items")) {
+                Map<?, ?> i = (Map<?, ?>) o;
+                rows.add(java.util.Arrays.asList(code, body.get("year"), g.get("kind"), g.get("code"), i.get("code"),
+                        i.get("name"), i.get("population"), i.get("value"), i.get("per1000"), i.get("rank"),
+                        i.get("origin")));
+            }
+            RestSupport.csv(res, List.of("indicateur", "annee", "groupe", "code_groupe", "code_insee", "commune",
+                    "population", "valeur", "pour_1000_habitants", "rang", "origine"), rows, "comparaison-" + code
+                    + "-" + commune + "-" + body.get("year") + ".csv");
+            return;
+        }
+        String query = req.query().rawValue();
+        body.put("links", Map.of("self", "/api/v1/indicators/" + code + "/compare" + (query.isEmpty() ? "" : "?" + query),
+                "csv", "/api/v1/indicators/" + code + "/compare?" + (query.isEmpty() ? "" : query.replaceAll(
+                        "(^|&)format=[^&]*", "") + "&") + "format=csv"));
+        RestSupport.json(res, body);
+    }
+
     private void listObservations(ServerRequest req, ServerResponse res) {
         Params p = new Params(RestSupport.params(req), OBSERVATION_PARAMETERS);
         Set<String> communes = p.communes();
@@ -97,11 +147,7 @@ public final class IndicatorsService implements HttpService {
             }
         }
         List<String> years = p.all("year");
-        for (String year : years) {
-            if (!year.matches("(19|20)\\d{2}")) {
-                throw new BadParameterException("year", "expected a year like 2025, not '" + year + "'");
-            }
-        }
+        years.forEach(IndicatorYears::check);
         String origin = p.one("origin");
         if (origin != null && !origin.equals("declared") && !origin.equals("computed")) {
             throw new BadParameterException("origin", "expected declared or computed");
@@ -162,10 +208,15 @@ public final class IndicatorsService implements HttpService {
     }
 
     private void getObservation(ServerRequest req, ServerResponse res) {
-        Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
+        Params p = new Params(RestSupport.params(req), Set.of("fields", "origin"));
+        Set<String> fields = new HashSet<>(p.all("fields"));
+        String origin = p.one("origin");
+        if (origin != null && !origin.equals("declared") && !origin.equals("computed")) {
+            throw new BadParameterException("origin", "expected declared or computed");
+        }
         var path = req.path().pathParameters();
         String iri = tissu.ids().thing("observation", path.get("commune") + "/" + path.get("indicator") + "/"
-                + path.get("year")).getURI();
+                + path.get("year") + ("computed".equals(origin) ? "/computed" : "")).getURI();
         List<Map<String, Object>> found = new ArrayList<>();
         tissu.store().select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  BIND(<" + iri
                 + "> AS ?obs)\n" + OBSERVATION + "} LIMIT 1", tissu.config().queryTimeout(), r -> found.add(observation(r)));
@@ -189,7 +240,8 @@ public final class IndicatorsService implements HttpService {
     /** Its optional part: unit and note. */
     private static final String OBSERVATION_OPTIONAL = """
               OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }
-              OPTIONAL { ?obs <http://www.w3.org/2000/01/rdf-schema#comment> ?note }
+              OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#comment> ?note
+                         FILTER(LANG(?note) = "" || LANG(?note) = "fr") }
             """;
     /** The SPARQL pattern of an observation {@code ?obs} with the variables {@link #observation} reads. */
     public static final String OBSERVATION = OBSERVATION_CORE + OBSERVATION_OPTIONAL;
@@ -220,7 +272,8 @@ public final class IndicatorsService implements HttpService {
         String unit = r.contains("unit") ? r.getResource("unit").getURI() : null;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.getResource("obs").getURI());
-        m.put("url", "/api/v1/observations/" + commune + "/" + code + "/" + year);
+        m.put("url", "/api/v1/observations/" + commune + "/" + code + "/" + year
+                + (origin.endsWith("/computed") ? "?origin=computed" : ""));
         m.put("commune", Map.of("code", commune, "url", "/api/v1/communes/" + commune));
         m.put("indicator", Map.of("code", code, "url", "/api/v1/indicators/" + code));
         m.put("year", Integer.parseInt(year));

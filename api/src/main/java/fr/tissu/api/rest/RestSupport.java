@@ -138,4 +138,22 @@ final class RestSupport {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A small table as CSV (';'-separated, UTF-8, header row), offered as a download named {@code filename}. */
+    static void csv(ServerResponse res, List<String> header, List<List<Object>> rows, String filename) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
+                        .setHeader(header.toArray(String[]::new)).get())) {
+            for (List<Object> row : rows) {
+                csv.printRecord(row.stream().map(v -> v instanceof java.math.BigDecimal d ? d.toPlainString() : v)
+                        .toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .send(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
