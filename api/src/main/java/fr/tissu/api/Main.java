@@ -39,6 +39,11 @@ public final class Main {
 
     /** Adds the features (health, metrics) and routing of {@code tissu} to a server; used by serve and the tests. */
     public static void server(WebServerConfig.Builder server, Tissu tissu) {
+        server(server, tissu, new UsageCounter(tissu));
+    }
+
+    /** The same, counting requests with {@code usage}. */
+    public static void server(WebServerConfig.Builder server, Tissu tissu, UsageCounter usage) {
         server.addFeature(ObserveFeature.builder()
                         .endpoint("/")
                         .addObserver(HealthObserver.builder()
@@ -50,11 +55,12 @@ public final class Main {
                                 .build())
                         .addObserver(MetricsObserver.create())
                         .build())
-                .routing(routing -> routing(routing, tissu));
+                .routing(routing -> routing(routing, tissu, usage));
     }
 
-    /** Mounts every protocol service and the error mapping. */
-    public static void routing(HttpRouting.Builder routing, Tissu tissu) {
+    /** Mounts every protocol service and the error mapping; {@code usage} counts the requests for the indicators. */
+    public static void routing(HttpRouting.Builder routing, Tissu tissu, UsageCounter usage) {
+        routing.addFilter(usage);
         ActivityCatalog activities = new ActivityCatalog(tissu.store());
         // Build the activity projection now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("activity-catalog-warm-up").start(activities::current);
@@ -100,7 +106,9 @@ public final class Main {
     /** Starts a server for {@code tissu} on {@code port} (0 for any). */
     public static WebServer start(Config config, Tissu tissu, int port) {
         WebServerConfig.Builder builder = WebServer.builder().config(config.get("server"));
-        server(builder, tissu);
+        UsageCounter usage = new UsageCounter(tissu);
+        usage.schedule();
+        server(builder, tissu, usage);
         if (port >= 0) {
             builder.port(port);
         }
