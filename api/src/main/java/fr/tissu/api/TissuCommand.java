@@ -11,7 +11,7 @@ import io.helidon.config.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tissu} command: serve, load, validate, generate, compact. */
+/** The {@code tissu} command: serve, load, validate, generate, compact, reindex, harvest. */
 @Command(name = "tissu", mixinStandardHelpOptions = true, version = "tissu 0.1.0",
         description = "Publish a territory's associations, activities and indicators as open, linked data.",
         subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
@@ -34,7 +34,8 @@ public final class TissuCommand implements Callable<Integer> {
                 .addSubcommand("validate", new ValidateCommand(base))
                 .addSubcommand("generate", new GenerateCommand())
                 .addSubcommand("compact", new CompactCommand())
-                .addSubcommand("reindex", new fr.tissu.loader.cli.ReindexCommand());
+                .addSubcommand("reindex", new fr.tissu.loader.cli.ReindexCommand())
+                .addSubcommand("harvest", new fr.tissu.loader.cli.HarvestCommand(base));
         cli.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
