@@ -242,6 +242,50 @@ class LoaderTest {
     }
 
     @Test
+    void indicatorRowsAreCheckedOneByOneWithTheirLineAndReason() {
+        int next = java.time.Year.now().getValue() + 1;
+        String content = """
+                commune;indicator;year;value;publisher
+                35238;1.1;2025;12;
+                99999;1.1;2025;3;
+                35238;1.1;1999;3;
+                35238;1.1;%d;3;
+                35238;1.1;25;3;
+                35238;3.3;2025;douze;
+                35238;3.3;2024;2.5;
+                35238;1.1;2025;13;
+                35047;1.1;2025;4;243500139
+                35047;1.2;2025;4;999999999
+                35047;2.1;2025;peut-être;
+                """.formatted(next);
+        Path file = write(dir, "indicateurs-erreurs.csv", content, UTF_8);
+        FileReport strict = load(file);
+        assertEquals(Status.REFUSED, strict.status(), "strict: one bad row refuses the file");
+        assertEquals(0, count("?o a qb:Observation"), "and nothing of it is stored");
+        assertTrue(strict.problems().stream().allMatch(p -> p.line() > 1 && p.column() != null && p.reason() != null));
+        assertProblem(strict, 3, "commune", "unknown INSEE commune code");
+        assertProblem(strict, 4, "year", "year out of range");
+        assertProblem(strict, 5, "year", "year out of range");
+        assertProblem(strict, 6, "year", "4 digits");
+        assertProblem(strict, 7, "value", "not a number");
+        assertProblem(strict, 8, "value", "a count must be a whole number");
+        assertProblem(strict, 9, "indicator", "appears earlier in this file");
+        assertProblem(strict, 11, "publisher", "INSEE commune code or an EPCI");
+        assertProblem(strict, 12, "value", "not yes/no");
+        assertEquals(9, strict.rejected(), strict.problems().toString());
+
+        FileReport skipping = loadSkipping(file);
+        assertEquals(2, skipping.accepted(), skipping.problems().toString());
+        // one data set per publisher: Rennes publishes its own value, the EPCI the one of Bruz
+        assertEquals(1, count("?o tissu:indicator <https://w3id.org/tissu/charter/indicator/1.1> ; qb:dataSet ?ds ; "
+                + "<http://purl.org/linked-data/sdmx/2009/dimension#refArea> <" + Fixtures.BASE + "/id/commune/35047> . "
+                + "?ds qb:structure tissu:indicatorStructure ; <http://purl.org/dc/terms/publisher> <" + Fixtures.BASE
+                + "/id/epci/243500139>"));
+        assertEquals(1, count("?ds a qb:DataSet ; <http://purl.org/dc/terms/publisher> <" + Fixtures.BASE
+                + "/id/commune/35238>"));
+    }
+
+    @Test
     void loadsTheNationalDigitalSupportPlacesExample() throws Exception {
         Path example = Path.of(LoaderTest.class.getResource("lmn-exemple-valide.csv").toURI());
         FileReport report = load(example);
