@@ -23,8 +23,7 @@ mkdir -p "$work"
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 4; }
 
 "$root/tissu" --version >/dev/null
-source <(sed -n '/^java_version()/,/^}/p;/^find_jdk()/,/^}/p' "$root/tissu")
-JAVA_HOME="$(find_jdk)"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+source "$root/api/bench/common.sh"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 repo="$HOME/.m2/repository/org/apache/jena"
 jena="$work/apache-jena-6.0.0"
@@ -35,10 +34,6 @@ fi
 fuseki_jar="$repo/jena-fuseki-server/6.0.0/jena-fuseki-server-6.0.0.jar"
 [ -f "$fuseki_jar" ] || mvn -B -q dependency:get -Dartifact=org.apache.jena:jena-fuseki-server:6.0.0 -Dtransitive=false
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
 
 # 1. The data set: generated, loaded by Tissu, dumped and loaded into a second TDB2 database for Fuseki.
 src="$work/src"
@@ -160,14 +155,7 @@ LUA
 echo "$connections connections, ${warmup} s warm-up, ${duration} s per run, heap $heap"
 
 run() { # name paths-file script url [seconds]
-  PATHS="$2" wrk -t2 -c"$connections" -d"${5:-$duration}s" --timeout 35s --latency -s "$3" "$4" > "$work/wrk-$1.txt"
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$1.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk-$1.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk-$1.txt")
-  errors=$(awk '/Non-2xx/ {print $5}' "$work/wrk-$1.txt")
-  printf '%-14s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
-  echo "$rps" > "$work/rps-$1"
+  wrk_run "$1" "$2" "$3" "$4" "${5:-$duration}"
 }
 tissu="http://127.0.0.1:$tissu_port"
 fuseki="http://127.0.0.1:$fuseki_port/ds/sparql"

@@ -234,10 +234,9 @@ class IndicatorComparisonTest {
 
     @Test
     void quartilesInterpolateBetweenRanks() {
-        List<BigDecimal> four = List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(3), BigDecimal.valueOf(4));
-        assertEquals(0, new BigDecimal("1.75").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(four, 0.25)));
-        assertEquals(0, new BigDecimal("2.5").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(four, 0.5)));
-        assertEquals(0, new BigDecimal("3.25").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(four, 0.75)));
+        assertEquals(0, new BigDecimal("1.75").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.25)));
+        assertEquals(0, new BigDecimal("2.5").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.5)));
+        assertEquals(0, new BigDecimal("3.25").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.75)));
         assertEquals("2000-4999", fr.tissu.api.rest.IndicatorComparison.band(2000));
         assertEquals("100000+", fr.tissu.api.rest.IndicatorComparison.band(220_000));
         assertEquals("0-499", fr.tissu.api.rest.IndicatorComparison.band(0));

@@ -40,13 +40,68 @@ public final class IndicatorComparison {
     private final Tissu tissu;
     private final PerVersion<Map<String, Values>> cache;
 
-    /** A commune's values for one indicator: year → value chosen, and its origin. */
-    record Value(BigDecimal value, String origin, boolean harvested) {
+    /**
+     * Every INSEE code of the reference data, by position: an indicator's values are kept as one array per year and
+     * origin, indexed by this position (a few hundred kilobytes per indicator and year at France scale).
+     */
+    private static final class Codes {
+        static final List<String> CODES = ReferenceData.get().allCodes();
+        static final Map<String, Integer> INDEX = new HashMap<>(CODES.size() * 2);
+        static final Map<String, int[]> DEPARTEMENTS = new HashMap<>();
+        static final Map<String, int[]> BANDS = new HashMap<>();
+        /** Population by position, 0 when unknown. */
+        static final long[] POPULATION = new long[CODES.size()];
+
+        static {
+            for (int i = 0; i < CODES.size(); i++) {
+                INDEX.put(CODES.get(i), i);
+                Long p = population(CODES.get(i));
+                POPULATION[i] = p == null ? 0 : p;
+            }
+            Map<String, List<Integer>> deps = new HashMap<>();
+            Map<String, List<Integer>> bands = new HashMap<>();
+            ReferenceData ref = ReferenceData.get();
+            for (String code : ref.communeCodes()) {
+                ReferenceData.Commune c = ref.commune(code).orElseThrow();
+                deps.computeIfAbsent(c.departement(), k -> new ArrayList<>()).add(INDEX.get(code));
+                Long p = population(code);
+                if (p != null) {
+                    bands.computeIfAbsent(band(p), k -> new ArrayList<>()).add(INDEX.get(code));
+                }
+            }
+            deps.forEach((k, v) -> DEPARTEMENTS.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            bands.forEach((k, v) -> BANDS.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        }
+
+        static int[] of(java.util.Collection<String> codes) {
+            return codes.stream().map(INDEX::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                    .sorted().toArray();
+        }
     }
 
-    /** An indicator's values: year → commune → each origin's value. */
+    /**
+     * One indicator's values: per year, for each origin (0 declared, 1 computed), the value of each commune by
+     * position ({@code NaN}: none), and which of them were harvested from another instance.
+     */
     static final class Values {
-        final Map<Integer, Map<String, Map<String, Value>>> byYear = new TreeMap<>();
+        final TreeMap<Integer, double[][]> byYear = new TreeMap<>();
+        final TreeMap<Integer, java.util.BitSet[]> harvested = new TreeMap<>();
+
+        void put(int year, int origin, int commune, double value, boolean fromElsewhere) {
+            double[][] v = byYear.computeIfAbsent(year, y -> {
+                double[][] a = new double[2][Codes.CODES.size()];
+                java.util.Arrays.fill(a[0], Double.NaN);
+                java.util.Arrays.fill(a[1], Double.NaN);
+                return a;
+            });
+            java.util.BitSet[] h = harvested.computeIfAbsent(year, y -> new java.util.BitSet[] {
+                new java.util.BitSet(), new java.util.BitSet()});
+            // a local value wins over a harvested one
+            if (Double.isNaN(v[origin][commune]) || (h[origin].get(commune) && !fromElsewhere)) {
+                v[origin][commune] = value;
+                h[origin].set(commune, fromElsewhere);
+            }
+        }
     }
 
     /** The comparison of {@code tissu}'s store. */
@@ -71,28 +126,24 @@ public final class IndicatorComparison {
                 .filter(p -> !p.isEmpty()).map(Long::parseLong).orElse(null);
     }
 
-    /** The communes of {@code commune}'s group, and the group's description. */
-    static Map<String, Object> group(String commune, String kind, Set<String> members) {
+    /** The communes of {@code commune}'s group (positions), and the group's description in {@code g}. */
+    static int[] group(String commune, String kind, Map<String, Object> g) {
         ReferenceData ref = ReferenceData.get();
         ReferenceData.Commune c = ref.commune(commune).orElseThrow();
-        Map<String, Object> g = new LinkedHashMap<>();
         g.put("kind", kind);
+        int[] members;
         switch (kind) {
             case "epci" -> {
                 if (c.epci().isEmpty() || ref.epci(c.epci()).isEmpty()) {
                     throw new BadParameterException("group", "commune " + commune + " belongs to no EPCI");
                 }
                 ReferenceData.Epci e = ref.epci(c.epci()).get();
-                members.addAll(e.members());
+                members = Codes.of(e.members());
                 g.put("code", e.siren());
                 g.put("name", e.name());
             }
             case "departement" -> {
-                ref.communeCodes().forEach(code -> {
-                    if (c.departement().equals(ref.commune(code).get().departement())) {
-                        members.add(code);
-                    }
-                });
+                members = Codes.DEPARTEMENTS.getOrDefault(c.departement(), Codes.of(List.of(commune)));
                 g.put("code", c.departement());
                 g.put("name", ref.departementName(c.departement()));
             }
@@ -102,20 +153,15 @@ public final class IndicatorComparison {
                     throw new BadParameterException("group", "commune " + commune + " has no population figure");
                 }
                 String band = band(population);
-                ref.communeCodes().forEach(code -> {
-                    Long p = population(code);
-                    if (p != null && band(p).equals(band)) {
-                        members.add(code);
-                    }
-                });
+                members = Codes.BANDS.getOrDefault(band, Codes.of(List.of(commune)));
                 g.put("code", band);
                 g.put("name", band.endsWith("+") ? band.replace("+", "") + " habitants et plus"
                         : band.replace("-", " à ") + " habitants");
             }
             default -> throw new BadParameterException("group", "expected one of " + String.join(", ", GROUPS));
         }
-        g.put("communes", members.size());
-        return g;
+        g.put("communes", members.length);
+        return members;
     }
 
     /**
@@ -124,19 +170,22 @@ public final class IndicatorComparison {
      */
     public Map<String, Object> compare(String indicator, String commune, String groupKind, Integer year, String origin) {
         check(indicator, commune, origin);
-        Set<String> members = new TreeSet<>();
-        Map<String, Object> group = group(commune, groupKind, members);
+        Map<String, Object> group = new LinkedHashMap<>();
+        int[] members = group(commune, groupKind, group);
         Map<String, Object> indicatorItem = IndicatorsService.indicators().stream()
                 .filter(i -> i.get("code").equals(indicator)).findFirst().orElseThrow();
         boolean count = "count".equals(indicatorItem.get("unit"));
         Values values = values(indicator);
-        Set<Integer> years = new TreeSet<>();
-        values.byYear.forEach((y, byCommune) -> {
-            if (byCommune.keySet().stream().anyMatch(members::contains)) {
-                years.add(y);
+        TreeSet<Integer> years = new TreeSet<>();
+        values.byYear.forEach((y, byOrigin) -> {
+            for (int m : members) {
+                if (!Double.isNaN(byOrigin[0][m]) || !Double.isNaN(byOrigin[1][m])) {
+                    years.add(y);
+                    return;
+                }
             }
         });
-        int chosen = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : ((TreeSet<Integer>) years).last();
+        int chosen = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : years.last();
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> ind = new LinkedHashMap<>();
         ind.put("code", indicator);
@@ -151,24 +200,44 @@ public final class IndicatorComparison {
         body.put("rankedBy", count ? "per1000" : "value");
         List<Map<String, Object>> items = ranked(values, chosen, members, count, origin);
         body.put("commune", items.stream().filter(i -> i.get("code").equals(commune)).findFirst()
-                .orElseGet(() -> item(commune, null, count)));
+                .orElseGet(() -> item(commune, Double.NaN, null, count)));
         body.put("stats", stats(items, count));
         body.put("items", items);
         List<Map<String, Object>> series = new ArrayList<>();
+        Integer position = Codes.INDEX.get(commune);
         for (int y : years) {
-            List<Map<String, Object>> ofYear = ranked(values, y, members, count, origin);
+            // per year only numbers: the group's sorted measures, and the commune's own
+            double[][] byOrigin = values.byYear.get(y);
+            double[] measures = new double[members.length];
+            int n = 0;
+            for (int m : members) {
+                double v = chosen(byOrigin, m, origin);
+                double measure = Double.isNaN(v) ? Double.NaN : measure(v, m, count);
+                if (!Double.isNaN(measure)) {
+                    measures[n++] = measure;
+                }
+            }
+            double[] sorted = java.util.Arrays.copyOf(measures, n);
+            java.util.Arrays.sort(sorted);
+            double mine = position == null ? Double.NaN : chosen(byOrigin, position, origin);
+            double mineMeasure = Double.isNaN(mine) ? Double.NaN : measure(mine, position, count);
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("year", y);
-            Map<String, Object> mine = ofYear.stream().filter(i -> i.get("code").equals(commune)).findFirst()
-                    .orElse(null);
-            point.put("value", mine == null ? null : mine.get("value"));
-            point.put("per1000", mine == null ? null : mine.get("per1000"));
-            point.put("rank", mine == null ? null : mine.get("rank"));
-            Map<String, Object> s = stats(ofYear, count);
-            point.put("groupCount", s.get("count"));
-            point.put("groupMedian", s.get("median"));
-            point.put("groupQ1", s.get("q1"));
-            point.put("groupQ3", s.get("q3"));
+            point.put("value", Double.isNaN(mine) ? null : number(mine));
+            point.put("per1000", !count || Double.isNaN(mineMeasure) ? null : number(mineMeasure));
+            Integer rank = null;
+            if (!Double.isNaN(mineMeasure)) {
+                int above = 0;
+                for (double d : sorted) {
+                    above += d > mineMeasure ? 1 : 0;
+                }
+                rank = above + 1;
+            }
+            point.put("rank", rank);
+            point.put("groupCount", n);
+            point.put("groupMedian", quantile(sorted, 0.5));
+            point.put("groupQ1", quantile(sorted, 0.25));
+            point.put("groupQ3", quantile(sorted, 0.75));
             series.add(point);
         }
         body.put("series", series);
@@ -183,14 +252,17 @@ public final class IndicatorComparison {
         for (Map<String, Object> ind : IndicatorsService.indicators()) {
             String code = (String) ind.get("code");
             boolean count = "count".equals(ind.get("unit"));
-            values(code).byYear.forEach((y, byCommune) -> {
-                Map<String, Value> mine = byCommune.get(commune);
-                if (mine == null || (year != null && y.intValue() != year)) {
+            Values values = values(code);
+            Integer position = Codes.INDEX.get(commune);
+            values.byYear.forEach((y, byOrigin) -> {
+                if (position == null || (year != null && y.intValue() != year)) {
                     return;
                 }
-                mine.forEach((o, v) -> {
-                    if (origin != null && !origin.equals(o)) {
-                        return;
+                for (int o = 0; o < 2; o++) {
+                    String originName = o == 0 ? "declared" : "computed";
+                    double v = byOrigin[o][position];
+                    if (Double.isNaN(v) || (origin != null && !origin.equals(originName))) {
+                        continue;
                     }
                     Map<String, Object> m = new LinkedHashMap<>();
                     Map<String, Object> i = new LinkedHashMap<>();
@@ -201,14 +273,15 @@ public final class IndicatorComparison {
                     i.put("url", "/api/v1/indicators/" + code);
                     m.put("indicator", i);
                     m.put("year", y);
-                    m.put("value", v.value());
-                    m.put("per1000", count ? per1000(v.value(), population) : null);
-                    m.put("origin", o);
-                    m.put("harvested", v.harvested());
+                    m.put("value", number(v));
+                    double measure = count ? measure(v, position, true) : Double.NaN;
+                    m.put("per1000", Double.isNaN(measure) ? null : number(measure));
+                    m.put("origin", originName);
+                    m.put("harvested", values.harvested.get(y)[o].get(position));
                     m.put("url", "/api/v1/observations/" + commune + "/" + code + "/" + y
-                            + (o.equals("computed") ? "?origin=computed" : ""));
+                            + (o == 1 ? "?origin=computed" : ""));
                     items.add(m);
-                });
+                }
             });
         }
         return items;
@@ -226,18 +299,18 @@ public final class IndicatorComparison {
         }
     }
 
-    private List<Map<String, Object>> ranked(Values values, int year, Set<String> members, boolean count,
+    private List<Map<String, Object>> ranked(Values values, int year, int[] members, boolean count,
                                              String origin) {
         List<Map<String, Object>> items = new ArrayList<>();
-        Map<String, Map<String, Value>> byCommune = values.byYear.getOrDefault(year, Map.of());
-        for (String code : members) {
-            Map<String, Value> v = byCommune.get(code);
-            if (v == null) {
-                continue;
-            }
-            Value chosen = origin != null ? v.get(origin) : v.getOrDefault("declared", v.get("computed"));
-            if (chosen != null) {
-                Map<String, Object> item = item(code, chosen, count);
+        double[][] byOrigin = values.byYear.get(year);
+        if (byOrigin == null) {
+            return items;
+        }
+        for (int m : members) {
+            double v = chosen(byOrigin, m, origin);
+            if (!Double.isNaN(v)) {
+                String o = !Double.isNaN(byOrigin[0][m]) && !"computed".equals(origin) ? "declared" : "computed";
+                Map<String, Object> item = item(Codes.CODES.get(m), v, o, count);
                 if (!count || item.get("per1000") != null) {
                     items.add(item);
                 }
@@ -259,53 +332,91 @@ public final class IndicatorComparison {
         return items;
     }
 
-    private Map<String, Object> item(String code, Value v, boolean count) {
+    private Map<String, Object> item(String code, double value, String origin, boolean count) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", code);
         m.put("name", ReferenceData.get().commune(code).map(ReferenceData.Commune::name).orElse(code));
-        Long population = population(code);
-        m.put("population", population);
-        m.put("value", v == null ? null : v.value());
-        m.put("per1000", v == null || !count ? null : per1000(v.value(), population));
+        Integer position = Codes.INDEX.get(code);
+        m.put("population", position == null || Codes.POPULATION[position] == 0 ? null : Codes.POPULATION[position]);
+        boolean has = !Double.isNaN(value);
+        m.put("value", has ? number(value) : null);
+        double measure = has && count && position != null ? measure(value, position, true) : Double.NaN;
+        m.put("per1000", Double.isNaN(measure) ? null : number(measure));
         m.put("rank", null);
-        m.put("origin", v == null ? null : v.origin());
+        m.put("origin", origin);
         m.put("url", "/api/v1/communes/" + code);
         return m;
     }
 
-    private static BigDecimal per1000(BigDecimal value, Long population) {
-        if (value == null || population == null || population == 0) {
-            return null;
+    /** The value of the origin asked for, or the declared one, else the computed one; {@code NaN} when none. */
+    private static double chosen(double[][] byOrigin, int position, String origin) {
+        if ("declared".equals(origin)) {
+            return byOrigin[0][position];
         }
-        return value.multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(population), 3, RoundingMode.HALF_UP);
+        if ("computed".equals(origin)) {
+            return byOrigin[1][position];
+        }
+        return Double.isNaN(byOrigin[0][position]) ? byOrigin[1][position] : byOrigin[0][position];
+    }
+
+    /**
+     * What communes are ranked by: for counts, the value per 1,000 inhabitants rounded half up to 3 decimals (with
+     * whole numbers, on longs: the same figure as the decimal division); otherwise the value. {@code NaN} when a count
+     * has no population to divide by.
+     */
+    static double measure(double value, int position, boolean count) {
+        if (!count) {
+            return value;
+        }
+        long population = Codes.POPULATION[position];
+        if (population <= 0) {
+            return Double.NaN;
+        }
+        if (value >= 0 && value == Math.rint(value) && value < 1e9) {
+            long millis = ((long) value * 2_000_000L + population) / (2 * population);
+            return millis / 1000.0;
+        }
+        return BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(1000))
+                .divide(BigDecimal.valueOf(population), 3, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** A stored value as a decimal number without trailing zeros, never in exponent form. */
+    static BigDecimal number(double v) {
+        return plain(BigDecimal.valueOf(v));
+    }
+
+    private static BigDecimal plain(BigDecimal b) {
+        BigDecimal s = b.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** Count, min, quartiles and max of the ranked measure. */
     static Map<String, Object> stats(List<Map<String, Object>> items, boolean count) {
         String key = count ? "per1000" : "value";
-        List<BigDecimal> sorted = items.stream().map(m -> (BigDecimal) m.get(key)).sorted().toList();
+        double[] sorted = items.stream().mapToDouble(m -> ((BigDecimal) m.get(key)).doubleValue()).sorted().toArray();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("measure", key);
-        s.put("count", sorted.size());
-        s.put("min", sorted.isEmpty() ? null : sorted.get(0));
+        s.put("count", sorted.length);
+        s.put("min", sorted.length == 0 ? null : number(sorted[0]));
         s.put("q1", quantile(sorted, 0.25));
         s.put("median", quantile(sorted, 0.5));
         s.put("q3", quantile(sorted, 0.75));
-        s.put("max", sorted.isEmpty() ? null : sorted.get(sorted.size() - 1));
+        s.put("max", sorted.length == 0 ? null : number(sorted[sorted.length - 1]));
         return s;
     }
 
-    /** Linear interpolation between closest ranks (R type 7). */
-    public static BigDecimal quantile(List<BigDecimal> sorted, double p) {
-        if (sorted.isEmpty()) {
+    /** Linear interpolation between closest ranks (R type 7), in decimal arithmetic, to 3 decimals. */
+    public static BigDecimal quantile(double[] sorted, double p) {
+        if (sorted.length == 0) {
             return null;
         }
-        double h = (sorted.size() - 1) * p;
+        double h = (sorted.length - 1) * p;
         int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.size() - 1);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        BigDecimal low = BigDecimal.valueOf(sorted[lo]);
         BigDecimal fraction = BigDecimal.valueOf(h - lo);
-        return sorted.get(lo).add(sorted.get(hi).subtract(sorted.get(lo)).multiply(fraction))
-                .setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+        return plain(low.add(BigDecimal.valueOf(sorted[hi]).subtract(low).multiply(fraction))
+                .setScale(3, RoundingMode.HALF_UP));
     }
 
     /** The values of one indicator, read with one query per data version. */
@@ -332,11 +443,11 @@ public final class IndicatorComparison {
                     String origin = r.getResource("origin").getURI();
                     origin = origin.substring(origin.lastIndexOf('/') + 1);
                     boolean harvested = r.getResource("g").getURI().startsWith(harvest);
-                    Value v = new Value(new BigDecimal(r.getLiteral("value").getLexicalForm()).stripTrailingZeros(),
-                            origin, harvested);
-                    values.byYear.computeIfAbsent(Integer.parseInt(year), y -> new HashMap<>())
-                            .computeIfAbsent(commune, c -> new HashMap<>())
-                            .merge(origin, v, (a, b) -> a.harvested() && !b.harvested() ? b : a);
+                    Integer position = Codes.INDEX.get(commune);
+                    if (position != null) {
+                        values.put(Integer.parseInt(year), origin.equals("computed") ? 1 : 0, position,
+                                r.getLiteral("value").getDouble(), harvested);
+                    }
                 });
         return values;
     }

@@ -111,10 +111,10 @@ public final class IndicatorsService implements HttpService {
         String group = p.one("group") == null ? "epci" : p.one("group");
         Integer year = p.one("year") == null ? null : p.integer("year", 0, IndicatorYears.FIRST, IndicatorYears.last());
         String format = RestSupport.format(req, p, FORMATS);
-        Map<String, Object> body = comparison.compare(code, commune, group, year, p.one("origin"));
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
         }
+        Map<String, Object> body = comparison.compare(code, commune, group, year, p.one("origin"));
         res.header("Access-Control-Allow-Origin", "*");
         if (format.equals("csv")) {
             Map<?, ?> g = (Map<?, ?>) body.get("group");

@@ -92,6 +92,11 @@ public final class ReferenceData {
                 .sorted().toList();
     }
 
+    /** Every INSEE code of the reference (current, delegated and associated communes, municipal districts), sorted. */
+    public List<String> allCodes() {
+        return communes.keySet().stream().sorted().toList();
+    }
+
     /** Number of communes (one per INSEE code). */
     public int communeCount() {
         return communes.size();
