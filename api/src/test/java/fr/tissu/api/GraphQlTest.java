@@ -149,7 +149,10 @@ class GraphQlTest {
                 { search(q: "judo enfants", types: [ACTIVITY], first: 3) { totalCount nodes { id type name score
                     activity { key organizer { rna } } } }
                   association(rna: "W350000002") { id name themes { code labelEn broader { code } } }
-                  axes { number indicators { code unit } } indicator(code: "2.1") { labelFr axis { number } } }""");
+                  axes { number indicators { code unit } } indicator(code: "2.1") { labelFr axis { number } commitments { code definitionEn } } }""");
+        assertEquals("2.e2", r.path("data").path("indicator").path("commitments").get(0).path("code").asText());
+        assertTrue(r.path("data").path("indicator").path("commitments").get(0).path("definitionEn").asText()
+                .contains("single entry point"));
         JsonNode hit = r.path("data").path("search").path("nodes").get(0);
         assertEquals("ACTIVITY", hit.path("type").asText());
         assertEquals("Judo enfants", hit.path("name").asText());

@@ -52,6 +52,16 @@ class RestTerritoryTest {
         JsonNode one = rest.ok("/api/v1/indicators/2.1");
         assertEquals("boolean", one.path("unit").asText());
         assertTrue(one.path("label").path("fr").asText().startsWith("Existence"));
+        assertEquals("2.e2", one.path("commitments").get(0).path("code").asText(), "the single entry point commitment");
+        assertTrue(one.path("commitments").get(0).path("definition").path("en").asText().contains("single entry point"));
+        assertTrue(one.path("definition").path("en").asText().length() > 10);
+        for (JsonNode i : all.path("items")) {
+            assertTrue(i.path("commitments").size() >= 1, i.path("code").asText());
+            for (JsonNode c : i.path("commitments")) {
+                assertTrue(c.path("code").asText().startsWith(i.path("axis").path("code").asText() + ".e"),
+                        "a commitment of the indicator's own axis");
+            }
+        }
         assertEquals(404, rest.get("/api/v1/indicators/9.9").status());
         assertEquals(400, rest.get("/api/v1/indicators?axis=9").status());
     }

@@ -27,7 +27,6 @@ import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Vocab.Core;
 import fr.tissu.vocabulary.Vocab.Cube;
-import fr.tissu.vocabulary.Vocab.DCT;
 import fr.tissu.vocabulary.Vocab.Prov;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;

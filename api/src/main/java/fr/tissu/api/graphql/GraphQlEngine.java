@@ -325,6 +325,9 @@ public final class GraphQlEngine {
                         .dataFetcher("labelEn", env -> texts(env, "label", "en"))
                         .dataFetcher("axis", env -> axes().stream().filter(a -> a.get("id")
                                 .equals(((Map<?, ?>) map(env).get("axis")).get("id"))).findFirst().orElse(null)))
+                .type("Commitment", t -> t
+                        .dataFetcher("definitionFr", env -> texts(env, "definition", "fr"))
+                        .dataFetcher("definitionEn", env -> texts(env, "definition", "en")))
                 .type("Observation", t -> t
                         .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
                                 .filter(i -> i.get("code").equals(((Map<?, ?>) map(env).get("indicator")).get("code")))

@@ -299,6 +299,18 @@ public final class IndicatorsService implements HttpService {
         a.put("id", axis.getURI());
         a.put("label", texts(g, axis, Vocab.Skos.prefLabel));
         m.put("axis", a);
+        List<Map<String, Object>> commitments = new ArrayList<>();
+        g.find(node, org.apache.jena.graph.NodeFactory.createURI(Vocab.Skos.NS + "related"), Node.ANY)
+                .mapWith(Triple::getObject).toList().stream()
+                .sorted(Comparator.comparing(Node::getURI)).forEach(c -> {
+                    Map<String, Object> cm = new LinkedHashMap<>();
+                    cm.put("code", g.find(c, Vocab.Skos.notation, Node.ANY).next().getObject().getLiteralLexicalForm());
+                    cm.put("id", c.getURI());
+                    cm.put("definition", texts(g, c, org.apache.jena.graph.NodeFactory.createURI(Vocab.Skos.NS
+                            + "definition")));
+                    commitments.add(cm);
+                });
+        m.put("commitments", commitments);
         return m;
     }
 
