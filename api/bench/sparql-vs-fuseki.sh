@@ -18,8 +18,7 @@ mkdir -p "$work"
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 4; }
 
 "$root/tissu" --version >/dev/null
-source <(sed -n '/^java_version()/,/^}/p;/^find_jdk()/,/^}/p' "$root/tissu")
-JAVA_HOME="$(find_jdk)"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+source "$root/api/bench/common.sh"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 repo="$HOME/.m2/repository/org/apache/jena"
 jena="$work/apache-jena-6.0.0"
@@ -29,11 +28,6 @@ if [ ! -x "$jena/bin/tdb2.tdbloader" ]; then
 fi
 fuseki_jar="$repo/jena-fuseki-server/6.0.0/jena-fuseki-server-6.0.0.jar"
 [ -f "$fuseki_jar" ] || mvn -B -q dependency:get -Dartifact=org.apache.jena:jena-fuseki-server:6.0.0 -Dtransitive=false
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
 
 # 1. Tissu prepares its store (reference communes + sample), then stops so the store can be dumped.
 if [ ! -f "$work/dump.nq" ]; then
@@ -71,7 +65,7 @@ for e in json.load(sys.stdin):
     print(urllib.parse.quote(e["query"], safe=""))' > "$work/queries.txt"
 cat > "$work/mix.lua" <<'LUA'
 local queries = {}
-for line in io.lines(os.getenv("QUERIES")) do queries[#queries + 1] = line end
+for line in io.lines(os.getenv("PATHS")) do queries[#queries + 1] = line end
 local i = 0
 request = function()
   i = i % #queries + 1
@@ -82,15 +76,7 @@ LUA
 echo "$(wc -l < "$work/queries.txt") queries, $connections connections, ${warmup} s warm-up, ${duration} s per run"
 
 run() { # name url [seconds]
-  QUERIES="$work/queries.txt" wrk -t2 -c"$connections" -d"${3:-$duration}s" --timeout 35s --latency -s "$work/mix.lua" "$2" \
-    > "$work/wrk-$1.txt"
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$1.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk-$1.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk-$1.txt")
-  errors=$(awk '/Non-2xx/ {print $5}' "$work/wrk-$1.txt")
-  printf '%-8s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
-  echo "$rps" > "$work/rps-$1"
+  wrk_run "$1" "$work/queries.txt" "$work/mix.lua" "$2" "${3:-$duration}"
 }
 # Warm both JVMs up with the same mix first (the JIT needs well over 20 s on this mix), then measure twice each,
 # alternating.

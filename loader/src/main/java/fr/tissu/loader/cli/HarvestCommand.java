@@ -8,7 +8,6 @@ import fr.tissu.loader.Dumps;
 import fr.tissu.loader.Harvester;
 import fr.tissu.search.SearchIndex;
 import fr.tissu.store.Store;
-import fr.tissu.store.StoreConfig;
 import fr.tissu.vocabulary.Ids;
 import org.apache.jena.graph.NodeFactory;
 import picocli.CommandLine.Command;
@@ -49,12 +48,8 @@ public class HarvestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Ids ids = new Ids(base != null ? base : defaultBase);
-        Store store;
-        try {
-            store = Store.create(StoreConfig.tdb2(data.resolve("tdb2")));
-        } catch (RuntimeException e) {
-            System.err.println("cannot open the store in " + data + ": " + e.getMessage()
-                    + " (is a server running on this data directory? stop it first)");
+        Store store = DataDirectory.openStore(data);
+        if (store == null) {
             return ExitCode.STORE_UNAVAILABLE.code();
         }
         try (store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {

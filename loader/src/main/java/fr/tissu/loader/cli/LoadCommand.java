@@ -23,7 +23,6 @@ import fr.tissu.loader.Problem;
 import fr.tissu.loader.SourceFormat;
 import fr.tissu.loader.UsageLog;
 import fr.tissu.store.Store;
-import fr.tissu.store.StoreConfig;
 import fr.tissu.vocabulary.Ids;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -102,12 +101,8 @@ public class LoadCommand implements Callable<Integer> {
             Loader loader = new Loader(null, ids);
             files.forEach(f -> reports.add(loader.load(f, options)));
         } else {
-            Store store;
-            try {
-                store = Store.create(StoreConfig.tdb2(data.resolve("tdb2")));
-            } catch (RuntimeException e) {
-                System.err.println("cannot open the store in " + data + ": " + e.getMessage()
-                        + " (is a server running on this data directory? stop it first)");
+            Store store = DataDirectory.openStore(data);
+            if (store == null) {
                 return ExitCode.STORE_UNAVAILABLE.code();
             }
             try (store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
