@@ -166,7 +166,7 @@ public final class Harvester {
         Set<Node> keep = new HashSet<>();
         parse(file, t -> {
             if (t.getPredicate().equals(Core.type) && (t.getObject().equals(Cube.Observation)
-                    || t.getObject().equals(Cube.DataSet))) {
+                    || t.getObject().equals(Cube.DataSet)) && foreign(ids, t.getSubject())) {
                 keep.add(t.getSubject());
             }
         });
@@ -176,7 +176,9 @@ public final class Harvester {
         try (GraphWriter writer = store.replace(graph)) {
             // second pass: their triples, with territories renamed to this instance's URIs
             parse(file, t -> {
-                if (keep.contains(t.getSubject())) {
+                // only their own things, and only in their own data sets: nothing said about ours is taken
+                if (keep.contains(t.getSubject()) && (!t.getPredicate().equals(Cube.dataSet)
+                        || keep.contains(t.getObject()))) {
                     writer.add(Triple.create(t.getSubject(), t.getPredicate(), local(ids, t.getObject())));
                     counts[1]++;
                     if (t.getPredicate().equals(Core.type) && t.getObject().equals(Cube.Observation)) {
@@ -194,6 +196,11 @@ public final class Harvester {
             writer.commit();
         }
         return new Result(graph.getURI(), dataset, download, counts[0], counts[1], sha);
+    }
+
+    /** Whether {@code subject} is named by another instance: a harvest never adds to this instance's own things. */
+    static boolean foreign(Ids ids, Node subject) {
+        return subject.isURI() && !subject.getURI().startsWith(ids.base() + "/");
     }
 
     /** Another instance's commune or EPCI URI as this instance's; other nodes unchanged. */
