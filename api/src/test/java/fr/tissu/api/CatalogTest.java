@@ -171,6 +171,14 @@ class CatalogTest {
     }
 
     @Test
+    void theIndicatorsDatasetNamesItsDataCubeStructure() {
+        Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
+        Resource indicators = catalog.createResource(fr.tissu.api.catalog.Catalog.datasetUri(TestData.BASE, "indicators"));
+        assertTrue(indicators.hasProperty(catalog.createProperty(DCT, "conformsTo"),
+                catalog.createResource("https://w3id.org/tissu/ns#indicatorStructure")));
+    }
+
+    @Test
     void theSupportPointsComeInTheNationalSchemaEveryRowValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);

@@ -230,6 +230,11 @@ public final class Catalog {
                 .addProperty(p(DCT, "modified"), dateTime(dump != null && dump.modified() != null
                         ? Instant.parse(dump.modified()) : storeModified));
         d.keywords().forEach(k -> ds.addProperty(p(DCAT, "keyword"), m.createLiteral(k, "fr")));
+        if (d.name().equals("indicators")) {
+            // the W3C Data Cube structure every indicator data set follows
+            ds.addProperty(p(DCT, "conformsTo"), typed(fr.tissu.vocabulary.Tissu.indicatorStructure().getURI(),
+                    DCT + "Standard"));
+        }
         List<String> period = temporal.get(d.name());
         if (period != null) {
             ds.addProperty(p(DCT, "temporal"), m.createResource().addProperty(RDF.type, r(DCT + "PeriodOfTime"))
