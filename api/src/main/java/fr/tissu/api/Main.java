@@ -66,6 +66,9 @@ public final class Main {
         Thread.ofPlatform().daemon().name("activity-catalog-warm-up").start(activities::current);
         PlacesService supportPoints = PlacesService.supportPoints(tissu);
         fr.tissu.api.rest.IndicatorComparison comparison = new fr.tissu.api.rest.IndicatorComparison(tissu);
+        // Read the indicator values now, and again after each nightly recomputation, rather than on a visit.
+        Thread.ofPlatform().daemon().name("indicator-warm-up").start(comparison::warmUp);
+        usage.afterRecomputation(comparison::warmUp);
         routing.register(new LinkedDataService(tissu, comparison))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))

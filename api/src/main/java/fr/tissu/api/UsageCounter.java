@@ -51,6 +51,7 @@ public final class UsageCounter implements Filter {
     private Map<String, LongAdder> communes = new ConcurrentHashMap<>();
     private Map<String, LongAdder> associations = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
+    private volatile Runnable afterRecomputation = () -> { };
 
     /** Counts the requests of {@code tissu}'s server into its data directory. */
     public UsageCounter(Tissu tissu) {
@@ -147,6 +148,11 @@ public final class UsageCounter implements Filter {
         UsageLog.append(tissu.config().dataDir().resolve(UsageLog.FILE), out);
     }
 
+    /** Runs {@code task} after each nightly recomputation (to read the new values before visitors ask). */
+    public void afterRecomputation(Runnable task) {
+        this.afterRecomputation = task;
+    }
+
     /** Flushes every ten minutes, and recomputes the computed indicators every night (a few minutes after 0:00). */
     public void schedule() {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("usage")
@@ -158,6 +164,7 @@ public final class UsageCounter implements Filter {
             try {
                 flush();
                 Bootstrap.recomputeIndicators(tissu);
+                afterRecomputation.run();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "nightly recomputation of the indicators failed", e);
             }

@@ -207,6 +207,11 @@ class IndicatorComparisonTest {
             }
         }
         assertEquals(1, rest.ok("/api/v1/communes/35238/indicators?year=2025&indicator=3.3").path("total").asInt());
+        // a commune with no value at all: an empty list, not an error
+        assertEquals(0, rest.ok("/api/v1/communes/35288/indicators").path("total").asInt());
+        JsonNode none = rest.ok("/api/v1/indicators/3.3/compare?commune=35288&group=epci&year=2025");
+        assertTrue(none.path("commune").path("rank").isNull());
+        assertEquals(0, none.path("items").size());
     }
 
     @Test

@@ -246,15 +246,24 @@ public final class IndicatorComparison {
     /** Every value of a commune (all indicators, both origins): the items of {@code /communes/{code}/indicators}. */
     public List<Map<String, Object>> ofCommune(String commune, Integer year, String origin) {
         check(null, commune, origin);
+        Integer position = Codes.INDEX.get(commune);
+        // one selective query for the commune's observations (the per-indicator arrays serve comparisons)
+        Map<String, Values> mine = new HashMap<>();
+        if (position != null) {
+            read("?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> <" + tissu.ids().commune(commune).getURI()
+                    + "> ; <https://w3id.org/tissu/ns#indicator> ?indicator", (indicator, y, o, p, v, harvested) ->
+                    mine.computeIfAbsent(indicator, k -> new Values()).put(y, o, p, v, harvested));
+        }
         List<Map<String, Object>> items = new ArrayList<>();
-        Long population = population(commune);
         for (Map<String, Object> ind : IndicatorsService.indicators()) {
             String code = (String) ind.get("code");
             boolean count = "count".equals(ind.get("unit"));
-            Values values = values(code);
-            Integer position = Codes.INDEX.get(commune);
+            Values values = mine.get(code);
+            if (values == null) {
+                continue;
+            }
             values.byYear.forEach((y, byOrigin) -> {
-                if (position == null || (year != null && y.intValue() != year)) {
+                if (year != null && y.intValue() != year) {
                     return;
                 }
                 for (int o = 0; o < 2; o++) {
@@ -425,29 +434,50 @@ public final class IndicatorComparison {
 
     private Values read(String indicator) {
         Values values = new Values();
-        String harvest = tissu.ids().graph("harvest").getURI();
         // the indicator first: TDB2 plans in the order written
-        tissu.store().select("SELECT ?g ?area ?year ?value ?origin WHERE { GRAPH ?g { ?obs <https://w3id.org/tissu/ns#indicator> <"
-                + fr.tissu.vocabulary.Tissu.indicatorConcept(indicator).getURI() + "> ; "
+        read("?obs <https://w3id.org/tissu/ns#indicator> <" + fr.tissu.vocabulary.Tissu.indicatorConcept(indicator).getURI()
+                + "> ; <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area",
+                (code, y, o, p, v, harvested) -> values.put(y, o, p, v, harvested));
+        return values;
+    }
+
+    /** Receives one observation: indicator code, year, origin (0 declared, 1 computed), commune position, value. */
+    private interface Sink {
+        void accept(String indicator, int year, int origin, int position, double value, boolean harvested);
+    }
+
+    /** Streams the observations matching {@code pattern} (which binds {@code ?obs}, and ?area or ?indicator). */
+    private void read(String pattern, Sink sink) {
+        String harvest = tissu.ids().graph("harvest").getURI();
+        String query = "SELECT ?g ?area ?indicator ?year ?value ?origin WHERE { GRAPH ?g { " + pattern + " ; "
+                + "<https://w3id.org/tissu/ns#indicator> ?indicator ; "
                 + "<http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ; "
                 + "<http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ; "
-                + "<https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin } }",
-                Duration.ofSeconds(60), r -> {
-                    String area = r.getResource("area").getURI();
-                    String commune = area.substring(area.lastIndexOf('/') + 1);
-                    String year = r.getLiteral("year").getLexicalForm();
-                    if (!year.matches("\\d{4}")) {
-                        return;
-                    }
-                    String origin = r.getResource("origin").getURI();
-                    origin = origin.substring(origin.lastIndexOf('/') + 1);
-                    boolean harvested = r.getResource("g").getURI().startsWith(harvest);
-                    Integer position = Codes.INDEX.get(commune);
-                    if (position != null) {
-                        values.put(Integer.parseInt(year), origin.equals("computed") ? 1 : 0, position,
-                                r.getLiteral("value").getDouble(), harvested);
-                    }
-                });
-        return values;
+                + "<https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin } }";
+        // ASK first: TDB2 6.0.0 can fail planning a GRAPH pattern whose first triple matches nothing
+        if (!tissu.store().ask("ASK { GRAPH ?g { " + pattern + " } }", Duration.ofSeconds(60))) {
+            return;
+        }
+        tissu.store().select(query, Duration.ofSeconds(60), r -> {
+            String area = r.getResource("area").getURI();
+            Integer position = Codes.INDEX.get(area.substring(area.lastIndexOf('/') + 1));
+            String year = r.getLiteral("year").getLexicalForm();
+            if (position == null || !year.matches("\\d{4}")) {
+                return;
+            }
+            String indicator = r.getResource("indicator").getURI();
+            String origin = r.getResource("origin").getURI();
+            sink.accept(indicator.substring(indicator.lastIndexOf('/') + 1), Integer.parseInt(year),
+                    origin.endsWith("/computed") ? 1 : 0, position, r.getLiteral("value").getDouble(),
+                    r.getResource("g").getURI().startsWith(harvest));
+        });
+    }
+
+    /** Reads every indicator's values now (at start and after a recomputation), so no visitor waits for it. */
+    public void warmUp() {
+        long start = System.currentTimeMillis();
+        IndicatorsService.indicators().forEach(i -> values((String) i.get("code")));
+        System.getLogger(IndicatorComparison.class.getName()).log(System.Logger.Level.INFO,
+                "indicator values read in {0} ms", System.currentTimeMillis() - start);
     }
 }
