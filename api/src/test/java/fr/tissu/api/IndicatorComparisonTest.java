@@ -215,6 +215,16 @@ class IndicatorComparisonTest {
     }
 
     @Test
+    void aCommunesValuesAreTheSameFromItsOwnQueryAndFromTheWarmedArrays() {
+        fr.tissu.api.rest.IndicatorComparison comparison = new fr.tissu.api.rest.IndicatorComparison(tissu);
+        var fromQuery = comparison.ofCommune("35238", null, null);
+        comparison.warmUp();
+        var fromArrays = comparison.ofCommune("35238", null, null);
+        assertTrue(fromQuery.size() > 40);
+        assertEquals(fromQuery, fromArrays);
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheParameterNamed() {
         assertEquals(404, rest.get("/api/v1/indicators/9.9/compare?commune=35238").status());
         assertEquals("commune", rest.problem("/api/v1/indicators/3.3/compare", 400).path("parameter").asText());

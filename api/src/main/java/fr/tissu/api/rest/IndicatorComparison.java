@@ -37,7 +37,13 @@ public final class IndicatorComparison {
     static final long[] BANDS = {0, 500, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000};
 
     private final Tissu tissu;
-    private final PerVersion<Map<String, Values>> cache;
+    private final PerVersion<Cache> cache;
+
+    /** The values read for one data version; {@code complete} once every indicator has been read. */
+    private static final class Cache {
+        final Map<String, Values> values = new ConcurrentHashMap<>();
+        volatile boolean complete;
+    }
 
     /**
      * Every INSEE code of the reference data, by position: an indicator's values are kept as one array per year and
@@ -106,7 +112,7 @@ public final class IndicatorComparison {
     /** The comparison of {@code tissu}'s store. */
     public IndicatorComparison(Tissu tissu) {
         this.tissu = tissu;
-        this.cache = new PerVersion<>(tissu.store(), version -> new ConcurrentHashMap<>());
+        this.cache = new PerVersion<>(tissu.store(), version -> new Cache());
     }
 
     /** The population band of a population, e.g. {@code 2000-4999}, {@code 100000+}. */
@@ -247,9 +253,10 @@ public final class IndicatorComparison {
     public List<Map<String, Object>> ofCommune(String commune, Integer year, String origin) {
         check(null, commune, origin);
         Integer position = Codes.INDEX.get(commune);
-        // one selective query for the commune's observations (the per-indicator arrays serve comparisons)
-        Map<String, Values> mine = new HashMap<>();
-        if (position != null) {
+        // once every indicator's arrays are read, they answer; before, one selective query for this commune
+        Cache current = cache.get();
+        Map<String, Values> mine = current.complete ? current.values : new HashMap<>();
+        if (position != null && !current.complete) {
             read("?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> <" + tissu.ids().commune(commune).getURI()
                     + "> ; <https://w3id.org/tissu/ns#indicator> ?indicator", (indicator, y, o, p, v, harvested) ->
                     mine.computeIfAbsent(indicator, k -> new Values()).put(y, o, p, v, harvested));
@@ -429,7 +436,7 @@ public final class IndicatorComparison {
 
     /** The values of one indicator, read with one query per data version. */
     Values values(String indicator) {
-        return cache.get().computeIfAbsent(indicator, this::read);
+        return cache.get().values.computeIfAbsent(indicator, this::read);
     }
 
     private Values read(String indicator) {
@@ -476,7 +483,10 @@ public final class IndicatorComparison {
     /** Reads every indicator's values now (at start and after a recomputation), so no visitor waits for it. */
     public void warmUp() {
         long start = System.currentTimeMillis();
-        IndicatorsService.indicators().forEach(i -> values((String) i.get("code")));
+        Cache current = cache.get();
+        IndicatorsService.indicators().forEach(i -> current.values.computeIfAbsent((String) i.get("code"),
+                this::read));
+        current.complete = true;
         System.getLogger(IndicatorComparison.class.getName()).log(System.Logger.Level.INFO,
                 "indicator values read in {0} ms", System.currentTimeMillis() - start);
     }
