@@ -55,11 +55,6 @@ public final class ThingPage {
         return accept.startsWith("en") ? "en" : "fr";
     }
 
-    /** The page of {@code thing}, described by {@code graph}. */
-    public String render(Node thing, Graph graph, String path, List<Html.Alternate> alternates) {
-        return render(thing, graph, path, alternates, "");
-    }
-
     /** The page of {@code thing}, described by {@code graph}, with {@code extra} (escaped HTML) after its description. */
     public String render(Node thing, Graph graph, String path, List<Html.Alternate> alternates, String extra) {
         Set<Node> objects = new HashSet<>();
