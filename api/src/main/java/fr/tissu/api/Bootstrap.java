@@ -12,7 +12,6 @@ import java.util.List;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.ComputedIndicators;
 import fr.tissu.loader.Loader;
-import fr.tissu.loader.UsageLog;
 import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.store.Store;
 
@@ -64,10 +63,8 @@ public final class Bootstrap {
      */
     public static ComputedIndicators.Result recomputeIndicators(Tissu tissu) {
         long before = tissu.store().version();
-        String territory = tissu.config().catalog().spatial();
         ComputedIndicators.Result result = ComputedIndicators.recompute(tissu.store(), tissu.ids(),
-                ComputedIndicators.served(tissu.store(), territory), territory,
-                tissu.config().dataDir().resolve(UsageLog.FILE));
+                tissu.config().catalog().spatial(), tissu.config().dataDir());
         if (tissu.index().version() == before) {
             tissu.index().update(tissu.store(), List.of(tissu.ids().graph(ComputedIndicators.GRAPH)), before);
         }

@@ -27,16 +27,12 @@ import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Tissu;
-import fr.tissu.vocabulary.Vocab.Core;
 import fr.tissu.vocabulary.Vocab.Cube;
-import fr.tissu.vocabulary.Vocab.DCT;
 import fr.tissu.vocabulary.Vocab.Org;
 import fr.tissu.vocabulary.Vocab.Schema;
 import fr.tissu.vocabulary.Vocab.Skos;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 
 /**
  * The charter indicators the service computes from what it holds, published beside the declared ones with
@@ -100,6 +96,11 @@ public final class ComputedIndicators {
         store.select("SELECT DISTINCT ?c WHERE { ?a <" + Tissu.commune.getURI() + "> ?c ; a <"
                 + Tissu.Activity.getURI() + "> }", TIMEOUT, r -> codes.add(code(r.getResource("c").getURI())));
         return codes;
+    }
+
+    /** Recomputes for an instance serving {@code territory}, with the request counts of its data directory. */
+    public static Result recompute(Store store, Ids ids, String territory, Path dataDir) {
+        return recompute(store, ids, served(store, territory), territory, dataDir.resolve(UsageLog.FILE));
     }
 
     /** Recomputes every computed indicator into the graph {@link #GRAPH} of {@code store}. */
@@ -228,38 +229,27 @@ public final class ComputedIndicators {
         Map<String, Long> perIndicator = new LinkedHashMap<>();
         long[] written = {0};
         try (GraphWriter writer = store.replace(graph)) {
-            RowTriples head = new RowTriples();
-            head.add(dataSet, Core.type, Cube.DataSet);
-            head.add(dataSet, Cube.structure, Tissu.indicatorStructure());
-            if (territory != null && !territory.isBlank()) {
-                head.add(dataSet, DCT.publisher, IndicatorMapper.publisher(ids, territory));
-            }
-            head.add(dataSet, DCT.title, NodeFactory.createLiteralLang(
-                    "Indicateurs de la charte calculés par le service", "fr"));
-            head.add(dataSet, DCT.title, NodeFactory.createLiteralLang(
-                    "Charter indicators computed by the service", "en"));
-            head.triples.forEach(writer::add);
-            Node computed = Tissu.concept("origin", "computed");
+            RowTriples out = new RowTriples();
+            IndicatorMapper.describeDataSet(out, dataSet, territory == null || territory.isBlank() ? null
+                    : IndicatorMapper.publisher(ids, territory), List.of(
+                            NodeFactory.createLiteralLang("Indicateurs de la charte calculés par le service", "fr"),
+                            NodeFactory.createLiteralLang("Charter indicators computed by the service", "en")));
+            out.triples.forEach(writer::add);
+            out.triples.clear();
             for (var byIndicator : values.entrySet()) {
                 String indicator = byIndicator.getKey();
                 String unit = indicator.equals("2.1") ? "boolean" : "count";
                 String[] method = METHODS.get(indicator);
+                List<Node> notes = List.of(NodeFactory.createLiteralLang(method[0], "fr"),
+                        NodeFactory.createLiteralLang(method[1], "en"));
                 for (var byYear : byIndicator.getValue().entrySet()) {
-                    Node year = NodeFactory.createLiteralDT(Integer.toString(byYear.getKey()), XSDDatatype.XSDgYear);
+                    String year = Integer.toString(byYear.getKey());
                     for (var v : byYear.getValue().entrySet()) {
-                        Node obs = ids.thing("observation", v.getKey() + "/" + indicator + "/" + byYear.getKey()
-                                + "/computed");
-                        add(writer, obs, Core.type, Cube.Observation);
-                        add(writer, obs, Cube.dataSet, dataSet);
-                        add(writer, obs, Tissu.indicator, Tissu.indicatorConcept(indicator));
-                        add(writer, obs, Cube.refArea, ids.commune(v.getKey()));
-                        add(writer, obs, Cube.refPeriod, year);
-                        add(writer, obs, Tissu.value, NodeFactory.createLiteralDT(
-                                BigDecimal.valueOf(v.getValue()).toPlainString(), XSDDatatype.XSDdecimal));
-                        add(writer, obs, Cube.unitMeasure, Tissu.concept("unit", unit));
-                        add(writer, obs, Tissu.origin, computed);
-                        add(writer, obs, Cube.comment, NodeFactory.createLiteralLang(method[0], "fr"));
-                        add(writer, obs, Cube.comment, NodeFactory.createLiteralLang(method[1], "en"));
+                        IndicatorMapper.observation(out, ids, ids.thing("observation", v.getKey() + "/" + indicator
+                                + "/" + year + "/computed"), dataSet, v.getKey(), indicator, year,
+                                BigDecimal.valueOf(v.getValue()), unit, "computed", notes);
+                        out.triples.forEach(writer::add);
+                        out.triples.clear();
                         written[0]++;
                         perIndicator.merge(indicator, 1L, Long::sum);
                     }
@@ -323,10 +313,6 @@ public final class ComputedIndicators {
 
     private static String code(String uri) {
         return uri.substring(uri.lastIndexOf('/') + 1);
-    }
-
-    private static void add(GraphWriter writer, Node s, Node p, Node o) {
-        writer.add(Triple.create(s, p, o));
     }
 
     private static Map<String, String[]> methods() {

@@ -3,6 +3,7 @@ package fr.tissu.loader;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -93,37 +94,9 @@ final class IndicatorMapper implements Mapper {
         if (dataSetsWritten.add(publisherCode)) {
             describeDataSet(out, ids, reference, publisherCode, "Indicateurs de la charte déclarés par ");
         }
-        Node obs = ids.thing("observation", code + "/" + indicatorCode + "/" + year);
-        out.add(obs, Core.type, Cube.Observation);
-        out.add(obs, Cube.dataSet, dataSet);
-        out.add(obs, Tissu.indicator, indicator);
-        out.add(obs, Cube.refArea, ids.commune(code));
-        out.add(obs, Cube.refPeriod, NodeFactory.createLiteralDT(year, XSDDatatype.XSDgYear));
-        out.decimal(obs, Tissu.value, value);
-        out.add(obs, Cube.unitMeasure, Tissu.concept("unit", unit));
-        out.add(obs, Tissu.origin, Tissu.concept("origin", "declared"));
-        out.text(obs, Cube.comment, row.text("note"));
-    }
-
-    /** The data set of the values {@code publisher} (an INSEE commune code or an EPCI's SIREN) declares. */
-    static Node dataSet(Ids ids, String publisher) {
-        return ids.thing("dataset", "indicators-" + publisher);
-    }
-
-    /** The publishing commune or EPCI's URI. */
-    static Node publisher(Ids ids, String code) {
-        return code.length() == 9 ? ids.thing("epci", code) : ids.commune(code);
-    }
-
-    /** Types the data set of {@code publisher}, links it to the indicators' structure and its publisher. */
-    static void describeDataSet(RowTriples out, Ids ids, ReferenceData reference, String publisher, String title) {
-        Node dataSet = dataSet(ids, publisher);
-        out.add(dataSet, Core.type, Cube.DataSet);
-        out.add(dataSet, Cube.structure, Tissu.indicatorStructure());
-        out.add(dataSet, DCT.publisher, publisher(ids, publisher));
-        String name = publisher.length() == 9 ? reference.epci(publisher).map(ReferenceData.Epci::name).orElse(publisher)
-                : reference.commune(publisher).map(ReferenceData.Commune::name).orElse(publisher);
-        out.add(dataSet, DCT.title, NodeFactory.createLiteralLang(title + name, "fr"));
+        observation(out, ids, ids.thing("observation", code + "/" + indicatorCode + "/" + year), dataSet, code,
+                indicatorCode, year, value, unit, "declared", row.text("note") == null ? List.of()
+                        : List.of(NodeFactory.createLiteralString(row.text("note"))));
     }
 
     private static BigDecimal value(Row row, String unit) {
@@ -141,5 +114,45 @@ final class IndicatorMapper implements Mapper {
             return null;
         }
         return value;
+    }
+
+    /** The triples of one observation: the cube's shape, written here for declared and computed values alike. */
+    static void observation(RowTriples out, Ids ids, Node obs, Node dataSet, String commune, String indicator,
+                            String year, BigDecimal value, String unit, String origin, List<Node> notes) {
+        out.add(obs, Core.type, Cube.Observation);
+        out.add(obs, Cube.dataSet, dataSet);
+        out.add(obs, Tissu.indicator, Tissu.indicatorConcept(indicator));
+        out.add(obs, Cube.refArea, ids.commune(commune));
+        out.add(obs, Cube.refPeriod, NodeFactory.createLiteralDT(year, XSDDatatype.XSDgYear));
+        out.decimal(obs, Tissu.value, value);
+        out.add(obs, Cube.unitMeasure, Tissu.concept("unit", unit));
+        out.add(obs, Tissu.origin, Tissu.concept("origin", origin));
+        notes.forEach(n -> out.add(obs, Cube.comment, n));
+    }
+
+    /** The data set of the values {@code publisher} (an INSEE commune code or an EPCI's SIREN) declares. */
+    static Node dataSet(Ids ids, String publisher) {
+        return ids.thing("dataset", "indicators-" + publisher);
+    }
+
+    /** The publishing commune or EPCI's URI. */
+    static Node publisher(Ids ids, String code) {
+        return code.length() == 9 ? ids.thing("epci", code) : ids.commune(code);
+    }
+
+    /** Types the data set of {@code publisher}, links it to the indicators' structure and its publisher. */
+    static void describeDataSet(RowTriples out, Ids ids, ReferenceData reference, String publisher, String title) {
+        String name = publisher.length() == 9 ? reference.epci(publisher).map(ReferenceData.Epci::name).orElse(publisher)
+                : reference.commune(publisher).map(ReferenceData.Commune::name).orElse(publisher);
+        describeDataSet(out, dataSet(ids, publisher), publisher(ids, publisher),
+                List.of(NodeFactory.createLiteralLang(title + name, "fr")));
+    }
+
+    /** Types {@code dataSet}, links it to the indicators' structure, to its publisher (if any) and gives its titles. */
+    static void describeDataSet(RowTriples out, Node dataSet, Node publisher, List<Node> titles) {
+        out.add(dataSet, Core.type, Cube.DataSet);
+        out.add(dataSet, Cube.structure, Tissu.indicatorStructure());
+        out.add(dataSet, DCT.publisher, publisher);
+        titles.forEach(t -> out.add(dataSet, DCT.title, t));
     }
 }

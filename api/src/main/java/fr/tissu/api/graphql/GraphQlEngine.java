@@ -283,10 +283,8 @@ public final class GraphQlEngine {
                             String group = env.getArgument("group") == null ? "epci"
                                     : env.getArgument("group").toString().toLowerCase(Locale.ROOT).replace('_', '-');
                             Integer year = env.getArgument("year");
-                            if (year != null && (year < fr.tissu.loader.ComputedIndicators.FIRST_YEAR
-                                    || year > java.time.Year.now().getValue())) {
-                                throw new BadParameterException("year", "expected a year from "
-                                        + fr.tissu.loader.ComputedIndicators.FIRST_YEAR + " to now");
+                            if (year != null) {
+                                fr.tissu.api.rest.IndicatorYears.check(year.toString());
                             }
                             return comparison.compare(env.getArgument("indicator"), commune(env).code(), group, year,
                                     env.getArgument("origin") == null ? null

@@ -258,7 +258,7 @@ public final class IndicatorComparison {
         Map<String, Values> mine = current.complete ? current.values : new HashMap<>();
         if (position != null && !current.complete) {
             read("?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> <" + tissu.ids().commune(commune).getURI()
-                    + "> ; <https://w3id.org/tissu/ns#indicator> ?indicator", (indicator, y, o, p, v, harvested) ->
+                    + ">", (indicator, y, o, p, v, harvested) ->
                     mine.computeIfAbsent(indicator, k -> new Values()).put(y, o, p, v, harvested));
         }
         List<Map<String, Object>> items = new ArrayList<>();
@@ -443,7 +443,7 @@ public final class IndicatorComparison {
         Values values = new Values();
         // the indicator first: TDB2 plans in the order written
         read("?obs <https://w3id.org/tissu/ns#indicator> <" + fr.tissu.vocabulary.Tissu.indicatorConcept(indicator).getURI()
-                + "> ; <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area",
+                + ">",
                 (code, y, o, p, v, harvested) -> values.put(y, o, p, v, harvested));
         return values;
     }
@@ -453,14 +453,11 @@ public final class IndicatorComparison {
         void accept(String indicator, int year, int origin, int position, double value, boolean harvested);
     }
 
-    /** Streams the observations matching {@code pattern} (which binds {@code ?obs}, and ?area or ?indicator). */
+    /** Streams the observations matching {@code pattern}, one triple about {@code ?obs}, the selective one first. */
     private void read(String pattern, Sink sink) {
         String harvest = tissu.ids().graph("harvest").getURI();
-        String query = "SELECT ?g ?area ?indicator ?year ?value ?origin WHERE { GRAPH ?g { " + pattern + " ; "
-                + "<https://w3id.org/tissu/ns#indicator> ?indicator ; "
-                + "<http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ; "
-                + "<http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ; "
-                + "<https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin } }";
+        String query = "SELECT ?g ?area ?indicator ?year ?value ?origin WHERE { GRAPH ?g { " + pattern + " .\n"
+                + IndicatorsService.OBSERVATION_CORE + "} }";
         // ASK first: TDB2 6.0.0 can fail planning a GRAPH pattern whose first triple matches nothing
         if (!tissu.store().ask("ASK { GRAPH ?g { " + pattern + " } }", Duration.ofSeconds(60))) {
             return;

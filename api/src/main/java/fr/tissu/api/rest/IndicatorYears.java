@@ -6,18 +6,19 @@ import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.loader.ComputedIndicators;
 
 /** The years indicator values exist for: from {@value ComputedIndicators#FIRST_YEAR} to the current year. */
-final class IndicatorYears {
+public final class IndicatorYears {
     static final int FIRST = ComputedIndicators.FIRST_YEAR;
 
     private IndicatorYears() {
     }
 
-    static int last() {
+    /** This year. */
+    public static int last() {
         return Year.now().getValue();
     }
 
     /** A {@code year} parameter's value, or a 400 naming it. */
-    static void check(String year) {
+    public static void check(String year) {
         if (!year.matches("\\d{4}") || Integer.parseInt(year) < FIRST || Integer.parseInt(year) > last()) {
             throw new BadParameterException("year", "expected a year from " + FIRST + " to " + last() + ", not '"
                     + year + "'");

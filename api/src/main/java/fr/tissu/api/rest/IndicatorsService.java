@@ -231,7 +231,7 @@ public final class IndicatorsService implements HttpService {
     }
 
     /** The required part of an observation's pattern: dimensions, value and origin. */
-    private static final String OBSERVATION_CORE = """
+    static final String OBSERVATION_CORE = """
               ?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> ?area ;
                    <https://w3id.org/tissu/ns#indicator> ?indicator ;
                    <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;

@@ -21,7 +21,6 @@ import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.Problem;
 import fr.tissu.loader.SourceFormat;
-import fr.tissu.loader.UsageLog;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
 import picocli.CommandLine.ArgGroup;
@@ -112,8 +111,7 @@ public class LoadCommand implements Callable<Integer> {
                 if (reports.stream().anyMatch(r -> r.status() != FileReport.Status.REFUSED
                         && r.status() != FileReport.Status.FAILED)) {
                     // the computed indicators follow what was loaded
-                    ComputedIndicators.Result computed = ComputedIndicators.recompute(store, ids,
-                            ComputedIndicators.served(store, territory), territory, data.resolve(UsageLog.FILE));
+                    ComputedIndicators.Result computed = ComputedIndicators.recompute(store, ids, territory, data);
                     System.out.println("computed indicators: " + computed.observations() + " observations "
                             + computed.perIndicator() + (computed.unreadableHours().isEmpty() ? ""
                             : ", opening hours not understood: " + computed.unreadableHours()));
