@@ -51,6 +51,36 @@ class SampleGeneratorTest {
         assertTrue(rna.contains("association fictive"), "synthetic data must say so");
     }
 
+    @Test
+    void everySamplePlaceLiesInsideItsOwnCommune() throws IOException {
+        var reference = fr.tissu.loader.reference.ReferenceData.get();
+        int checked = 0;
+        for (String[] file : new String[][] {{"activites.csv", "commune"}, {"points-appui-numerique.csv", "code_insee"}}) {
+            try (var in = Loader.class.getResourceAsStream("sample/" + file[0]);
+                 var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+                var rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
+                        .setSkipHeaderRecord(true).get().parse(reader);
+                java.util.Set<String> communes = new java.util.HashSet<>();
+                for (var row : rows) {
+                    String commune = row.get(file[1]);
+                    String lat = row.get("latitude");
+                    if (lat.isEmpty()) {
+                        continue;
+                    }
+                    double[] box = reference.box(commune).orElseThrow(() -> new AssertionError("no box: " + commune));
+                    double y = Double.parseDouble(lat);
+                    double x = Double.parseDouble(row.get("longitude"));
+                    assertTrue(box[1] <= y && y <= box[3] && box[0] <= x && x <= box[2], file[0] + " line "
+                            + rows.getCurrentLineNumber() + ": " + y + "," + x + " is outside commune " + commune);
+                    communes.add(commune);
+                    checked++;
+                }
+                assertTrue(communes.size() >= 20, file[0] + ": places in " + communes.size() + " communes only");
+            }
+        }
+        assertTrue(checked > 4000, "checked " + checked);
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

@@ -59,6 +59,29 @@ public final class ReferenceData {
         read("regions.csv.gz", r -> regions.add(new String[] {r.get("code"), r.get("nom")}));
     }
 
+    private volatile Map<String, double[]> boxes;
+
+    /**
+     * A commune's bounding box, {@code {west, south, east, north}} in WGS84 degrees (2017 contours; see
+     * {@code reference/README.md}), when one is known.
+     */
+    public Optional<double[]> box(String code) {
+        Map<String, double[]> known = boxes;
+        if (known == null) {
+            synchronized (this) {
+                if (boxes == null) {
+                    Map<String, double[]> read = new HashMap<>(40_000);
+                    read("commune-boxes.csv.gz", r -> read.put(r.get("code"), new double[] {
+                        Double.parseDouble(r.get("west")), Double.parseDouble(r.get("south")),
+                        Double.parseDouble(r.get("east")), Double.parseDouble(r.get("north"))}));
+                    boxes = read;
+                }
+                known = boxes;
+            }
+        }
+        return Optional.ofNullable(known.get(code)).map(double[]::clone);
+    }
+
     /** The name of a département, or {@code null}. */
     public String departementName(String code) {
         return departements.stream().filter(d -> d[0].equals(code)).map(d -> d[1]).findFirst().orElse(null);

@@ -25,6 +25,11 @@ import org.apache.commons.csv.CSVPrinter;
  *
  * <p>One row per INSEE code: where a code is both a current commune and a delegated or associated commune, the
  * current commune wins and the other records are kept only as their parent's former parts.
+ *
+ * <p>With a third argument, the {@code dist/communes.json} of the npm package {@code @etalab/fr-bounding-boxes} 0.1.3
+ * (Etalab; bounding boxes of IGN ADMIN EXPRESS contours, 2017, Licence Ouverte 2.0), it also writes
+ * {@code commune-boxes.csv.gz}: each current commune's box, or for a commune created since by merging, the box
+ * around its delegated communes; delegated and associated communes keep their own box where they have one.
  */
 public final class ReferenceDeriver {
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator('\n').get();
@@ -32,7 +37,7 @@ public final class ReferenceDeriver {
     private ReferenceDeriver() {
     }
 
-    /** {@code ReferenceDeriver SOURCE_DIR TARGET_DIR}. */
+    /** {@code ReferenceDeriver SOURCE_DIR TARGET_DIR [BOXES_JSON]}. */
     public static void main(String[] args) throws IOException {
         Path source = Path.of(args[0]);
         Path target = Path.of(args[1]);
@@ -83,6 +88,60 @@ public final class ReferenceDeriver {
             }
         }
         System.out.println("derived " + byCode.size() + " communes into " + target);
+        if (args.length > 2) {
+            boxes(json.readTree(Path.of(args[2]).toFile()), byCode, target.resolve("commune-boxes.csv.gz"));
+        }
+    }
+
+    /** Writes {@code code;west;south;east;north} (WGS84 degrees) for every commune a box is known for. */
+    static void boxes(JsonNode source, Map<String, JsonNode> byCode, Path file) throws IOException {
+        Map<String, double[]> box = new HashMap<>();
+        for (JsonNode b : source) {
+            String id = b.path("id").asText();
+            if (id.startsWith("fr:commune:")) {
+                JsonNode c = b.path("bbox");
+                box.put(id.substring("fr:commune:".length()), new double[] {c.get(0).asDouble(), c.get(1).asDouble(),
+                    c.get(2).asDouble(), c.get(3).asDouble()});
+            }
+        }
+        Map<String, List<String>> parts = new HashMap<>();
+        for (JsonNode c : byCode.values()) {
+            String type = c.path("type").asText();
+            if ((type.equals("commune-deleguee") || type.equals("commune-associee")) && c.has("chefLieu")) {
+                parts.computeIfAbsent(c.path("chefLieu").asText(), k -> new ArrayList<>()).add(c.path("code").asText());
+            }
+        }
+        Map<String, double[]> out = new java.util.TreeMap<>();
+        for (JsonNode c : byCode.values()) {
+            String code = c.path("code").asText();
+            String type = c.path("type").asText();
+            if (box.containsKey(code) && !type.equals("arrondissement-municipal")) {
+                out.put(code, box.get(code));
+            } else if (type.equals("commune-actuelle")) {
+                double[] union = null;
+                for (String part : parts.getOrDefault(code, List.of())) {
+                    double[] b = box.get(part);
+                    if (b != null) {
+                        union = union == null ? b.clone() : new double[] {Math.min(union[0], b[0]),
+                            Math.min(union[1], b[1]), Math.max(union[2], b[2]), Math.max(union[3], b[3])};
+                    }
+                }
+                if (union != null) {
+                    out.put(code, union);
+                }
+            }
+        }
+        try (CSVPrinter printer = printer(file, "code", "west", "south", "east", "north")) {
+            for (Map.Entry<String, double[]> e : out.entrySet()) {
+                double[] b = e.getValue();
+                printer.printRecord(e.getKey(), fmt(b[0]), fmt(b[1]), fmt(b[2]), fmt(b[3]));
+            }
+        }
+        System.out.println("derived " + out.size() + " commune boxes into " + file);
+    }
+
+    private static String fmt(double degrees) {
+        return String.format(java.util.Locale.ROOT, "%.4f", degrees);
     }
 
     private static int rank(JsonNode commune) {
