@@ -40,10 +40,12 @@ public final class Bootstrap {
                 examples.stream().map(e -> e.iri() + e.query() + e.title() + e.description() + e.keywords()).toList()),
                 fr.tissu.api.sparql.Examples.graph(), "sparql-examples");
         if (empty && tissu.config().loadSampleOnEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "empty store: loading the reference communes and the synthetic sample");
+            LOG.log(System.Logger.Level.INFO, "first start on an empty store: loading the reference communes and the "
+                    + "synthetic sample, then indexing them (about a minute)");
+            LOG.log(System.Logger.Level.INFO, "loading the reference communes…");
             reports.add(loader.loadReference());
+            LOG.log(System.Logger.Level.INFO, reports.get(0).summary());
             reports.addAll(loadSample(loader));
-            reports.forEach(r -> LOG.log(System.Logger.Level.INFO, r.summary()));
         } else if (!store.graphs().contains(tissu.ids().graph("reference-communes"))) {
             // a store filled by 'tissu load' alone: the communes its data points to must be there too
             FileReport reference = loader.loadReference();
@@ -51,6 +53,7 @@ public final class Bootstrap {
             reports.add(reference);
         }
         if (!reports.isEmpty() || !store.graphs().contains(tissu.ids().graph(ComputedIndicators.GRAPH))) {
+            LOG.log(System.Logger.Level.INFO, "computing the charter indicators that come from the data…");
             recomputeIndicators(tissu);
         }
         tissu.index().sync(store); // derived data: rebuilt whenever it does not reflect the store's version
@@ -93,7 +96,10 @@ public final class Bootstrap {
                     }
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                reports.add(loader.load(file, Loader.Options.strict()));
+                LOG.log(System.Logger.Level.INFO, "loading the sample's " + name + "…");
+                FileReport report = loader.load(file, Loader.Options.strict());
+                LOG.log(System.Logger.Level.INFO, report.summary());
+                reports.add(report);
                 Files.delete(file);
             }
             Files.delete(dir);

@@ -1,5 +1,7 @@
 package fr.tissu.api;
 
+import fr.tissu.api.http.Cors;
+import fr.tissu.api.http.HeadForGet;
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
 import fr.tissu.api.filter.BadParameterException;
@@ -60,7 +62,7 @@ public final class Main {
 
     /** Mounts every protocol service and the error mapping; {@code usage} counts the requests for the indicators. */
     public static void routing(HttpRouting.Builder routing, Tissu tissu, UsageCounter usage) {
-        routing.addFilter(usage);
+        routing.addFilter(new Cors()).addFilter(usage);
         ActivityCatalog activities = new ActivityCatalog(tissu.store());
         // Build the activity projection now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("activity-catalog-warm-up").start(activities::current);
@@ -69,7 +71,7 @@ public final class Main {
         // Read the indicator values now, and again after each nightly recomputation, rather than on a visit.
         Thread.ofPlatform().daemon().name("indicator-warm-up").start(comparison::warmUp);
         usage.afterRecomputation(comparison::warmUp);
-        routing.register(new LinkedDataService(tissu, comparison))
+        new HeadForGet(routing).register(new LinkedDataService(tissu, comparison))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))
                 .register(new ActivitiesService(tissu, activities))
@@ -81,22 +83,19 @@ public final class Main {
                 .register(new fr.tissu.api.rest.SearchService(tissu))
                 .register(new fr.tissu.api.rest.ChangesService(tissu))
                 .register(new fr.tissu.api.graphql.GraphQlService(new fr.tissu.api.graphql.GraphQlEngine(tissu,
-                        activities, supportPoints, comparison)))
+                        activities, supportPoints, comparison), tissu.config().dataLicense()))
                 .register(new OpenApiService())
                 .register(new fr.tissu.api.catalog.CatalogService(tissu))
-                .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")))
-                .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
+                .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")));
+        routing.error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");
                     Problems.send(req, res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
                 })
                 .error(StoreException.class, (req, res, e) -> Problems.send(req, res, Status.BAD_GATEWAY_502,
                         "the store failed to answer: " + e.getMessage()))
-                .error(BadParameterException.class, (req, res, e) -> {
-                    res.header("Access-Control-Allow-Origin", "*");
-                    Problems.send(req, res, Status.BAD_REQUEST_400, e.getMessage(), java.util.Map.of("parameter",
-                            e.parameter()));
-                })
+                .error(BadParameterException.class, (req, res, e) -> Problems.send(req, res,
+                        Status.BAD_REQUEST_400, e.getMessage(), java.util.Map.of("parameter", e.parameter())))
                 .error(IllegalArgumentException.class, (req, res, e) -> Problems.send(req, res,
                         Status.BAD_REQUEST_400, e.getMessage()))
                 .error(RuntimeException.class, (req, res, e) -> {

@@ -20,6 +20,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: tissu.data-dir, ./data)")
     Path data;
 
+    @Option(names = "--base", paramLabel = "URL", description = {"public base URL: things are named {base}/id/…, "
+            + "and links and downloads point there (default: tissu.base-uri; without one, http://localhost:PORT, "
+            + "or the base the data directory's data is already named under).",
+        "Behind a reverse proxy, give the URL the public reaches (e.g. https://data.example.fr)."})
+    String base;
+
     @Override
     public Integer call() {
         LogConfig.configureRuntime();
@@ -28,6 +34,14 @@ final class ServeCommand implements Callable<Integer> {
         if (data != null) {
             tissuConfig = tissuConfig.withDataDir(data);
         }
+        if (base != null) {
+            tissuConfig = tissuConfig.withBase(base);
+        }
+        int served = port != null ? port : config.get("server.port").asInt().orElse(TissuConfig.DEFAULT_PORT);
+        if (served == 0) {
+            served = freePort();
+        }
+        tissuConfig = tissuConfig.servedOn(served);
         Tissu tissu;
         try {
             tissu = Tissu.open(tissuConfig);
@@ -37,14 +51,23 @@ final class ServeCommand implements Callable<Integer> {
             return fr.tissu.loader.cli.ExitCode.STORE_UNAVAILABLE.code();
         }
         Bootstrap.prepare(tissu);
-        WebServer server = Main.start(config, tissu, port == null ? -1 : port);
+        WebServer server = Main.start(config, tissu, served);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             tissu.close();
         }));
-        System.out.println("Tissu is serving " + tissuConfig.baseUri() + " on http://localhost:" + server.port()
-                + "/ (data in " + tissuConfig.dataDir() + ")");
+        System.out.println("Tissu is serving on http://localhost:" + server.port() + "/ (public base "
+                + tissu.config().publicUrl() + ", data in " + tissuConfig.dataDir() + ")");
         Thread.ofPlatform().daemon().name("dumps").start(() -> Bootstrap.refreshDumps(tissu));
         return TissuCommand.KEEP_RUNNING;
+    }
+
+    /** A port nothing listens on now, for {@code --port 0}: the links must name the port before the server starts. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

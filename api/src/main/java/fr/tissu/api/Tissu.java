@@ -16,9 +16,22 @@ import fr.tissu.vocabulary.Ids;
  */
 public record Tissu(TissuConfig config, Ids ids, Store store, SearchIndex index) implements AutoCloseable {
 
-    /** Opens the store the configuration names, and its search index (in the data directory's search folder). */
+    /**
+     * Opens the store the configuration names, and its search index (in the data directory's search folder). Without
+     * a configured base, things keep the base the store's data was named under (URIs do not change with the port).
+     */
     public static Tissu open(TissuConfig config) {
         Store store = Store.create(new StoreConfig(config.storeKind(), config.dataDir().resolve("tdb2")));
+        if (!config.baseConfigured()) {
+            String recorded = Ids.baseOf(store.graphs()).orElse(null);
+            config = config.withNamingBase(recorded);
+            if (recorded != null && !recorded.equals(config.publicUrl())) {
+                System.getLogger(Tissu.class.getName()).log(System.Logger.Level.WARNING, "the data in {0} names "
+                        + "things under {1} (it was loaded for that address); this service is reached at {2}, where "
+                        + "its links and downloads point. Configure one public base (tissu.base-uri or serve --base) "
+                        + "to have both agree.", config.dataDir(), recorded, config.publicUrl());
+            }
+        }
         SearchIndex index;
         try {
             index = config.storeKind().equals("memory") ? SearchIndex.inMemory()

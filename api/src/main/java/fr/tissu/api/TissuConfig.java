@@ -9,7 +9,7 @@ import io.helidon.config.Config;
 /**
  * The {@code tissu} node of the configuration.
  *
- * @param baseUri           base of the URIs this instance mints
+ * @param baseUri           base of the URIs this instance mints ({@code null} until resolved when not configured)
  * @param dataDir           where the store lives
  * @param storeKind         {@code tdb2} or {@code memory}
  * @param loadSampleOnEmpty load reference and sample data into an empty store
@@ -18,15 +18,39 @@ import io.helidon.config.Config;
  * @param title             the instance's title
  * @param sparql            the SPARQL endpoint's limits
  * @param catalog           who publishes, for the DCAT-AP catalogue
+ * @param publicUrl         where this service is reached, for the links it gives to itself (downloads, endpoints,
+ *                          paging): the configured base, or {@code http://localhost:{port}} without one
+ * @param baseConfigured    whether the base was configured ({@code tissu.base-uri} or {@code --base}) rather than
+ *                          derived from the port served
  */
 public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty,
                           Duration queryTimeout, String dataLicense, String title, SparqlConfig sparql,
-                          fr.tissu.api.catalog.CatalogConfig catalog) {
+                          fr.tissu.api.catalog.CatalogConfig catalog, String publicUrl, boolean baseConfigured) {
+    /** The port a service without a configured base and without a port is reached on. */
+    public static final int DEFAULT_PORT = 8080;
 
-    /** Reads the {@code tissu} node. */
+    /** Normalises the URIs (no trailing slash). */
+    public TissuConfig {
+        baseUri = trim(baseUri);
+        publicUrl = publicUrl == null ? baseUri : trim(publicUrl);
+    }
+
+    /** A configuration whose base was configured: the public address is the base. */
+    public TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty, Duration queryTimeout,
+                       String dataLicense, String title, SparqlConfig sparql,
+                       fr.tissu.api.catalog.CatalogConfig catalog) {
+        this(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql, catalog,
+                baseUri, true);
+    }
+
+    private static String trim(String uri) {
+        return uri != null && uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    /** Reads the {@code tissu} node; without {@code base-uri}, the base is resolved when the port is known. */
     public static TissuConfig create(Config tissu) {
-        String base = tissu.get("base-uri").asString().orElse("http://localhost:8080");
-        return new TissuConfig(base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
+        String base = tissu.get("base-uri").asString().filter(b -> !b.isBlank()).orElse(null);
+        return new TissuConfig(base,
                 Path.of(tissu.get("data-dir").asString().orElse("./data")),
                 tissu.get("store.kind").asString().orElse("tdb2"),
                 tissu.get("load-sample-on-empty").asBoolean().orElse(true),
@@ -34,12 +58,40 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
                 tissu.get("data-license").asString().orElse("https://www.etalab.gouv.fr/licence-ouverte-open-licence"),
                 tissu.get("title").asString().orElse("Tissu"),
                 SparqlConfig.create(tissu.get("sparql")),
-                fr.tissu.api.catalog.CatalogConfig.create(tissu.get("catalog")));
+                fr.tissu.api.catalog.CatalogConfig.create(tissu.get("catalog")), base, base != null);
     }
 
     /** The same configuration with another data directory. */
     public TissuConfig withDataDir(Path dir) {
         return new TissuConfig(baseUri, dir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
-                catalog);
+                catalog, publicUrl, baseConfigured);
+    }
+
+    /** The same configuration with a configured base ({@code --base}): things are named and linked under it. */
+    public TissuConfig withBase(String base) {
+        return new TissuConfig(base, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
+                catalog, base, true);
+    }
+
+    /**
+     * The same configuration for a service on {@code port}: without a configured base, its links point at
+     * {@code http://localhost:{port}}, where it actually listens.
+     */
+    public TissuConfig servedOn(int port) {
+        return baseConfigured ? this : new TissuConfig(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout,
+                dataLicense, title, sparql, catalog, "http://localhost:" + port, false);
+    }
+
+    /**
+     * The same configuration with the base its things are named under, when none was configured: the base of the
+     * data already in the store ({@code recorded}; URIs do not change), else the public address.
+     */
+    public TissuConfig withNamingBase(String recorded) {
+        if (baseConfigured) {
+            return this;
+        }
+        String url = publicUrl != null ? publicUrl : "http://localhost:" + DEFAULT_PORT;
+        return new TissuConfig(recorded != null ? recorded : url, dataDir, storeKind, loadSampleOnEmpty, queryTimeout,
+                dataLicense, title, sparql, catalog, url, false);
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import fr.tissu.loader.UsageLog;
 import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -128,9 +129,8 @@ public final class UsageCounter implements Filter {
         visits.forEach((k, n) -> pages.put(k, n.sum()));
         if (!pages.isEmpty()) {
             // one query for the seats of every association visited
-            StringBuilder values = new StringBuilder();
-            pages.keySet().stream().map(k -> k.substring(k.indexOf('|') + 1)).distinct()
-                    .forEach(rna -> values.append('<').append(tissu.ids().association(rna).getURI()).append("> "));
+            String values = Sparql.terms(pages.keySet().stream().map(k -> k.substring(k.indexOf('|') + 1)).distinct()
+                    .map(rna -> tissu.ids().association(rna)).toList());
             Map<String, String> seat = new HashMap<>();
             tissu.store().select("SELECT ?a ?c WHERE { VALUES ?a { " + values + "} ?a <"
                     + fr.tissu.vocabulary.Tissu.commune.getURI() + "> ?c }", Duration.ofSeconds(30), r -> {

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -76,12 +77,39 @@ public final class Dumps {
      */
     public record Dump(String dataset, String path, long bytes, String sha256, long triples, String modified,
                        String versionedPath) {
+        /**
+         * Where to download exactly this file: its versioned path, whose content never changes while it is kept
+         * (the stable name gets the next version's file before the manifest lists it), else its path.
+         */
+        public String download() {
+            return versionedPath != null ? versionedPath : path;
+        }
     }
 
     /** How many data versions keep their versioned dumps. */
     public static final int KEPT_VERSIONS = 3;
 
     private Dumps() {
+    }
+
+    /**
+     * The dumps of the manifest that can be downloaded now: those whose file ({@link Dump#download()}) is there with
+     * the size listed. A catalogue lists these, never a file that is still being written or was removed.
+     */
+    public static Map<String, Dump> available(Path downloads) {
+        Map<String, Dump> available = new LinkedHashMap<>();
+        manifest(downloads).forEach((name, dump) -> {
+            Path file = downloads.resolve(dump.download()).normalize();
+            try {
+                if (file.startsWith(downloads.normalize()) && Files.isRegularFile(file)
+                        && Files.size(file) == dump.bytes()) {
+                    available.put(name, dump);
+                }
+            } catch (IOException e) {
+                // not there: not listed
+            }
+        });
+        return available;
     }
 
     /** The data version the dumps in {@code downloads} reflect, or -1. */
@@ -231,8 +259,7 @@ public final class Dumps {
             ntWriter.start();
             ttlWriter.start();
             PREFIXES.forEach(ttlWriter::prefix);
-            StringBuilder values = new StringBuilder();
-            graphs.forEach(g -> values.append('<').append(g).append("> "));
+            String values = Sparql.iris(graphs);
             store.select("SELECT ?s ?p ?o WHERE { VALUES ?g { " + values + "} GRAPH ?g { "
                             + PATTERNS.getOrDefault(name, "?s ?p ?o") + " } }",
                     Duration.ofHours(1), r -> {
@@ -341,8 +368,7 @@ public final class Dumps {
         Path tmp = dir.resolve(name + ".csv.part");
         MessageDigest sha = sha256();
         long[] rows = {0};
-        StringBuilder values = new StringBuilder();
-        graphs.forEach(g -> values.append('<').append(g).append("> "));
+        String values = Sparql.iris(graphs);
         try (var out = new java.io.OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(tmp), 1 << 16), sha), java.nio.charset.StandardCharsets.UTF_8);
              var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
@@ -366,12 +392,8 @@ public final class Dumps {
                 rows[0]++;
                 row.clear();
             };
-            // ASK first: TDB2 6.0.0 fails ("Peek iterator is already empty") planning this query when the first
-            // pattern matches nothing in the graphs given
-            boolean any = store.ask(CSV_PREFIXES + "ASK { VALUES ?g { " + values + "} GRAPH ?g { " + table.select()
-                    + " } }", Duration.ofHours(1));
-            String select = any ? CSV_PREFIXES + "SELECT * WHERE { VALUES ?g { " + values + "} GRAPH ?g { "
-                    + table.select() + " } " + table.rest() + "}" : "SELECT * WHERE { FILTER(false) }";
+            String select = CSV_PREFIXES + "SELECT * WHERE { VALUES ?g { " + values + "} GRAPH ?g { "
+                    + table.select() + " } " + table.rest() + "}";
             store.select(select, Duration.ofHours(1), r -> {
                         String s = r.getResource("s").getURI();
                         if (!s.equals(current[0])) {

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocabulary;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QuerySolution;
@@ -103,7 +104,7 @@ final class Documents {
         }
 
         String first(Node graph) {
-            return "GRAPH " + (graph == null ? "?g" : "<" + graph.getURI() + ">") + " { " + select + " }";
+            return "GRAPH " + (graph == null ? "?g" : Sparql.iri(graph)) + " { " + select + " }";
         }
 
         String query(Node graph) {
@@ -122,11 +123,6 @@ final class Documents {
         long n = 0;
         for (Kind kind : Kind.values()) {
             Grouper grouper = new Grouper(kind, graph, sink);
-            // Jena 6 fails ("Peek iterator is already empty") on this query shape when the first pattern matches
-            // nothing at all: ask first.
-            if (!store.ask(PREFIXES + "ASK { " + kind.first(graph) + " }", Duration.ofMinutes(1))) {
-                continue;
-            }
             try {
                 store.select(kind.query(graph), Duration.ofHours(2), grouper);
             } catch (RuntimeException e) {

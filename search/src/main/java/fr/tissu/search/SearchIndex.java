@@ -116,13 +116,15 @@ public final class SearchIndex implements AutoCloseable {
         if (version() == store.version()) {
             return false;
         }
-        LOG.log(System.Logger.Level.INFO, "search index reflects data version {0}, store is at {1}: rebuilding",
-                version(), store.version());
-        rebuild(store, n -> LOG.log(System.Logger.Level.INFO, "search index: {0} documents", n));
+        LOG.log(System.Logger.Level.INFO, "search index reflects data version {0}, store is at {1}: rebuilding it "
+                + "from the store…", version(), store.version());
+        long start = System.nanoTime();
+        rebuild(store, n -> LOG.log(System.Logger.Level.INFO, "search index: {0} documents ({1} s)", n,
+                (System.nanoTime() - start) / 1_000_000_000L));
         return true;
     }
 
-    /** Rebuilds the whole index from the store; {@code progress} hears the count every 100,000 documents. */
+    /** Rebuilds the whole index from the store; {@code progress} hears the count every 5 s and at the end. */
     public void rebuild(Store store, LongConsumer progress) {
         long version;
         do {
@@ -130,9 +132,12 @@ public final class SearchIndex implements AutoCloseable {
             try {
                 deleteAll();
                 long[] n = {0};
+                long[] said = {System.nanoTime()};
                 Documents.read(store, null, doc -> {
                     add(doc);
-                    if (++n[0] % 100_000 == 0) {
+                    n[0]++;
+                    if (System.nanoTime() - said[0] > 5_000_000_000L) {
+                        said[0] = System.nanoTime();
                         progress.accept(n[0]);
                     }
                 });

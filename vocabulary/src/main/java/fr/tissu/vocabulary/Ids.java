@@ -48,6 +48,16 @@ public record Ids(String base) {
         return NodeFactory.createURI(base + "/graph/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The base the things of a store are named under, read from its graph names (every store holds the vocabulary
+     * graph {@code {base}/graph/vocabulary}); empty for a new store.
+     */
+    public static java.util.Optional<String> baseOf(java.util.Collection<Node> graphs) {
+        String suffix = "/graph/vocabulary";
+        return graphs.stream().filter(Node::isURI).map(Node::getURI).filter(g -> g.endsWith(suffix))
+                .map(g -> g.substring(0, g.length() - suffix.length())).sorted().findFirst();
+    }
+
     /** A part of a thing: {@code thing#fragment}. */
     public static Node part(Node thing, String fragment) {
         return NodeFactory.createURI(thing.getURI() + "#" + fragment);

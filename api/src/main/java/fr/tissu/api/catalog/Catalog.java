@@ -120,7 +120,7 @@ public final class Catalog {
     /** The catalogue, with the periods the datasets cover ({@link Dumps#temporal}). */
     public static Model build(Tissu tissu, Map<String, Dumps.Dump> dumps, Map<String, List<String>> temporal,
                               int page) {
-        Catalog c = new Catalog(tissu.config().baseUri());
+        Catalog c = new Catalog(tissu.config().publicUrl());
         c.temporal.putAll(temporal);
         return c.catalog(tissu, dumps, page);
     }
@@ -135,7 +135,8 @@ public final class Catalog {
                 .addProperty(p(DCT, "description"), m.createLiteral(config.description(), "fr"))
                 .addProperty(p(DCT, "identifier"), uri(base))
                 .addProperty(p(DCT, "publisher"), publisher(config))
-                .addProperty(p(FOAF, "homepage"), typed(config.homepage(), FOAF + "Document"))
+                .addProperty(p(FOAF, "homepage"), typed(config.homepage() != null ? config.homepage() : base + "/",
+                        FOAF + "Document"))
                 .addProperty(p(DCT, "language"), language())
                 .addProperty(p(DCT, "license"), license(tissu))
                 .addProperty(p(DCT, "spatial"), spatial(tissu, config))
@@ -267,8 +268,8 @@ public final class Catalog {
         Resource dist = r(base + "/dataset/" + d.name() + "/distribution/" + key)
                 .addProperty(RDF.type, r(DCAT + "Distribution"))
                 .addProperty(p(DCT, "title"), m.createLiteral(d.titleFr() + titleSuffix, "fr"))
-                .addProperty(p(DCAT, "accessURL"), r(base + "/downloads/" + dump.path()))
-                .addProperty(p(DCAT, "downloadURL"), r(base + "/downloads/" + dump.path()))
+                .addProperty(p(DCAT, "accessURL"), r(base + "/downloads/" + dump.download()))
+                .addProperty(p(DCAT, "downloadURL"), r(base + "/downloads/" + dump.download()))
                 .addProperty(p(DCT, "format"), format(format))
                 .addProperty(p(DCAT, "mediaType"), mediaType(mediaType))
                 .addProperty(p(DCAT, "byteSize"), m.createTypedLiteral(Long.toString(dump.bytes()),

@@ -8,7 +8,7 @@ import io.helidon.config.Config;
  * @param publisher    the publishing commune or intercommunality's name
  * @param siren        its SIREN (9 digits)
  * @param email        contact address
- * @param homepage     the publisher's or the service's home page
+ * @param homepage     the publisher's or the service's home page ({@code null}: the service's own)
  * @param spatial      the territory covered: an INSEE commune code or an EPCI SIREN
  * @param description  the catalogue's description (French)
  * @param pageSize     datasets per catalogue page (Hydra paging)
@@ -19,7 +19,7 @@ public record CatalogConfig(String publisher, String siren, String email, String
     /** The demonstration instance's values. */
     public static CatalogConfig defaults() {
         return new CatalogConfig("Rennes Métropole (démonstration)", "243500139", "contact@example.org",
-                "http://localhost:8080/", "243500139",
+                null, "243500139",
                 "Les associations du territoire, leurs activités et lieux, les points d'appui numérique et les "
                         + "indicateurs de la charte, en données ouvertes et liées.", 50);
     }

@@ -74,7 +74,7 @@ public final class CatalogService implements HttpService {
     }
 
     private Model build(int page) {
-        return Catalog.build(tissu, Dumps.manifest(downloads), Dumps.temporal(downloads), page);
+        return Catalog.build(tissu, Dumps.available(downloads), Dumps.temporal(downloads), page);
     }
 
     private Built current() {
@@ -135,7 +135,6 @@ public final class CatalogService implements HttpService {
             Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "the catalogue is available as " + RdfMedia.offered());
             return;
         }
-        res.header("Access-Control-Allow-Origin", "*");
         res.header(HeaderNames.VARY, "Accept");
         Model model = model(page);
         if (media == RdfMedia.HTML) {
@@ -149,7 +148,6 @@ public final class CatalogService implements HttpService {
     private void validation(ServerRequest req, ServerResponse res) {
         ValidationReport report = report();
         RdfMedia media = RdfMedia.choose(req).filter(m -> m != RdfMedia.HTML).orElse(RdfMedia.TURTLE);
-        res.header("Access-Control-Allow-Origin", "*");
         res.header("Tissu-Conforms", Boolean.toString(report.conforms()));
         RdfWriting.write(res, report.getGraph(), media);
     }
@@ -168,7 +166,7 @@ public final class CatalogService implements HttpService {
         Model all = model(1);
         Model one = ModelFactory.createDefaultModel();
         one.setNsPrefixes(all.getNsPrefixMap());
-        var ds = all.createResource(Catalog.datasetUri(tissu.config().baseUri(), name));
+        var ds = all.createResource(Catalog.datasetUri(tissu.config().publicUrl(), name));
         closure(all, ds, one);
         RdfWriting.write(res, one.getGraph(), media);
     }
@@ -193,7 +191,7 @@ public final class CatalogService implements HttpService {
         }
         boolean en = "en".equals(req.query().first("lang").orElse("fr"));
         Catalog.Dataset d = dataset.get();
-        Dumps.Dump dump = Dumps.manifest(downloads).get(name);
+        Dumps.Dump dump = Dumps.available(downloads).get(name);
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(Html.esc(en ? d.titleEn() : d.titleFr())).append("</h1>\n<p>")
                 .append(Html.esc(en ? d.descEn() : d.descFr())).append("</p>\n<h2>")

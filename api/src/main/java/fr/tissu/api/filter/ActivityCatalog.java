@@ -131,6 +131,7 @@ public final class ActivityCatalog {
     }
 
     private Snapshot load(long version) {
+        long start = System.nanoTime();
         Map<String, Builder> builders = new LinkedHashMap<>();
         store.select(QUERY, Duration.ofMinutes(10), row -> builders
                 .computeIfAbsent(row.getResource("a").getURI(), iri -> new Builder(iri, row)).add(row));
@@ -157,6 +158,9 @@ public final class ActivityCatalog {
                 themes.computeIfAbsent(theme, k -> new ArrayList<>()).add(i);
             }
         }
+        System.getLogger(ActivityCatalog.class.getName()).log(System.Logger.Level.INFO, "activity lists: {0} "
+                + "activities of data version {1} read in {2} ms", rows.size(), version,
+                (System.nanoTime() - start) / 1_000_000);
         return new Snapshot(version, List.copyOf(rows), Map.copyOf(byId), Map.copyOf(byOrganizer),
                 postings(communes), postings(themes), postings(cells));
     }

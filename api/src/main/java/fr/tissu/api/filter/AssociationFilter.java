@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocabulary;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 
 /**
  * The association filters of the REST list (and, later, of search and GraphQL). Associations are many (two
@@ -55,41 +57,44 @@ public record AssociationFilter(Set<String> communes, Set<String> themes, String
 
     /**
      * The graph pattern selecting {@code ?a} (with {@code ?id}, {@code ?name}), for a store whose commune URIs
-     * are {@code communeIri(code)}. Every value comes from a checked code or is escaped: no user text is pasted.
+     * are {@code communeIri(code)}. Every value is written by {@link Sparql}: no user text is pasted.
      */
     public String pattern(java.util.function.Function<String, String> communeIri) {
         StringBuilder q = new StringBuilder();
         if (!communes.isEmpty()) {
             q.append("  VALUES ?c {");
-            communes.forEach(c -> q.append(" <").append(communeIri.apply(c)).append('>'));
+            communes.forEach(c -> q.append(' ').append(Sparql.iri(communeIri.apply(c))));
             q.append(" }\n  ?a <https://w3id.org/tissu/ns#commune> ?c .\n");
         }
         if (!themes.isEmpty()) {
             q.append("  VALUES ?theme {");
-            themes.forEach(t -> q.append(" <").append(Tissu.BASE).append("theme/").append(t).append('>'));
+            themes.forEach(t -> q.append(' ').append(Sparql.iri(Tissu.BASE + "theme/" + t)));
             q.append(" }\n  ?a <http://purl.org/dc/terms/subject> ?theme .\n");
         }
         if (status != null) {
-            q.append("  ?a <http://www.w3.org/ns/regorg#orgStatus> <").append(Tissu.BASE).append("status/")
-                    .append(status).append("> .\n");
+            q.append("  ?a <http://www.w3.org/ns/regorg#orgStatus> ").append(Sparql.iri(Tissu.BASE + "status/" + status))
+                    .append(" .\n");
         }
         q.append("  ?a a <https://schema.org/NGO> ; <http://purl.org/dc/terms/identifier> ?id ;"
                 + " <https://schema.org/name> ?name .\n");
         if (createdAfter != null || createdBefore != null) {
             q.append("  ?a <https://schema.org/foundingDate> ?founded .\n");
             if (createdAfter != null) {
-                q.append("  FILTER(?founded >= \"").append(createdAfter).append("\"^^<http://www.w3.org/2001/XMLSchema#date>)\n");
+                q.append("  FILTER(?founded >= ").append(Sparql.literal(createdAfter.toString(), XSDDatatype.XSDdate))
+                        .append(")\n");
             }
             if (createdBefore != null) {
-                q.append("  FILTER(?founded <= \"").append(createdBefore).append("\"^^<http://www.w3.org/2001/XMLSchema#date>)\n");
+                q.append("  FILTER(?founded <= ").append(Sparql.literal(createdBefore.toString(), XSDDatatype.XSDdate))
+                        .append(")\n");
             }
         }
         if (!words.isEmpty()) {
             q.append("  BIND(").append(FOLDED_NAME).append(" AS ?folded)\n");
         }
         for (String word : words) {
-            // folded words hold only [a-z0-9.]: safe inside a string literal
-            q.append("  FILTER(CONTAINS(?folded, \"").append(word.replaceAll("[^a-z0-9.]", "")).append("\"))\n");
+            // the folded name holds only [a-z0-9.]
+            q.append("  FILTER(CONTAINS(?folded, ").append(Sparql.literal(word.replaceAll("[^a-z0-9.]", "")))
+                    .append("))\n");
         }
         return q.toString();
     }

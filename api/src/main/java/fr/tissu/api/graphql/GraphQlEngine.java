@@ -34,6 +34,7 @@ import fr.tissu.loader.reference.ReferenceData;
 import fr.tissu.search.Fields;
 import fr.tissu.search.SearchRequest;
 import fr.tissu.search.SearchResult;
+import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
 import graphql.ErrorClassification;
@@ -43,7 +44,6 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -105,7 +105,7 @@ public final class GraphQlEngine {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring());
         this.graphql = GraphQL.newGraphQL(schema)
                 .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
+                        new DataDepthInstrumentation(MAX_DEPTH),
                         new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY, (env, child) -> {
                             Object first = env.getArguments().get("first");
                             return 1 + child * (first instanceof Integer n ? Math.max(1, n) : 1);
@@ -168,8 +168,7 @@ public final class GraphQlEngine {
             DataLoader<String, Map<String, Object>> associations = DataLoaderFactory.newDataLoader(details);
             BatchLoader<String, List<Map<String, Object>>> byCommune = codes -> CompletableFuture.supplyAsync(() -> {
                 Map<String, List<Map<String, Object>>> found = new HashMap<>();
-                StringBuilder values = new StringBuilder();
-                codes.forEach(c -> values.append('<').append(tissu.ids().commune(c).getURI()).append("> "));
+                String values = Sparql.terms(codes.stream().map(c -> tissu.ids().commune(c)).toList());
                 store.select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  VALUES ?area { "
                         + values + "}\n" + IndicatorsService.OBSERVATION + "} ORDER BY ?area ?indicator ?year", timeout,
                         r -> {
@@ -194,6 +193,29 @@ public final class GraphQlEngine {
         return env.getDataLoader("associations");
     }
 
+    /**
+     * The RNA number an {@code association(id:, rna:)} names: {@code id} must be one of this instance's association
+     * URIs and {@code rna} an RNA number ({@code W} and 9 characters); anything else is refused, never passed on.
+     */
+    private String associationKey(String id, String rna) {
+        if (rna != null) {
+            if (!rna.matches("W[0-9A-Z]{9}")) {
+                throw new BadParameterException("rna", "an RNA number is W followed by 9 digits or capital letters");
+            }
+            return rna;
+        }
+        if (id == null) {
+            return null;
+        }
+        String prefix = tissu.ids().base() + "/id/association/";
+        String key = id.startsWith(prefix) ? id.substring(prefix.length()) : "";
+        if (!key.matches("W[0-9A-Z]{9}")) {
+            throw new BadParameterException("id", "not an association of this instance (expected " + prefix
+                    + "W followed by 9 characters)");
+        }
+        return key;
+    }
+
     /** A page of a connection. */
     public record Page(int totalCount, List<?> nodes, PageInfo pageInfo) {
     }
@@ -206,10 +228,8 @@ public final class GraphQlEngine {
         return RuntimeWiring.newRuntimeWiring()
                 .type("Query", t -> t
                         .dataFetcher("association", env -> {
-                            String iri = env.getArgument("id") != null ? env.getArgument("id")
-                                    : env.getArgument("rna") != null ? tissu.ids().association(env.getArgument("rna")).getURI()
-                                    : null;
-                            return iri == null ? null : associations(env).load(iri);
+                            String rna = associationKey(env.getArgument("id"), env.getArgument("rna"));
+                            return rna == null ? null : associations(env).load(tissu.ids().association(rna).getURI());
                         })
                         .dataFetcher("activity", env -> {
                             ActivityCatalog.Snapshot s = activities.current();

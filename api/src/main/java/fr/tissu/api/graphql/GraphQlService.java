@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.Problems;
+import fr.tissu.api.html.ThingPage;
+import fr.tissu.api.http.Negotiation;
 import graphql.ExecutionResult;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -31,10 +33,12 @@ public final class GraphQlService implements HttpService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     private final GraphQlEngine engine;
+    private final String license;
 
-    /** The endpoint over {@code engine}. */
-    public GraphQlService(GraphQlEngine engine) {
+    /** The endpoint over {@code engine}; its page names the data's {@code license}. */
+    public GraphQlService(GraphQlEngine engine, String license) {
         this.engine = engine;
+        this.license = license;
     }
 
     @Override
@@ -51,10 +55,9 @@ public final class GraphQlService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         String query = req.query().first("query").orElse(null);
         if (query == null) {
-            boolean html = req.headers().bestAccepted(MediaTypes.TEXT_HTML, MediaTypes.APPLICATION_JSON)
-                    .map(MediaTypes.TEXT_HTML::equals).orElse(false);
-            if (html) {
-                asset(res, "page.html", "text/html; charset=utf-8");
+            if (Negotiation.prefersHtml(req)) {
+                res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+                res.send(GraphQlPage.render(ThingPage.language(req), license));
                 return;
             }
             Problems.send(req, res, Status.BAD_REQUEST_400, "a GraphQL request needs a query parameter");
@@ -113,7 +116,6 @@ public final class GraphQlService implements HttpService {
         extensions.put("storeQueries", outcome.storeQueries());
         spec.put("extensions", extensions);
         boolean requestError = !result.isDataPresent() && !result.getErrors().isEmpty();
-        res.header("Access-Control-Allow-Origin", "*");
         res.header(HeaderNames.CONTENT_TYPE, graphqlResponse ? GRAPHQL_RESPONSE + "; charset=utf-8"
                 : "application/json; charset=utf-8");
         if (graphqlResponse && requestError) {

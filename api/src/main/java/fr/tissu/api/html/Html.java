@@ -51,9 +51,15 @@ public final class Html {
         return s.toString();
     }
 
-    /** A whole page. {@code body} is already-escaped HTML. */
+    /** A whole page. {@code body} is already-escaped HTML; {@code license} the data's licence, or {@code null}. */
     public static String page(String lang, String title, String body, String otherLanguageHref,
                               List<Alternate> alternates, String license) {
+        return page(lang, title, body, otherLanguageHref, alternates, license, "");
+    }
+
+    /** A whole page with {@code head} (already-escaped HTML: a page's own style) added to its head. */
+    public static String page(String lang, String title, String body, String otherLanguageHref,
+                              List<Alternate> alternates, String license, String head) {
         boolean en = "en".equals(lang);
         StringBuilder s = new StringBuilder(4096 + body.length());
         s.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "fr").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -63,12 +69,15 @@ public final class Html {
             s.append("<link rel=\"alternate\" type=\"").append(esc(a.type())).append("\" href=\"")
                     .append(esc(a.href())).append("\">\n");
         }
-        s.append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
-                .append(en ? "Skip to content" : "Aller au contenu").append("</a>\n<header><nav aria-label=\"")
-                .append(en ? "Site" : "Site").append("\"><a class=\"brand\" href=\"/").append(en ? "?lang=en" : "")
-                .append("\">Tissu</a><a href=\"/vocabulary").append(en ? "?lang=en" : "").append("\">")
-                .append(en ? "Vocabulary" : "Vocabulaire").append("</a><a href=\"/sparql").append(en ? "?lang=en" : "")
-                .append("\">SPARQL</a>");
+        String q = en ? "?lang=en" : "";
+        s.append("<style>").append(CSS).append("</style>\n").append(head).append("</head>\n<body>\n")
+                .append("<a class=\"skip\" href=\"#main\">").append(en ? "Skip to content" : "Aller au contenu")
+                .append("</a>\n<header><nav aria-label=\"Site\"><a class=\"brand\" href=\"/").append(q)
+                .append("\">Tissu</a><a href=\"/catalog").append(q).append("\">")
+                .append(en ? "Data catalogue" : "Catalogue des données").append("</a><a href=\"/sparql").append(q)
+                .append("\">SPARQL</a><a href=\"/graphql").append(q).append("\">GraphQL</a><a href=\"/openapi/ui\">")
+                .append(en ? "REST API" : "API REST").append("</a><a href=\"/vocabulary").append(q).append("\">")
+                .append(en ? "Vocabulary" : "Vocabulaire").append("</a>");
         if (otherLanguageHref != null) {
             s.append("<a href=\"").append(esc(otherLanguageHref)).append("\" hreflang=\"").append(en ? "fr" : "en")
                     .append("\" lang=\"").append(en ? "fr" : "en").append("\">").append(en ? "Français" : "English")
@@ -84,11 +93,15 @@ public final class Html {
             }
             s.append("</p>\n");
         }
-        s.append("<p>").append(en ? "Open data under " : "Données ouvertes sous ").append("<a href=\"")
-                .append(esc(license)).append("\" rel=\"license\">")
-                .append(license.contains("etalab") ? (en ? "Open Licence 2.0" : "Licence Ouverte 2.0") : esc(license))
-                .append("</a>. ").append(en ? "Sample data is fictitious." : "Les données d'exemple sont fictives.")
-                .append("</p>\n</footer>\n</body>\n</html>\n");
+        if (license != null) {
+            s.append("<p>").append(en ? "Open data under " : "Données ouvertes sous ").append("<a href=\"")
+                    .append(esc(license)).append("\" rel=\"license\">")
+                    .append(license.contains("etalab") ? (en ? "Open Licence 2.0" : "Licence Ouverte 2.0")
+                            : esc(license))
+                    .append("</a>. ").append(en ? "Sample data is fictitious." : "Les données d'exemple sont fictives.")
+                    .append("</p>\n");
+        }
+        s.append("</footer>\n</body>\n</html>\n");
         return s.toString();
     }
 }

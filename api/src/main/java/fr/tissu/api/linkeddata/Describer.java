@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -54,8 +55,7 @@ public final class Describer {
         if (things.isEmpty()) {
             return org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
         }
-        StringBuilder values = new StringBuilder();
-        things.forEach(t -> values.append('<').append(t).append("> "));
+        String values = Sparql.iris(things);
         return store.construct("""
                 CONSTRUCT { ?s ?p ?o } WHERE {
                   VALUES ?thing { %s }
@@ -72,8 +72,7 @@ public final class Describer {
         if (iris.isEmpty()) {
             return labels;
         }
-        StringBuilder values = new StringBuilder();
-        iris.forEach(n -> values.append('<').append(n.getURI()).append("> "));
+        String values = Sparql.terms(iris);
         ParameterizedSparqlString q = new ParameterizedSparqlString(PREFIXES + """
                 SELECT ?o ?label WHERE {
                   VALUES ?o { %s }

@@ -101,6 +101,8 @@ public final class ActivitiesService implements HttpService {
         }
         int start = sorted.startAfter(after);
         List<ActivityRow> shown = matching.subList(start, Math.min(matching.size(), start + limit));
+        PageLinks links = PageLinks.of(req, res, "/api/v1/activities", start + limit < matching.size()
+                ? sorted.cursor(start + limit - 1) : null);
         if (format.equals("jsonld")) {
             JsonLd.send(res, describer.describeAll(shown.stream().map(ActivityRow::iri).toList()));
             return;
@@ -113,16 +115,7 @@ public final class ActivitiesService implements HttpService {
         body.put("total", matching.size());
         body.put("limit", limit);
         body.put("items", items);
-        Map<String, Object> links = new LinkedHashMap<>();
-        String query = req.query().rawValue();
-        links.put("self", "/api/v1/activities" + (query.isEmpty() ? "" : "?" + query));
-        if (start + limit < matching.size()) {
-            String next = sorted.cursor(start + limit - 1);
-            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
-            links.put("next", "/api/v1/activities?" + (base.isEmpty() ? "" : base + "&") + "after=" + next);
-            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
-        }
-        body.put("links", links);
+        body.put("links", links.json());
         RestSupport.json(res, body);
     }
 
@@ -197,9 +190,9 @@ public final class ActivitiesService implements HttpService {
         }
         try (java.io.OutputStream out = new java.io.BufferedOutputStream(res.outputStream(), 1 << 16)) {
             switch (format) {
-                case "csv" -> ActivityFormats.csv(out, rows, tissu.config().baseUri());
+                case "csv" -> ActivityFormats.csv(out, rows, tissu.config().publicUrl());
                 case "geojson" -> ActivityFormats.geojson(out, rows, filter);
-                default -> ActivityFormats.ical(out, rows, tissu.config().baseUri());
+                default -> ActivityFormats.ical(out, rows, tissu.config().publicUrl());
             }
         } catch (java.io.IOException e) {
             throw ActivityFormats.unchecked(e);

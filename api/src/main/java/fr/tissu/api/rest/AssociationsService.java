@@ -17,6 +17,7 @@ import fr.tissu.api.filter.AssociationFilter;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
 import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -101,7 +102,8 @@ public final class AssociationsService implements HttpService {
                     : "sort=relevance needs q");
         }
         Set<String> fields = new HashSet<>(params.all("fields"));
-        String[] cursor = params.one("after") == null ? null : cursor(params.one("after"));
+        // with q the cursor is the search index's, otherwise the list's own (sort key and id)
+        String[] cursor = text || params.one("after") == null ? null : cursor(params.one("after"));
         String format = RestSupport.format(req, params, ordered(FORMATS));
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
@@ -125,9 +127,9 @@ public final class AssociationsService implements HttpService {
         page.append("  BIND(").append(key).append(" AS ?key)\n");
         if (cursor != null) {
             String op = descending ? "<" : ">";
-            page.append("  FILTER(?key ").append(op).append(' ').append(literal(cursor[0])).append(" || (?key = ")
-                    .append(literal(cursor[0])).append(" && ?id ").append(op).append(' ').append(literal(cursor[1]))
-                    .append("))\n");
+            String key0 = Sparql.literal(cursor[0]);
+            page.append("  FILTER(?key ").append(op).append(' ').append(key0).append(" || (?key = ").append(key0)
+                    .append(" && ?id ").append(op).append(' ').append(Sparql.literal(cursor[1])).append("))\n");
         }
         page.append("} ORDER BY ").append(descending ? "DESC(?key) DESC(?id)" : "?key ?id").append(" LIMIT ")
                 .append(limit + 1);
@@ -136,6 +138,8 @@ public final class AssociationsService implements HttpService {
                 r.getLiteral("id").getLexicalForm(), r.getLiteral("key").getLexicalForm()}));
         boolean more = rows.size() > limit;
         List<String[]> shown = rows.subList(0, Math.min(limit, rows.size()));
+        String[] last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        PageLinks links = PageLinks.of(req, res, "/api/v1/associations", more ? encode(last[2], last[1]) : null);
         if (format.equals("jsonld")) {
             JsonLd.send(res, describer.describeAll(shown.stream().map(r -> r[0]).toList()));
             return;
@@ -145,17 +149,7 @@ public final class AssociationsService implements HttpService {
         body.put("total", total[0]);
         body.put("limit", limit);
         body.put("items", shown.stream().map(r -> RestSupport.project(items.get(r[0]), fields)).toList());
-        Map<String, Object> links = new LinkedHashMap<>();
-        String query = req.query().rawValue();
-        links.put("self", "/api/v1/associations" + (query.isEmpty() ? "" : "?" + query));
-        if (more) {
-            String[] last = shown.get(shown.size() - 1);
-            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
-            links.put("next", "/api/v1/associations?" + (base.isEmpty() ? "" : base + "&") + "after="
-                    + encode(last[2], last[1]));
-            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
-        }
-        body.put("links", links);
+        body.put("links", links.json());
         RestSupport.json(res, body);
     }
 
@@ -180,6 +174,7 @@ public final class AssociationsService implements HttpService {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }
         List<String> iris = found.hits().stream().map(fr.tissu.search.SearchResult.Hit::uri).toList();
+        PageLinks links = PageLinks.of(req, res, "/api/v1/associations", found.next());
         if (format.equals("jsonld")) {
             JsonLd.send(res, describer.describeAll(iris));
             return;
@@ -190,15 +185,7 @@ public final class AssociationsService implements HttpService {
         body.put("limit", limit);
         body.put("items", iris.stream().filter(items::containsKey)
                 .map(iri -> RestSupport.project(items.get(iri), fields)).toList());
-        Map<String, Object> links = new LinkedHashMap<>();
-        String query = req.query().rawValue();
-        links.put("self", "/api/v1/associations?" + query);
-        if (found.next() != null) {
-            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
-            links.put("next", "/api/v1/associations?" + base + "&after=" + found.next());
-            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
-        }
-        body.put("links", links);
+        body.put("links", links.json());
         RestSupport.json(res, body);
     }
 
@@ -240,9 +227,7 @@ public final class AssociationsService implements HttpService {
         if (iris.isEmpty()) {
             return items;
         }
-        StringBuilder values = new StringBuilder();
-        iris.forEach(i -> values.append('<').append(i).append("> "));
-        store.select(FIELDS.formatted(values), timeout, r -> merge(items, r));
+        store.select(FIELDS.formatted(Sparql.iris(iris)), timeout, r -> merge(items, r));
         return items;
     }
 
@@ -293,10 +278,6 @@ public final class AssociationsService implements HttpService {
                 codes.add(code);
             }
         }
-    }
-
-    private static String literal(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + "\"";
     }
 
     private static String encode(String key, String id) {

@@ -88,21 +88,16 @@ public final class ChangesService implements HttpService {
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }
-        String query = req.query().rawValue();
-        String self = "/api/v1/changes" + (query.isEmpty() ? "" : "?" + query);
-        String next = null;
-        if (page.next() >= 0) {
-            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
-            next = "/api/v1/changes?" + (base.isEmpty() ? "" : base + "&") + "after=" + Base64.getUrlEncoder()
-                    .withoutPadding().encodeToString(Long.toString(page.next()).getBytes(StandardCharsets.UTF_8));
-            res.header("Link", "<" + next + ">; rel=\"next\"");
-        }
+        PageLinks links = PageLinks.of(req, res, "/api/v1/changes", page.next() < 0 ? null : Base64.getUrlEncoder()
+                .withoutPadding().encodeToString(Long.toString(page.next()).getBytes(StandardCharsets.UTF_8)));
+        String self = links.self();
+        String next = links.next();
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> items = new ArrayList<>();
         if (format.equals("activitystreams")) {
             body.put("@context", "https://www.w3.org/ns/activitystreams");
             body.put("type", "OrderedCollectionPage");
-            body.put("id", tissu.config().baseUri() + self);
+            body.put("id", tissu.config().publicUrl() + self);
             for (ChangeLog.Entry e : page.entries()) {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("type", VERBS.get(e.change().change()));
@@ -110,13 +105,13 @@ public final class ChangesService implements HttpService {
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("id", e.change().uri());
                 object.put("type", e.change().change().equals("removed") ? "Tombstone" : "Object");
-                object.put("url", tissu.config().baseUri() + url(e));
+                object.put("url", tissu.config().publicUrl() + url(e));
                 a.put("object", object);
                 items.add(a);
             }
             body.put("orderedItems", items);
             if (next != null) {
-                body.put("next", tissu.config().baseUri() + next);
+                body.put("next", tissu.config().publicUrl() + next);
             }
             res.header(HeaderNames.CONTENT_TYPE, "application/activity+json");
             try {
@@ -137,12 +132,7 @@ public final class ChangesService implements HttpService {
             items.add(item);
         }
         body.put("items", items);
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("self", self);
-        if (next != null) {
-            links.put("next", next);
-        }
-        body.put("links", links);
+        body.put("links", links.json());
         RestSupport.json(res, body);
     }
 

@@ -74,7 +74,6 @@ public final class CommunesService implements HttpService {
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
         }
-        res.header("Access-Control-Allow-Origin", "*");
         if (format.equals("csv")) {
             List<List<Object>> rows = new ArrayList<>();
             for (Map<String, Object> i : items) {

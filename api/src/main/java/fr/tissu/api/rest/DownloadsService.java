@@ -58,7 +58,6 @@ public final class DownloadsService implements HttpService {
         long mtime = attributes.lastModifiedTime().toMillis();
         String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(mtime) + "\"";
         ZonedDateTime modified = attributes.lastModifiedTime().toInstant().atZone(ZoneOffset.UTC).withNano(0);
-        res.header("Access-Control-Allow-Origin", "*");
         res.header(HeaderNames.ETAG, etag);
         res.header(HeaderNames.LAST_MODIFIED, HTTP_DATE.format(modified));
         res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");

@@ -17,6 +17,7 @@ import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.PerVersion;
 import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocabulary;
 
 /**
@@ -257,8 +258,8 @@ public final class IndicatorComparison {
         Cache current = cache.get();
         Map<String, Values> mine = current.complete ? current.values : new HashMap<>();
         if (position != null && !current.complete) {
-            read("?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> <" + tissu.ids().commune(commune).getURI()
-                    + ">", (indicator, y, o, p, v, harvested) ->
+            read("?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> " + Sparql.iri(tissu.ids()
+                    .commune(commune)), (indicator, y, o, p, v, harvested) ->
                     mine.computeIfAbsent(indicator, k -> new Values()).put(y, o, p, v, harvested));
         }
         List<Map<String, Object>> items = new ArrayList<>();
@@ -442,9 +443,8 @@ public final class IndicatorComparison {
     private Values read(String indicator) {
         Values values = new Values();
         // the indicator first: TDB2 plans in the order written
-        read("?obs <https://w3id.org/tissu/ns#indicator> <" + fr.tissu.vocabulary.Tissu.indicatorConcept(indicator).getURI()
-                + ">",
-                (code, y, o, p, v, harvested) -> values.put(y, o, p, v, harvested));
+        read("?obs <https://w3id.org/tissu/ns#indicator> " + Sparql.iri(fr.tissu.vocabulary.Tissu
+                .indicatorConcept(indicator)), (code, y, o, p, v, harvested) -> values.put(y, o, p, v, harvested));
         return values;
     }
 
@@ -458,10 +458,6 @@ public final class IndicatorComparison {
         String harvest = tissu.ids().graph("harvest").getURI();
         String query = "SELECT ?g ?area ?indicator ?year ?value ?origin WHERE { GRAPH ?g { " + pattern + " .\n"
                 + IndicatorsService.OBSERVATION_CORE + "} }";
-        // ASK first: TDB2 6.0.0 can fail planning a GRAPH pattern whose first triple matches nothing
-        if (!tissu.store().ask("ASK { GRAPH ?g { " + pattern + " } }", Duration.ofSeconds(60))) {
-            return;
-        }
         tissu.store().select(query, Duration.ofSeconds(60), r -> {
             String area = r.getResource("area").getURI();
             Integer position = Codes.INDEX.get(area.substring(area.lastIndexOf('/') + 1));

@@ -14,6 +14,7 @@ import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
+import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
 import io.helidon.http.Status;
@@ -21,6 +22,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -81,7 +83,6 @@ public final class IndicatorsService implements HttpService {
         body.put("items", items);
         body.put("links", Map.of("self", "/api/v1/indicators" + (req.query().rawValue().isEmpty() ? ""
                 : "?" + req.query().rawValue())));
-        res.header("Access-Control-Allow-Origin", "*");
         RestSupport.json(res, body);
     }
 
@@ -93,7 +94,6 @@ public final class IndicatorsService implements HttpService {
             Problems.send(req, res, Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
             return;
         }
-        res.header("Access-Control-Allow-Origin", "*");
         RestSupport.json(res, RestSupport.project(new LinkedHashMap<>(found.get()), fields));
     }
 
@@ -115,7 +115,6 @@ public final class IndicatorsService implements HttpService {
             return;
         }
         Map<String, Object> body = comparison.compare(code, commune, group, year, p.one("origin"));
-        res.header("Access-Control-Allow-Origin", "*");
         if (format.equals("csv")) {
             Map<?, ?> g = (Map<?, ?>) body.get("group");
             List<List<Object>> rows = new ArrayList<>();
@@ -161,23 +160,23 @@ public final class IndicatorsService implements HttpService {
         StringBuilder where = new StringBuilder();
         if (!communes.isEmpty()) {
             where.append("  VALUES ?area {");
-            communes.forEach(c -> where.append(" <").append(tissu.ids().commune(c).getURI()).append('>'));
+            communes.forEach(c -> where.append(' ').append(Sparql.iri(tissu.ids().commune(c))));
             where.append(" }\n");
         }
         if (!codes.isEmpty()) {
             where.append("  VALUES ?indicator {");
-            codes.forEach(c -> where.append(" <").append(fr.tissu.vocabulary.Tissu.indicatorConcept(c).getURI()).append('>'));
+            codes.forEach(c -> where.append(' ').append(Sparql.iri(fr.tissu.vocabulary.Tissu.indicatorConcept(c))));
             where.append(" }\n");
         }
         if (!years.isEmpty()) {
             where.append("  VALUES ?year {");
-            years.forEach(y -> where.append(" \"").append(y).append("\"^^<http://www.w3.org/2001/XMLSchema#gYear>"));
+            years.forEach(y -> where.append(' ').append(Sparql.literal(String.valueOf(y), XSDDatatype.XSDgYear)));
             where.append(" }\n");
         }
         where.append(OBSERVATION_CORE);
         if (origin != null) {
-            where.append("  FILTER(?origin = <").append(fr.tissu.vocabulary.Tissu.BASE).append("origin/").append(origin)
-                    .append(">)\n");
+            where.append("  FILTER(?origin = ").append(Sparql.iri(fr.tissu.vocabulary.Tissu.BASE + "origin/" + origin))
+                    .append(")\n");
         }
         long[] total = {0};
         Duration timeout = tissu.config().queryTimeout();
@@ -185,7 +184,7 @@ public final class IndicatorsService implements HttpService {
                 r -> total[0] = r.getLiteral("n").getLong());
         String page = "SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n" + where
                 + OBSERVATION_OPTIONAL
-                + (after == null ? "" : "  FILTER(STR(?obs) > \"" + after.replaceAll("[\"\\\\\\s<>]", "") + "\")\n")
+                + (after == null ? "" : "  FILTER(STR(?obs) > " + Sparql.literal(after) + ")\n")
                 + "} ORDER BY ?obs LIMIT " + (limit + 1);
         List<Map<String, Object>> rows = new ArrayList<>();
         tissu.store().select(page, timeout, r -> rows.add(observation(r)));
@@ -195,15 +194,8 @@ public final class IndicatorsService implements HttpService {
         body.put("total", total[0]);
         body.put("limit", limit);
         body.put("items", shown.stream().map(o -> RestSupport.project(o, fields)).toList());
-        Map<String, Object> links = new LinkedHashMap<>();
-        String query = req.query().rawValue();
-        links.put("self", "/api/v1/observations" + (query.isEmpty() ? "" : "?" + query));
-        if (more) {
-            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
-            links.put("next", "/api/v1/observations?" + (base.isEmpty() ? "" : base + "&") + "after="
-                    + Pages.encode((String) shown.get(shown.size() - 1).get("id")));
-        }
-        body.put("links", links);
+        body.put("links", PageLinks.of(req, res, "/api/v1/observations", more
+                ? Pages.encode((String) shown.get(shown.size() - 1).get("id")) : null).json());
         RestSupport.json(res, body);
     }
 
@@ -218,8 +210,9 @@ public final class IndicatorsService implements HttpService {
         String iri = tissu.ids().thing("observation", path.get("commune") + "/" + path.get("indicator") + "/"
                 + path.get("year") + ("computed".equals(origin) ? "/computed" : "")).getURI();
         List<Map<String, Object>> found = new ArrayList<>();
-        tissu.store().select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  BIND(<" + iri
-                + "> AS ?obs)\n" + OBSERVATION + "} LIMIT 1", tissu.config().queryTimeout(), r -> found.add(observation(r)));
+        tissu.store().select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  BIND("
+                + Sparql.iri(iri) + " AS ?obs)\n" + OBSERVATION + "} LIMIT 1", tissu.config().queryTimeout(),
+                r -> found.add(observation(r)));
         if (found.isEmpty()) {
             Problems.send(req, res, Status.NOT_FOUND_404, "no observation for this commune, indicator and year");
             return;

@@ -51,7 +51,6 @@ public final class OpenApiService implements HttpService {
     }
 
     private void contract(ServerRequest req, ServerResponse res) {
-        res.header("Access-Control-Allow-Origin", "*");
         boolean asJson = "json".equals(req.query().first("format").orElse(""))
                 || req.headers().bestAccepted(MediaTypes.create("application/yaml"), MediaTypes.APPLICATION_JSON)
                 .filter(MediaTypes.APPLICATION_JSON::equals).isPresent() && req.headers().contains(HeaderNames.ACCEPT);

@@ -35,16 +35,8 @@ final class Pages {
         body.put("total", ordered.size());
         body.put("limit", limit);
         body.put("items", shown.stream().map(t -> RestSupport.project(json.apply(t), fields)).toList());
-        Map<String, Object> links = new LinkedHashMap<>();
-        String query = req.query().rawValue();
-        links.put("self", collection + (query.isEmpty() ? "" : "?" + query));
-        if (start + limit < ordered.size()) {
-            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
-            links.put("next", collection + "?" + (base.isEmpty() ? "" : base + "&") + "after="
-                    + encode(key.apply(shown.get(shown.size() - 1))));
-            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
-        }
-        body.put("links", links);
+        body.put("links", PageLinks.of(req, res, collection, start + limit < ordered.size()
+                ? encode(key.apply(shown.get(shown.size() - 1))) : null).json());
         return body;
     }
 

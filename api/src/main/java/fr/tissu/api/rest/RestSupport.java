@@ -19,7 +19,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * What every REST response shares: JSON writing, CORS for GET, and conditional requests from the store's data
+ * What every REST response shares: JSON writing and conditional requests from the store's data
  * version ({@code ETag}, {@code Last-Modified}, {@code 304}, {@code Cache-Control}).
  */
 final class RestSupport {
@@ -39,11 +39,9 @@ final class RestSupport {
     }
 
     /**
-     * Sets CORS and caching headers; returns {@code true} when the client's copy is current and a 304 was sent.
+     * Sets the caching headers; returns {@code true} when the client's copy is current and a 304 was sent.
      */
     static boolean notModified(ServerRequest req, ServerResponse res, Store store) {
-        res.header("Access-Control-Allow-Origin", "*");
-        res.header("Access-Control-Expose-Headers", "ETag, Last-Modified, Link");
         String etag = "W/\"" + store.version() + "-" + Integer.toHexString(req.path().rawPath().hashCode() * 31
                 + req.query().rawValue().hashCode()) + "\"";
         res.header(HeaderNames.ETAG, etag);

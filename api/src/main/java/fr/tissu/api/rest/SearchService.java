@@ -110,15 +110,7 @@ public final class SearchService implements HttpService {
                     .map(v -> Map.of("value", v.value(), "count", v.count())).toList()));
             body.put("facets", counts);
         }
-        Map<String, Object> links = new LinkedHashMap<>();
-        String query = req.query().rawValue();
-        links.put("self", "/api/v1/search" + (query.isEmpty() ? "" : "?" + query));
-        if (result.next() != null) {
-            String base = query.replaceAll("(^|&)after=[^&]*", "").replaceAll("^&", "");
-            links.put("next", "/api/v1/search?" + (base.isEmpty() ? "" : base + "&") + "after=" + result.next());
-            res.header("Link", "<" + links.get("next") + ">; rel=\"next\"");
-        }
-        body.put("links", links);
+        body.put("links", PageLinks.of(req, res, "/api/v1/search", result.next()).json());
         RestSupport.json(res, body);
     }
 

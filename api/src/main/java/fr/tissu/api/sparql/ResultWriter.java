@@ -66,6 +66,10 @@ final class ResultWriter {
             json(out, vars, rows, cap);
             return;
         }
+        if (format == ResultFormat.CSV) {
+            csv(out, vars, rows);
+            return;
+        }
         ResultsWriter.create().lang(format.lang).build()
                 .write(out, RowSetStream.create(Var.varList(vars), rows));
         if (rows.truncated && format == ResultFormat.XML) {
@@ -138,6 +142,44 @@ final class ResultWriter {
             }
             g.writeEndObject();
         }
+    }
+
+    /**
+     * SPARQL 1.1 Query Results CSV: a header of variable names, CRLF line ends, IRIs and literals as their text,
+     * blank nodes as {@code _:label} (labels local to the result), fields quoted when they hold a comma, a quote or a
+     * line break.
+     */
+    private static void csv(OutputStream out, List<String> vars, Iterator<Binding> rows) throws IOException {
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        List<Var> columns = Var.varList(vars);
+        w.write(String.join(",", vars.stream().map(ResultWriter::csvField).toList()));
+        w.write("\r\n");
+        java.util.Map<Node, String> blanks = new java.util.HashMap<>();
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    w.write(',');
+                }
+                Node node = b.get(columns.get(i));
+                if (node == null) {
+                    continue;
+                }
+                String text = node.isBlank() ? blanks.computeIfAbsent(node, n -> "_:b" + blanks.size())
+                        : node.isURI() ? node.getURI() : node.isLiteral() ? node.getLiteralLexicalForm()
+                        : node.toString();
+                w.write(csvField(text));
+            }
+            w.write("\r\n");
+        }
+        w.flush();
+    }
+
+    private static String csvField(String text) {
+        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
+        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
     private static void term(JsonGenerator g, Node node) throws IOException {

@@ -51,7 +51,7 @@ final class ServiceDescription {
     }
 
     String serviceDescription() {
-        String endpoint = tissu.config().baseUri() + "/sparql";
+        String endpoint = tissu.config().publicUrl() + "/sparql";
         StringBuilder graphs = new StringBuilder();
         for (Node graph : tissu.store().graphs()) {
             graphs.append("        sd:namedGraph [ a sd:NamedGraph ; sd:name <").append(graph.getURI())
@@ -75,11 +75,12 @@ final class ServiceDescription {
                 %5$s    ] ;
                     void:rootResource <%6$s/.well-known/void> .
                 """.formatted(endpoint, config.timeout().toSeconds(), config.maxRows(), config.maxConcurrent(),
-                graphs, tissu.config().baseUri());
+                graphs, tissu.config().publicUrl());
     }
 
     private Graph computeVoid() {
-        String base = tissu.config().baseUri();
+        String base = tissu.config().publicUrl();
+        String names = tissu.config().baseUri();
         StringBuilder ttl = new StringBuilder("""
                 @prefix void: <http://rdfs.org/ns/void#> .
                 @prefix dct: <http://purl.org/dc/terms/> .
@@ -92,8 +93,8 @@ final class ServiceDescription {
         ttl.append(dataset).append(" a void:Dataset ;\n    dct:title \"").append(tissu.config().title().replace("\"", "'"))
                 .append("\" ;\n    dct:license <").append(tissu.config().dataLicense()).append("> ;\n")
                 .append("    void:sparqlEndpoint <").append(base).append("/sparql> ;\n")
-                .append("    void:uriSpace \"").append(base).append("/id/\" ;\n")
-                .append("    void:exampleResource <").append(base).append("/id/commune/35238> ;\n")
+                .append("    void:uriSpace \"").append(names).append("/id/\" ;\n")
+                .append("    void:exampleResource <").append(names).append("/id/commune/35238> ;\n")
                 .append("    void:triples ").append(triples[0]).append(" .\n");
         int[] i = {0};
         tissu.store().select("SELECT ?class (COUNT(DISTINCT ?s) AS ?n) { ?s a ?class } GROUP BY ?class ORDER BY ?class",

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
+import fr.tissu.api.http.Negotiation;
 import fr.tissu.api.linkeddata.RdfMedia;
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -47,6 +47,8 @@ import org.apache.jena.query.Syntax;
  */
 public final class SparqlService implements HttpService {
     private static final System.Logger LOG = System.getLogger(SparqlService.class.getName());
+    private static final List<io.helidon.common.media.type.MediaType> RESULT_TYPES = java.util.stream.Stream.concat(
+            ResultFormat.types(true).stream(), ResultFormat.types(false).stream()).toList();
     private static final String READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted";
 
     private final Tissu tissu;
@@ -263,13 +265,9 @@ public final class SparqlService implements HttpService {
         }
     }
 
+    /** A browser asking for the page: {@code Accept} names HTML ahead of every result type. */
     private static boolean wantsHtml(ServerRequest req) {
-        if (!req.headers().contains(HeaderNames.ACCEPT)) {
-            return false;
-        }
-        return req.headers().bestAccepted(MediaTypes.TEXT_HTML, MediaTypes.create("application/sparql-results+json"),
-                MediaTypes.create("application/sparql-results+xml"), MediaTypes.create("text/turtle"),
-                MediaTypes.TEXT_PLAIN).filter(MediaTypes.TEXT_HTML::equals).isPresent();
+        return Negotiation.prefersHtml(req, RESULT_TYPES);
     }
 
     private static Map<String, List<String>> form(String body) {

@@ -1,6 +1,12 @@
 // The GraphQL query page: run a query, browse the schema (from introspection). No third-party code.
 (function () {
   const $ = (id) => document.getElementById(id);
+  const fr = document.documentElement.lang === 'fr';
+  const say = {
+    badVariables: fr ? 'Les variables ne sont pas du JSON valide : ' : 'The variables are not valid JSON: ',
+    running: fr ? 'Exécution…' : 'Running…',
+    failed: fr ? 'La requête a échoué : ' : 'The request failed: '
+  };
   async function post(query, variables) {
     const res = await fetch('/graphql', {
       method: 'POST',
@@ -12,11 +18,11 @@
   async function run() {
     let variables = {};
     try { variables = JSON.parse($('variables').value || '{}'); } catch (e) {
-      $('result').textContent = 'The variables are not valid JSON: ' + e.message; return;
+      $('result').textContent = say.badVariables + e.message; return;
     }
-    $('result').textContent = 'Running…';
+    $('result').textContent = say.running;
     try { $('result').textContent = JSON.stringify(await post($('query').value, variables), null, 2); }
-    catch (e) { $('result').textContent = 'The request failed: ' + e.message; }
+    catch (e) { $('result').textContent = say.failed + e.message; }
   }
   $('run').addEventListener('click', run);
   document.addEventListener('keydown', (e) => { if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); run(); } });

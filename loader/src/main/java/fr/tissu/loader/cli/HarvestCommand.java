@@ -47,11 +47,11 @@ public class HarvestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Ids ids = new Ids(base != null ? base : defaultBase);
         Store store = DataDirectory.openStore(data);
         if (store == null) {
             return ExitCode.STORE_UNAVAILABLE.code();
         }
+        Ids ids = DataDirectory.ids(base, defaultBase, store);
         try (store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
             long before = store.version();
             Harvester.Result result;

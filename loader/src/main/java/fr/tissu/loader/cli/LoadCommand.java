@@ -48,7 +48,7 @@ public class LoadCommand implements Callable<Integer> {
     Path data = Path.of("data");
 
     @Option(names = "--base", paramLabel = "URI", description = "base URI of the things' URIs (default: the service's "
-            + "configured base-uri)")
+            + "configured base-uri, else the base the store's data is named under)")
     String base;
 
     @ArgGroup(exclusive = true)
@@ -94,10 +94,9 @@ public class LoadCommand implements Callable<Integer> {
         Loader.Mode loadMode = mode.skipInvalid ? Loader.Mode.SKIP_INVALID : Loader.Mode.STRICT;
         SourceFormat forced = format == null ? null : SourceFormat.fromKey(format);
         Loader.Options options = new Loader.Options(loadMode, dryRun, forced, true);
-        Ids ids = new Ids(base != null ? base : defaultBase);
         List<FileReport> reports = new ArrayList<>();
         if (dryRun) {
-            Loader loader = new Loader(null, ids);
+            Loader loader = new Loader(null, DataDirectory.ids(base, defaultBase, null));
             files.forEach(f -> reports.add(loader.load(f, options)));
         } else {
             Store store = DataDirectory.openStore(data);
@@ -106,6 +105,7 @@ public class LoadCommand implements Callable<Integer> {
             }
             try (store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
                 long before = store.version();
+                Ids ids = DataDirectory.ids(base, defaultBase, store);
                 Loader loader = new Loader(store, ids);
                 files.forEach(f -> reports.add(loader.load(f, options)));
                 if (reports.stream().anyMatch(r -> r.status() != FileReport.Status.REFUSED
