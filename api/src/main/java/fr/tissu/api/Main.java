@@ -2,10 +2,10 @@ package fr.tissu.api;
 
 import fr.tissu.api.http.Cors;
 import fr.tissu.api.http.HeadForGet;
+import fr.tissu.api.http.LanguageVary;
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
 import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.ActivityCatalog;
 import fr.tissu.api.rest.ActivitiesService;
 import fr.tissu.api.rest.AssociationsService;
 import fr.tissu.api.rest.CommunesService;
@@ -62,11 +62,9 @@ public final class Main {
 
     /** Mounts every protocol service and the error mapping; {@code usage} counts the requests for the indicators. */
     public static void routing(HttpRouting.Builder routing, Tissu tissu, UsageCounter usage) {
-        routing.addFilter(new Cors()).addFilter(usage);
-        ActivityCatalog activities = new ActivityCatalog(tissu.store());
-        // Build the activity projection now rather than on the first request (seconds at France scale).
-        Thread.ofPlatform().daemon().name("activity-catalog-warm-up").start(activities::current);
-        PlacesService supportPoints = PlacesService.supportPoints(tissu);
+        routing.addFilter(new Cors()).addFilter(new LanguageVary()).addFilter(usage);
+        // Build the read model's projections now rather than on the first request (seconds at France scale).
+        Thread.ofPlatform().daemon().name("read-model-warm-up").start(tissu.model()::refresh);
         fr.tissu.api.rest.IndicatorComparison comparison = new fr.tissu.api.rest.IndicatorComparison(tissu);
         // Read the indicator values now, and again after each nightly recomputation, rather than on a visit.
         Thread.ofPlatform().daemon().name("indicator-warm-up").start(comparison::warmUp);
@@ -74,16 +72,16 @@ public final class Main {
         new HeadForGet(routing).register(new LinkedDataService(tissu, comparison))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))
-                .register(new ActivitiesService(tissu, activities))
-                .register(new AssociationsService(tissu, activities))
+                .register(new ActivitiesService(tissu))
+                .register(new AssociationsService(tissu))
                 .register(new CommunesService(tissu, comparison))
                 .register(PlacesService.places(tissu))
-                .register(supportPoints)
+                .register(PlacesService.supportPoints(tissu))
                 .register(new IndicatorsService(tissu, comparison))
                 .register(new fr.tissu.api.rest.SearchService(tissu))
                 .register(new fr.tissu.api.rest.ChangesService(tissu))
                 .register(new fr.tissu.api.graphql.GraphQlService(new fr.tissu.api.graphql.GraphQlEngine(tissu,
-                        activities, supportPoints, comparison), tissu.config().dataLicense()))
+                        comparison), tissu.config().dataLicense()))
                 .register(new OpenApiService())
                 .register(new fr.tissu.api.catalog.CatalogService(tissu))
                 .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")));

@@ -4,6 +4,7 @@ import fr.tissu.search.SearchIndex;
 
 import fr.tissu.store.Store;
 import fr.tissu.store.StoreConfig;
+import fr.tissu.store.read.ReadModel;
 import fr.tissu.vocabulary.Ids;
 
 /**
@@ -13,8 +14,15 @@ import fr.tissu.vocabulary.Ids;
  * @param ids    the URIs this instance mints
  * @param store  the store
  * @param index  the search index derived from it
+ * @param model  the read model over the store: the records and in-memory projections every protocol reads
  */
-public record Tissu(TissuConfig config, Ids ids, Store store, SearchIndex index) implements AutoCloseable {
+public record Tissu(TissuConfig config, Ids ids, Store store, SearchIndex index, ReadModel model)
+        implements AutoCloseable {
+
+    /** A service over {@code store} with a read model of its own. */
+    public Tissu(TissuConfig config, Ids ids, Store store, SearchIndex index) {
+        this(config, ids, store, index, new ReadModel(store, config.queryTimeout()));
+    }
 
     /**
      * Opens the store the configuration names, and its search index (in the data directory's search folder). Without

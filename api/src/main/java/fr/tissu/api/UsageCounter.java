@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.tissu.loader.UsageLog;
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;

@@ -7,7 +7,6 @@ import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fr.tissu.api.filter.ActivityCatalog;
 import fr.tissu.api.rest.ActivitiesService;
 import fr.tissu.api.rest.AssociationsService;
 import io.helidon.http.HeaderNames;
@@ -52,10 +51,9 @@ class ContractTest {
     @Test
     void everyRoutedRestPathIsInTheContractAndNothingElse() {
         Tissu tissu = TestData.shared();
-        ActivityCatalog catalog = new ActivityCatalog(tissu.store());
         Set<String> routed = new TreeSet<>();
-        routed.addAll(routed(new ActivitiesService(tissu, catalog)));
-        routed.addAll(routed(new AssociationsService(tissu, catalog)));
+        routed.addAll(routed(new ActivitiesService(tissu)));
+        routed.addAll(routed(new AssociationsService(tissu)));
         routed.addAll(routed(new fr.tissu.api.rest.CommunesService(tissu, new fr.tissu.api.rest.IndicatorComparison(tissu))));
         routed.addAll(routed(new fr.tissu.api.rest.IndicatorsService(tissu, new fr.tissu.api.rest.IndicatorComparison(tissu))));
         routed.addAll(routed(fr.tissu.api.rest.PlacesService.places(tissu)));

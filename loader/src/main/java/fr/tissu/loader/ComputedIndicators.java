@@ -1,28 +1,21 @@
 package fr.tissu.loader;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import ch.poole.openinghoursparser.OpeningHoursParseException;
-import ch.poole.openinghoursparser.OpeningHoursParser;
-import ch.poole.openinghoursparser.Rule;
-import ch.poole.openinghoursparser.RuleModifier;
-import ch.poole.openinghoursparser.WeekDayRange;
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.loader.computed.Computation;
+import fr.tissu.loader.computed.Context;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
@@ -38,12 +31,13 @@ import org.apache.jena.graph.NodeFactory;
  * The charter indicators the service computes from what it holds, published beside the declared ones with
  * {@code origin = computed} and a note saying how, in their own Data Cube data set (one data set cannot hold two
  * observations with the same commune, year and indicator: IC-12). The whole graph is replaced at each run, in one
- * transaction; each indicator is one streaming query or aggregate (no query per commune).
+ * transaction; each indicator is one unit of {@link fr.tissu.loader.computed}, reading the read model's projections
+ * or one aggregate (no query per commune).
  *
  * <ul>
  * <li>1.2 activities of the season starting in the year whose association offered an activity with the same title
  *     in the season before (for years where the previous season is in the data);</li>
- * <li>1.3 associations whose RNA dissolution date falls in the year (the last {@value #YEARS} years);</li>
+ * <li>1.3 associations whose RNA dissolution date falls in the year (the last five years);</li>
  * <li>2.1 1 for every commune the instance serves, every year since data was first loaded;</li>
  * <li>2.2 and 6.1 the service's own request counts ({@link UsageLog}), per year;</li>
  * <li>3.1 associations (RNA number) listed as digital-support points; 3.2 weekly opening slots of those points
@@ -58,8 +52,6 @@ public final class ComputedIndicators {
     public static final String FORMAT = "computed";
     /** The first year an indicator value may be given for (declared, computed or asked for). */
     public static final int FIRST_YEAR = 2000;
-    /** How many years back dissolutions are counted. */
-    static final int YEARS = 5;
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final System.Logger LOG = System.getLogger(ComputedIndicators.class.getName());
 
@@ -106,122 +98,12 @@ public final class ComputedIndicators {
     /** Recomputes every computed indicator into the graph {@link #GRAPH} of {@code store}. */
     public static Result recompute(Store store, Ids ids, Set<String> served, String territory, Path usage) {
         long start = System.currentTimeMillis();
-        int thisYear = Year.now().getValue();
-        // values.get(indicator).get(year).get(commune)
-        Map<String, Map<Integer, Map<String, Long>>> values = new TreeMap<>();
-        List<String> unreadable = new java.util.ArrayList<>();
-
-        // 1.3: dissolutions per commune and year
-        Map<Integer, Map<String, Long>> dissolved = zeros(served, thisYear - YEARS + 1, thisYear);
-        store.select("SELECT ?c ?y (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a <" + Schema.dissolutionDate.getURI()
-                + "> ?d ; <" + Tissu.commune.getURI() + "> ?c . } GROUP BY ?c (YEAR(?d) AS ?y)", TIMEOUT, r -> {
-                    int y = r.getLiteral("y").getInt();
-                    String c = code(r.getResource("c").getURI());
-                    if (dissolved.containsKey(y) && served.contains(c)) {
-                        dissolved.get(y).put(c, r.getLiteral("n").getLong());
-                    }
-                });
-        values.put("1.3", dissolved);
-
-        // 1.2: activities renewed from one season to the next (same association, same title)
-        Set<String> offered = new HashSet<>();
-        List<String[]> activities = new java.util.ArrayList<>();
-        Set<Integer> seasons = new TreeSet<>();
-        store.select("SELECT DISTINCT ?act ?org ?title ?c ?start WHERE { ?act a <" + Tissu.Activity.getURI() + "> ; <"
-                + Schema.organizer.getURI() + "> ?org ; <" + Schema.name.getURI() + "> ?title ; <"
-                + Tissu.commune.getURI() + "> ?c ; <" + Schema.eventSchedule.getURI() + ">/<"
-                + Schema.startDate.getURI() + "> ?start }", TIMEOUT, r -> {
-                    String season = r.getLiteral("start").getLexicalForm();
-                    int y = Integer.parseInt(season.substring(0, 4));
-                    String key = r.getResource("org").getURI() + "|" + r.getLiteral("title").getLexicalForm()
-                            .strip().toLowerCase(Locale.ROOT);
-                    offered.add(key + "|" + y);
-                    seasons.add(y);
-                    activities.add(new String[] {r.getResource("act").getURI(), code(r.getResource("c").getURI()),
-                            Integer.toString(y), key});
-                });
-        Map<Integer, Map<String, Long>> renewed = new TreeMap<>();
-        for (int y : seasons) {
-            if (seasons.contains(y - 1) && y <= thisYear) {
-                renewed.putAll(zeros(served, y, y));
-            }
+        Context context = new Context(store, served, Year.now().getValue(), usage, new TreeMap<>(), new ArrayList<>());
+        for (Computation computation : Computation.ALL) {
+            computation.compute(context);
         }
-        Set<String> counted = new HashSet<>();
-        for (String[] a : activities) {
-            int y = Integer.parseInt(a[2]);
-            if (renewed.containsKey(y) && served.contains(a[1]) && offered.contains(a[3] + "|" + (y - 1))
-                    && counted.add(a[0])) {
-                renewed.get(y).merge(a[1], 1L, Long::sum);
-            }
-        }
-        values.put("1.2", renewed);
-
-        // 2.1: this service is the single entry point of the communes it serves, since data was first loaded
-        int[] first = {thisYear};
-        store.select("SELECT (MIN(?t) AS ?first) WHERE { GRAPH ?g { ?g <" + Tissu.sourceFormat.getURI()
-                + "> ?f ; <http://www.w3.org/ns/prov#generatedAtTime> ?t } FILTER(?f != \"" + FORMAT + "\" && ?f != \"reference\" && ?f != \"harvest\") }",
-                TIMEOUT, r -> {
-                    if (r.contains("first")) {
-                        first[0] = Math.min(thisYear, Integer.parseInt(r.getLiteral("first").getLexicalForm()
-                                .substring(0, 4)));
-                    }
-                });
-        Map<Integer, Map<String, Long>> entryPoint = new TreeMap<>();
-        for (int y = first[0]; y <= thisYear; y++) {
-            Map<String, Long> ones = new TreeMap<>();
-            served.forEach(c -> ones.put(c, 1L));
-            entryPoint.put(y, ones);
-        }
-        values.put("2.1", entryPoint);
-
-        // 2.2 and 6.1: the service's own request counts
-        Map<String, Long> requests = UsageLog.perYear(usage);
-        Set<Integer> usageYears = new TreeSet<>();
-        requests.keySet().forEach(k -> usageYears.add(Integer.parseInt(k.substring(0, 4))));
-        for (String indicator : List.of("2.2", "6.1")) {
-            Map<Integer, Map<String, Long>> counts = new TreeMap<>();
-            if (!usageYears.isEmpty()) {
-                counts.putAll(zeros(served, ((TreeSet<Integer>) usageYears).first(), thisYear));
-            }
-            requests.forEach((k, n) -> {
-                String[] f = k.split("\\|");
-                Map<String, Long> year = counts.get(Integer.parseInt(f[0]));
-                if (f[1].equals(indicator) && year != null && served.contains(f[2])) {
-                    year.merge(f[2], n, Long::sum);
-                }
-            });
-            values.put(indicator, counts);
-        }
-
-        // 3.1 and 3.2: digital-support points run by associations, and their weekly opening slots
-        Map<Integer, Map<String, Long>> points = zeros(served, thisYear, thisYear);
-        Map<Integer, Map<String, Long>> sessions = zeros(served, thisYear, thisYear);
-        Map<String, Set<String>> associationsPerCommune = new HashMap<>();
-        store.select("SELECT ?p ?c ?id ?hours WHERE { ?p a <" + Tissu.SupportPoint.getURI() + "> ; <"
-                + Tissu.commune.getURI() + "> ?c . OPTIONAL { ?p <" + Org.identifier.getURI() + ">/<"
-                + Skos.notation.getURI() + "> ?id } OPTIONAL { ?p <" + Schema.openingHours.getURI() + "> ?hours } }",
-                TIMEOUT, r -> {
-                    String c = code(r.getResource("c").getURI());
-                    if (!served.contains(c)) {
-                        return;
-                    }
-                    String id = r.contains("id") ? r.getLiteral("id").getLexicalForm() : "";
-                    if (id.matches("W[0-9AB][0-9A-Z]{8}")) {
-                        associationsPerCommune.computeIfAbsent(c, k -> new HashSet<>()).add(id);
-                    }
-                    if (r.contains("hours")) {
-                        String hours = r.getLiteral("hours").getLexicalForm();
-                        Long perYear = sessionsPerYear(hours);
-                        if (perYear == null) {
-                            unreadable.add(hours);
-                        } else {
-                            sessions.get(thisYear).merge(c, perYear, Long::sum);
-                        }
-                    }
-                });
-        associationsPerCommune.forEach((c, ids1) -> points.get(thisYear).put(c, (long) ids1.size()));
-        values.put("3.1", points);
-        values.put("3.2", sessions);
+        Map<String, Map<Integer, Map<String, Long>>> values = context.values();
+        List<String> unreadable = context.unreadable();
 
         // One transaction replaces the whole graph.
         Node graph = ids.graph(GRAPH);
@@ -263,52 +145,6 @@ public final class ComputedIndicators {
         LOG.log(System.Logger.Level.INFO, "computed indicators: {0} observations for {1} communes in {2} ms",
                 written[0], served.size(), millis);
         return new Result(written[0], perIndicator, unreadable, millis);
-    }
-
-    /**
-     * Support sessions a year from an OpenStreetMap {@code opening_hours} text: every weekly time span of a day counts
-     * one session, × 52 weeks; a day with an nth-week restriction ({@code Mo[1]}) counts 12 a year per nth. Closed
-     * rules ({@code off}) count nothing. {@code null} when the text cannot be read.
-     */
-    static Long sessionsPerYear(String hours) {
-        List<Rule> rules;
-        try {
-            rules = new OpeningHoursParser(new ByteArrayInputStream(hours.getBytes(StandardCharsets.UTF_8)))
-                    .rules(false);
-        } catch (OpeningHoursParseException | RuntimeException e) {
-            return null;
-        }
-        long total = 0;
-        for (Rule rule : rules) {
-            RuleModifier modifier = rule.getModifier();
-            if (modifier != null && modifier.getModifier() != null
-                    && modifier.getModifier() != RuleModifier.Modifier.OPEN) {
-                continue;
-            }
-            int spans = rule.getTimes() == null || rule.getTimes().isEmpty() ? 1 : rule.getTimes().size();
-            if (rule.getDays() == null || rule.getDays().isEmpty()) {
-                total += 52L * 7 * spans;
-                continue;
-            }
-            for (WeekDayRange days : rule.getDays()) {
-                int from = days.getStartDay().ordinal();
-                int to = days.getEndDay() == null ? from : days.getEndDay().ordinal();
-                int count = to >= from ? to - from + 1 : 7 - from + to + 1;
-                boolean nth = days.getNths() != null && !days.getNths().isEmpty();
-                total += (long) count * spans * (nth ? 12L * days.getNths().size() : 52L);
-            }
-        }
-        return total;
-    }
-
-    private static Map<Integer, Map<String, Long>> zeros(Set<String> served, int from, int to) {
-        Map<Integer, Map<String, Long>> m = new TreeMap<>();
-        for (int y = from; y <= to; y++) {
-            Map<String, Long> year = new TreeMap<>();
-            served.forEach(c -> year.put(c, 0L));
-            m.put(y, year);
-        }
-        return m;
     }
 
     private static String code(String uri) {

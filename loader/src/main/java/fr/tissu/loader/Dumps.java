@@ -205,12 +205,13 @@ public final class Dumps {
                 for (Dump dump : write(store, d.name(), gs, dir, modified.get(d.name()))) {
                     dumps.add(versioned(dump, downloads, version));
                 }
-                Table table = TABLES.get(d.name());
-                if (table != null) {
-                    dumps.add(versioned(csv(store, d.name(), gs, table, dir, modified.get(d.name())), downloads, version));
+                if (TabularDumps.tabular(d.name())) {
+                    dumps.add(versioned(TabularDumps.csv(store, d.name(), gs, dir, modified.get(d.name())), downloads,
+                            version));
                 }
                 if (d.name().equals("support-points")) {
-                    dumps.add(versioned(lieuxMediationNumerique(store, dir, modified.get(d.name())), downloads, version));
+                    dumps.add(versioned(TabularDumps.lieuxMediationNumerique(store, dir, modified.get(d.name())),
+                            downloads, version));
                 }
             }
             prune(dir);
@@ -298,205 +299,12 @@ public final class Dumps {
             "geo", "http://www.w3.org/2003/01/geo/wgs84_pos#", "prov", "http://www.w3.org/ns/prov#",
             "xsd", "http://www.w3.org/2001/XMLSchema#");
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * A tabular dataset's CSV: the pattern that finds one row's thing {@code ?s} (first, so its rows come together)
-     * and the rest, binding one variable per column.
-     */
-    record Table(String select, String rest, List<String> columns) {
-    }
-
-    private static final String CSV_PREFIXES = """
-            PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
-            PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX locn: <http://www.w3.org/ns/locn#>
-            PREFIX rov: <http://www.w3.org/ns/regorg#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-            PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#>
-            PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
-            PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
-            """;
-
-    /** The tabular datasets and their columns (multiple values joined with {@code |}). */
-    static final Map<String, Table> TABLES = Map.of(
-            "associations", new Table("?s a schema:NGO", """
-                    ?s dct:identifier ?rna ; schema:name ?nom .
-                    OPTIONAL { ?s rov:orgStatus ?statut }
-                    OPTIONAL { ?s schema:foundingDate ?date_creation }
-                    OPTIONAL { ?s schema:dissolutionDate ?date_dissolution }
-                    OPTIONAL { ?s tissu:commune ?code_insee }
-                    OPTIONAL { ?s dct:subject ?themes }
-                    OPTIONAL { ?s dct:description ?objet }
-                    OPTIONAL { ?s foaf:homepage ?site_web }
-                    OPTIONAL { ?s locn:address/locn:fullAddress ?adresse }
-                    """, List.of("rna", "nom", "statut", "date_creation", "date_dissolution", "code_insee", "themes",
-                    "objet", "site_web", "adresse")),
-            "activities", new Table("?s a tissu:Activity", """
-                    ?s dct:identifier ?id ; schema:name ?titre .
-                    OPTIONAL { ?s schema:organizer/dct:identifier ?association }
-                    OPTIONAL { ?s tissu:commune ?code_insee }
-                    OPTIONAL { ?s dct:subject ?themes }
-                    OPTIONAL { ?s schema:eventSchedule ?sch . ?sch schema:startTime ?heure_debut ;
-                               schema:endTime ?heure_fin OPTIONAL { ?sch schema:byDay ?jours }
-                               OPTIONAL { ?sch schema:startDate ?debut_saison } OPTIONAL { ?sch schema:endDate ?fin_saison } }
-                    OPTIONAL { ?s schema:audience/schema:suggestedMinAge ?age_min }
-                    OPTIONAL { ?s schema:audience/schema:suggestedMaxAge ?age_max }
-                    OPTIONAL { ?s schema:offers/schema:price ?tarif }
-                    OPTIONAL { ?s schema:isAccessibleForFree ?gratuit }
-                    OPTIONAL { ?s tissu:accessible ?accessible }
-                    OPTIONAL { ?s schema:inLanguage ?langues }
-                    OPTIONAL { ?s schema:location ?p . ?p schema:name ?lieu OPTIONAL { ?p geo:lat ?latitude ; geo:long ?longitude } }
-                    """, List.of("id", "association", "titre", "code_insee", "themes", "jours", "heure_debut", "heure_fin",
-                    "debut_saison", "fin_saison", "age_min", "age_max", "tarif", "gratuit", "accessible", "langues",
-                    "lieu", "latitude", "longitude")),
-            "indicators", new Table("?s sdmx-dimension:refArea ?area", """
-                    ?s tissu:indicator ?indicateur ; sdmx-dimension:refPeriod ?annee ; tissu:value ?valeur ;
-                       tissu:origin ?origine .
-                    BIND(?area AS ?code_insee)
-                    OPTIONAL { ?s sdmx-attribute:unitMeasure ?unite }
-                    """, List.of("code_insee", "indicateur", "annee", "valeur", "unite", "origine")));
-
-    /** A tabular dataset as CSV (comma-separated, UTF-8, header row; codes for URIs of codes). */
-    private static Dump csv(Store store, String name, List<String> graphs, Table table, Path dir, String modified)
-            throws IOException {
-        Path file = dir.resolve(name + ".csv");
-        Path tmp = dir.resolve(name + ".csv.part");
-        MessageDigest sha = sha256();
-        long[] rows = {0};
-        String values = Sparql.iris(graphs);
-        try (var out = new java.io.OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(tmp), 1 << 16), sha), java.nio.charset.StandardCharsets.UTF_8);
-             var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
-                     .setRecordSeparator("\r\n").get())) {
-            printer.printRecord(table.columns());
-            String[] current = {null};
-            Map<String, java.util.Set<String>> row = new LinkedHashMap<>();
-            Runnable flush = () -> {
-                if (current[0] == null) {
-                    return;
-                }
-                List<String> record = new ArrayList<>();
-                for (String c : table.columns()) {
-                    record.add(String.join("|", row.getOrDefault(c, java.util.Set.of())));
-                }
-                try {
-                    printer.printRecord(record);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                rows[0]++;
-                row.clear();
-            };
-            String select = CSV_PREFIXES + "SELECT * WHERE { VALUES ?g { " + values + "} GRAPH ?g { "
-                    + table.select() + " } " + table.rest() + "}";
-            store.select(select, Duration.ofHours(1), r -> {
-                        String s = r.getResource("s").getURI();
-                        if (!s.equals(current[0])) {
-                            flush.run();
-                            current[0] = s;
-                        }
-                        for (String c : table.columns()) {
-                            var node = r.get(c);
-                            if (node != null) {
-                                String v = node.isLiteral() ? node.asLiteral().getLexicalForm()
-                                        : node.asResource().getURI();
-                                if (v != null && node.isURIResource()) {
-                                    v = v.substring(Math.max(v.lastIndexOf('/'), v.lastIndexOf('#')) + 1);
-                                }
-                                row.computeIfAbsent(c, k -> new java.util.LinkedHashSet<>()).add(v);
-                            }
-                        }
-                    });
-            flush.run();
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Dump(name + "-csv", "dumps/" + file.getFileName(), Files.size(file), HexFormat.of().formatHex(
-                sha.digest()), rows[0], modified, null);
-    }
-
-    /** The national schema's columns (lieux de médiation numérique v1.0.2), in its order. */
-    static final List<String> LMN_COLUMNS = List.of("id", "pivot", "nom", "commune", "code_postal", "code_insee",
-            "adresse", "complement_adresse", "latitude", "longitude", "typologie", "telephone", "courriels", "site_web",
-            "horaires", "presentation_resume", "presentation_detail", "source", "itinerance", "structure_parente",
-            "date_maj", "services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
-            "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
-            "modalites_accompagnement", "fiche_acces_libre", "prise_rdv");
-
-    /**
-     * The digital-support points in the national <i>lieux de médiation numérique</i> CSV v1.0.2 (comma-separated,
-     * UTF-8, lists joined with {@code |}): what the loader reads, written back, so that the national aggregation can
-     * take this instance's points as they are.
-     */
-    private static Dump lieuxMediationNumerique(Store store, Path dir, String modified) throws IOException {
-        Path file = dir.resolve("support-points.lmn.csv");
-        Path tmp = dir.resolve("support-points.lmn.csv.part");
-        Map<String, Map<String, java.util.Set<String>>> points = new java.util.TreeMap<>();
-        store.select("""
-                PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
-                PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX locn: <http://www.w3.org/ns/locn#>
-                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-                PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-                SELECT * WHERE {
-                  ?p a tissu:SupportPoint ; dct:identifier ?id ; schema:name ?nom .
-                  OPTIONAL { ?p <http://www.w3.org/ns/adms#identifier>/skos:notation ?pivot }
-                  OPTIONAL { ?p tissu:commune ?c }
-                  OPTIONAL { ?p locn:address ?a OPTIONAL { ?a locn:thoroughfare ?adresse }
-                             OPTIONAL { ?a locn:postCode ?code_postal } OPTIONAL { ?a locn:postName ?commune } }
-                  OPTIONAL { ?p geo:lat ?latitude ; geo:long ?longitude }
-                  OPTIONAL { ?p schema:telephone ?telephone }
-                  OPTIONAL { ?p schema:email ?courriels }
-                  OPTIONAL { ?p foaf:homepage ?site_web }
-                  OPTIONAL { ?p schema:openingHours ?horaires }
-                  OPTIONAL { ?p schema:description ?presentation_resume }
-                  OPTIONAL { ?p dct:description ?presentation_detail }
-                  OPTIONAL { ?p dct:modified ?date_maj }
-                  OPTIONAL { ?p tissu:service ?services }
-                  OPTIONAL { ?p schema:isAccessibleForFree ?free }
-                }""", Duration.ofMinutes(10), r -> {
-                    Map<String, java.util.Set<String>> row = points.computeIfAbsent(r.getResource("p").getURI(),
-                            k -> new LinkedHashMap<>());
-                    r.varNames().forEachRemaining(v -> {
-                        var node = r.get(v);
-                        if (node == null || v.equals("p") || v.equals("a")) {
-                            return;
-                        }
-                        String value = node.isLiteral() ? node.asLiteral().getLexicalForm() : node.isURIResource()
-                                ? node.asResource().getURI() : null;
-                        if (value != null) {
-                            row.computeIfAbsent(v, k -> new java.util.LinkedHashSet<>()).add(value);
-                        }
-                    });
-                });
-        MessageDigest sha = sha256();
-        try (var out = new java.io.OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
-                Files.newOutputStream(tmp)), sha), java.nio.charset.StandardCharsets.UTF_8);
-             var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
-                     .setRecordSeparator("\r\n").get())) {
-            csv.printRecord(LMN_COLUMNS);
-            for (Map<String, java.util.Set<String>> p : points.values()) {
-                List<String> record = new ArrayList<>();
-                for (String column : LMN_COLUMNS) {
-                    java.util.Set<String> values = switch (column) {
-                        case "code_insee" -> p.containsKey("c") ? java.util.Set.of(p.get("c").iterator().next()
-                                .replaceAll(".*/", "")) : java.util.Set.of();
-                        case "site_web" -> p.getOrDefault(column, java.util.Set.of());
-                        case "frais_a_charge" -> p.containsKey("free") && p.get("free").contains("true")
-                                ? java.util.Set.of("Gratuit") : java.util.Set.of();
-                        default -> p.getOrDefault(column, java.util.Set.of());
-                    };
-                    record.add(String.join("|", values));
-                }
-                csv.printRecord(record);
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Dump("support-points-lmn", "dumps/" + file.getFileName(), Files.size(file),
-                HexFormat.of().formatHex(sha.digest()), points.size(), modified, null);
     }
 
     /**

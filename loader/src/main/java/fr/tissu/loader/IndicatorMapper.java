@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab.Core;

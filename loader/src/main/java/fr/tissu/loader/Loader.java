@@ -24,7 +24,7 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import fr.tissu.loader.FileReport.Status;
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;

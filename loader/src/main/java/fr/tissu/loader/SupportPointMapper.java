@@ -1,10 +1,11 @@
 package fr.tissu.loader;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab.Core;
@@ -19,8 +20,13 @@ import org.apache.jena.graph.Node;
  * Maps the national digital-inclusion places standard (lieux de médiation numérique, CSV v1.0.2) to
  * digital-support points. Each row is first checked against the standard's own Table Schema.
  */
-final class SupportPointMapper implements Mapper {
+public final class SupportPointMapper implements Mapper {
     private static final TableSchema SCHEMA = TableSchema.fromResource("lmn/schema.json");
+
+    /** The national standard's columns, in its order (from its own schema). */
+    public static List<String> standardColumns() {
+        return SCHEMA.fieldNames();
+    }
 
     private final Ids ids;
     private final ReferenceData reference;

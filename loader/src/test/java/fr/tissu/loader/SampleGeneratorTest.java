@@ -53,7 +53,7 @@ class SampleGeneratorTest {
 
     @Test
     void everySamplePlaceLiesInsideItsOwnCommune() throws IOException {
-        var reference = fr.tissu.loader.reference.ReferenceData.get();
+        var reference = fr.tissu.store.read.ReferenceData.get();
         int checked = 0;
         for (String[] file : new String[][] {{"activites.csv", "commune"}, {"points-appui-numerique.csv", "code_insee"}}) {
             try (var in = Loader.class.getResourceAsStream("sample/" + file[0]);

@@ -10,11 +10,16 @@ import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
 import org.apache.jena.graph.Node;
 
-/** The theme scheme as the index needs it: a theme's code with its broader themes, and their labels. */
+/**
+ * The theme and audience schemes as the index needs them: a theme's code with its broader themes, and the labels of
+ * themes and audiences (French and English).
+ */
 final class Themes {
     private static final String PREFIX = Tissu.BASE + "theme/";
+    private static final String AUDIENCES = Tissu.BASE + "audience/";
     private static final Map<String, String> BROADER = new HashMap<>();
     private static final Map<String, String> LABELS = new HashMap<>();
+    private static final Map<String, String> AUDIENCE_LABELS = new HashMap<>();
 
     static {
         var schemes = Vocabulary.get().schemes();
@@ -26,6 +31,9 @@ final class Themes {
         schemes.find(Node.ANY, Vocab.Skos.prefLabel, Node.ANY).forEach(t -> {
             if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(PREFIX)) {
                 LABELS.merge(code(t.getSubject().getURI()), t.getObject().getLiteralLexicalForm(), (a, b) -> a + " " + b);
+            } else if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(AUDIENCES)) {
+                AUDIENCE_LABELS.merge(code(t.getSubject().getURI()), t.getObject().getLiteralLexicalForm(),
+                        (a, b) -> a + " " + b);
             }
         });
     }
@@ -50,5 +58,10 @@ final class Themes {
     /** French and English labels of {@code theme} (its code when it has none). */
     static String labels(String theme) {
         return LABELS.getOrDefault(theme, theme.replace('-', ' '));
+    }
+
+    /** French and English labels of the audience {@code code} (its code when it has none). */
+    static String audienceLabels(String code) {
+        return AUDIENCE_LABELS.getOrDefault(code, code.replace('-', ' '));
     }
 }

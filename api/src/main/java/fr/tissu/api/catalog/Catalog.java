@@ -6,7 +6,7 @@ import java.util.Map;
 
 import fr.tissu.api.Tissu;
 import fr.tissu.loader.Dumps;
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;

@@ -85,7 +85,7 @@ public final class CatalogService implements HttpService {
             Model model = build(1);
             // writers set these prefixes on every response: set them now, so that the shared model only ever
             // sees the same values written again (no structural change while another request reads it)
-            model.getGraph().getPrefixMapping().setNsPrefixes(fr.tissu.api.linkeddata.Prefixes.MAP);
+            model.getGraph().getPrefixMapping().setNsPrefixes(fr.tissu.vocabulary.Prefixes.MAP);
             built = new Built(state, model, new ValidationReport[1]);
             first = built;
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import fr.tissu.store.read.Activity;
+import fr.tissu.store.read.ActivitySnapshot;
 import fr.tissu.vocabulary.Vocabulary;
 
 /**
@@ -37,7 +40,7 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
                              LocalTime to, Integer age, Boolean free, BigDecimal maxPrice, Boolean accessible,
                              Set<String> languages, Circle near, List<String> words, LocalDate startsAfter,
                              LocalDate startsBefore, Set<String> matches)
-        implements Predicate<ActivityRow> {
+        implements Predicate<Activity> {
 
     /** The parameters that are filters, as their names appear in the REST API. */
     public static final Set<String> PARAMETERS = Set.of("commune", "epci", "theme", "day", "from", "to", "age",
@@ -94,7 +97,7 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
     }
 
     @Override
-    public boolean test(ActivityRow a) {
+    public boolean test(Activity a) {
         return (communes.isEmpty() || communes.contains(a.commune()))
                 && (themes.isEmpty() || anyOf(a.themes(), themes))
                 && (days.isEmpty() || anyOf(a.days(), days))
@@ -106,8 +109,8 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
                     || (a.price() != null && a.price().compareTo(maxPrice) <= 0))
                 && (accessible == null || accessible.equals(Boolean.TRUE.equals(a.accessible())))
                 && (languages.isEmpty() || a.languages().stream().anyMatch(languages::contains))
-                && (near == null || (a.lat() != null && near.contains(a.lat(), a.lon())))
-                && (matches != null ? matches.contains(a.id()) : words.stream().allMatch(w -> a.text().contains(w)))
+                && (near == null || (lat(a) != null && near.contains(lat(a), a.place().lon())))
+                && (matches != null ? matches.contains(a.key()) : words.isEmpty())
                 && ((startsAfter == null && startsBefore == null) || a.firstOccurrence(startsAfter, startsBefore) != null);
     }
 
@@ -117,7 +120,47 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
                 words, startsAfter, startsBefore, Set.copyOf(keys));
     }
 
-    private static <T> boolean anyOf(Set<T> values, Set<T> wanted) {
+    /**
+     * The activities of {@code snapshot} this filter keeps, in title order. Only the rows that can match are read:
+     * those of the smallest posting list among the communes, themes and grid cells asked for.
+     */
+    public List<Activity> in(ActivitySnapshot snapshot) {
+        int[] candidates = null;
+        if (!communes.isEmpty()) {
+            candidates = ActivitySnapshot.union(communes, snapshot.byCommune());
+        }
+        if (!themes.isEmpty()) {
+            int[] themed = ActivitySnapshot.union(themes, snapshot.byTheme());
+            candidates = candidates == null || themed.length < candidates.length ? themed : candidates;
+        }
+        if (near != null) {
+            int[] around = snapshot.around(near.lat(), near.lon(), near.radius());
+            candidates = candidates == null || around.length < candidates.length ? around : candidates;
+        }
+        List<Activity> out = new ArrayList<>();
+        if (candidates == null) {
+            for (Activity a : snapshot.rows()) {
+                if (test(a)) {
+                    out.add(a);
+                }
+            }
+        } else {
+            for (int position : candidates) {
+                Activity a = snapshot.rows().get(position);
+                if (test(a)) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The latitude of an activity's place, or {@code null}. */
+    public static Double lat(Activity a) {
+        return a.place() == null ? null : a.place().lat();
+    }
+
+    private static <T> boolean anyOf(java.util.Collection<T> values, Set<T> wanted) {
         for (T v : values) {
             if (wanted.contains(v)) {
                 return true;

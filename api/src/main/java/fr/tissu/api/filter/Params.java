@@ -59,13 +59,13 @@ public final class Params {
     public Set<String> communes() {
         Set<String> codes = new TreeSet<>();
         for (String code : all("commune")) {
-            if (fr.tissu.loader.reference.ReferenceData.get().commune(code).isEmpty()) {
+            if (fr.tissu.store.read.ReferenceData.get().commune(code).isEmpty()) {
                 throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
             }
             codes.add(code);
         }
         for (String siren : all("epci")) {
-            codes.addAll(fr.tissu.loader.reference.ReferenceData.get().epci(siren)
+            codes.addAll(fr.tissu.store.read.ReferenceData.get().epci(siren)
                     .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
         }
         return codes;

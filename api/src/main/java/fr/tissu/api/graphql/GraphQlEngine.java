@@ -19,21 +19,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.ActivityCatalog;
 import fr.tissu.api.filter.ActivityFilter;
-import fr.tissu.api.filter.ActivityRow;
+import fr.tissu.api.filter.ActivityListing;
 import fr.tissu.api.filter.AssociationFilter;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.LuceneFilters;
 import fr.tissu.api.filter.Params;
-import fr.tissu.api.rest.ActivitiesService;
-import fr.tissu.api.rest.AssociationsService;
 import fr.tissu.api.rest.IndicatorsService;
-import fr.tissu.api.rest.PlacesService;
-import fr.tissu.loader.reference.ReferenceData;
 import fr.tissu.search.Fields;
 import fr.tissu.search.SearchRequest;
 import fr.tissu.search.SearchResult;
+import fr.tissu.store.read.Activity;
+import fr.tissu.store.read.ActivitySnapshot;
+import fr.tissu.store.read.Association;
+import fr.tissu.store.read.ReferenceData;
+import fr.tissu.store.read.Selection;
+import fr.tissu.store.read.SupportPoint;
 import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
@@ -83,8 +84,6 @@ public final class GraphQlEngine {
 
     private final Tissu tissu;
     private final fr.tissu.api.rest.IndicatorComparison comparison;
-    private final ActivityCatalog activities;
-    private final PlacesService supportPoints;
     private final GraphQL graphql;
     private final Duration timeout;
 
@@ -93,13 +92,10 @@ public final class GraphQlEngine {
         BAD_INPUT, NOT_FOUND, TIMEOUT, LIMIT
     }
 
-    /** The engine over {@code tissu}, sharing the REST API's activity projection and support points. */
-    public GraphQlEngine(Tissu tissu, ActivityCatalog activities, PlacesService supportPoints,
-                         fr.tissu.api.rest.IndicatorComparison comparison) {
+    /** The engine over {@code tissu}'s read model, comparing indicators with {@code comparison}. */
+    public GraphQlEngine(Tissu tissu, fr.tissu.api.rest.IndicatorComparison comparison) {
         this.tissu = tissu;
         this.comparison = comparison;
-        this.activities = activities;
-        this.supportPoints = supportPoints;
         this.timeout = tissu.config().queryTimeout();
         TypeDefinitionRegistry types = new SchemaParser().parse(schemaText());
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring());
@@ -161,11 +157,12 @@ public final class GraphQlEngine {
 
         Request(CountingStore store) {
             this.store = store;
-            BatchLoader<String, Map<String, Object>> details = iris -> CompletableFuture.supplyAsync(() -> {
-                Map<String, Map<String, Object>> found = AssociationsService.details(store, timeout, iris);
+            BatchLoader<String, Association> details = iris -> CompletableFuture.supplyAsync(() -> {
+                Map<String, Association> found = new HashMap<>();
+                Association.PROJECTION.read(store, Selection.things(iris), timeout, a -> found.putIfAbsent(a.iri(), a));
                 return iris.stream().map(found::get).toList();
             }, Runnable::run);
-            DataLoader<String, Map<String, Object>> associations = DataLoaderFactory.newDataLoader(details);
+            DataLoader<String, Association> associations = DataLoaderFactory.newDataLoader(details);
             BatchLoader<String, List<Map<String, Object>>> byCommune = codes -> CompletableFuture.supplyAsync(() -> {
                 Map<String, List<Map<String, Object>>> found = new HashMap<>();
                 String values = Sparql.terms(codes.stream().map(c -> tissu.ids().commune(c)).toList());
@@ -189,7 +186,7 @@ public final class GraphQlEngine {
      * The request's association loader, taken from the environment (not from the registry directly): graphql-java
      * only dispatches the loads it sees this way at the end of each level.
      */
-    private static DataLoader<String, Map<String, Object>> associations(DataFetchingEnvironment env) {
+    private static DataLoader<String, Association> associations(DataFetchingEnvironment env) {
         return env.getDataLoader("associations");
     }
 
@@ -232,12 +229,12 @@ public final class GraphQlEngine {
                             return rna == null ? null : associations(env).load(tissu.ids().association(rna).getURI());
                         })
                         .dataFetcher("activity", env -> {
-                            ActivityCatalog.Snapshot s = activities.current();
+                            ActivitySnapshot s = tissu.model().activities();
                             if (env.getArgument("key") != null) {
-                                return s.byId().get((String) env.getArgument("key"));
+                                return s.byKey().get((String) env.getArgument("key"));
                             }
                             String id = env.getArgument("id");
-                            return id == null ? null : s.byId().get(id.substring(id.lastIndexOf('/') + 1));
+                            return id == null ? null : s.byKey().get(id.substring(id.lastIndexOf('/') + 1));
                         })
                         .dataFetcher("commune", env -> ReferenceData.get().commune(env.getArgument("code")).orElse(null))
                         .dataFetcher("epci", env -> ReferenceData.get().epci(env.getArgument("siren")).orElse(null))
@@ -251,24 +248,25 @@ public final class GraphQlEngine {
                                 .filter(i -> i.get("code").equals(env.getArgument("code"))).findFirst().orElse(null))
                         .dataFetcher("search", this::search))
                 .type("Association", t -> t
-                        .dataFetcher("rna", env -> map(env).get("identifier"))
-                        .dataFetcher("description", env -> map(env).get("object"))
-                        .dataFetcher("themes", env -> map(env).get("themes"))
-                        .dataFetcher("commune", env -> communeOf(map(env).get("commune")))
-                        .dataFetcher("activities", env -> activities(env, null, (String) map(env).get("id"))))
+                        .dataFetcher("id", env -> association(env).iri())
+                        .dataFetcher("founded", env -> text(association(env).founded()))
+                        .dataFetcher("dissolved", env -> text(association(env).dissolved()))
+                        .dataFetcher("commune", env -> communeOf(association(env).commune()))
+                        .dataFetcher("activities", env -> activities(env, null, association(env).iri())))
                 .type("Activity", t -> t
                         .dataFetcher("id", env -> row(env).iri())
-                        .dataFetcher("key", env -> row(env).id())
+                        .dataFetcher("key", env -> row(env).key())
                         .dataFetcher("organizer", env -> associations(env).load(row(env).organizer()))
                         .dataFetcher("commune", env -> ReferenceData.get().commune(row(env).commune()).orElse(null))
-                        .dataFetcher("themes", env -> row(env).themes().stream().sorted().toList())
+                        .dataFetcher("themes", env -> row(env).themes())
                         .dataFetcher("schedule", env -> row(env))
                         .dataFetcher("nextOccurrence", env -> Optional.ofNullable(row(env)
                                 .firstOccurrence(LocalDate.now(), null)).map(LocalDate::toString).orElse(null))
                         .dataFetcher("price", env -> row(env).price() == null ? null : row(env).price().doubleValue())
-                        .dataFetcher("languages", env -> row(env).languages().stream().sorted().toList())
-                        .dataFetcher("place", env -> row(env).placeName() == null && row(env).lat() == null ? null
-                                : place(row(env))))
+                        .dataFetcher("languages", env -> row(env).languages())
+                        .dataFetcher("place", env -> row(env).place()))
+                .type("Place", t -> t
+                        .dataFetcher("id", env -> ((Activity.Place) env.getSource()).iri()))
                 .type("Schedule", t -> t
                         .dataFetcher("days", env -> row(env).days().stream()
                                 .map(d -> d.name().substring(0, 3).toLowerCase(Locale.ROOT)).toList())
@@ -279,8 +277,8 @@ public final class GraphQlEngine {
                         .dataFetcher("seasonEnd", env -> row(env).seasonEnd() == null ? null
                                 : row(env).seasonEnd().toString()))
                 .type("SupportPoint", t -> t
-                        .dataFetcher("key", env -> map(env).get("identifier"))
-                        .dataFetcher("commune", env -> communeOf(map(env).get("commune"))))
+                        .dataFetcher("id", env -> ((SupportPoint) env.getSource()).iri())
+                        .dataFetcher("commune", env -> communeOf(((SupportPoint) env.getSource()).commune())))
                 .type("Commune", t -> t
                         .dataFetcher("id", env -> tissu.ids().commune(commune(env).code()).getURI())
                         .dataFetcher("population", env -> integer(commune(env).population()))
@@ -358,7 +356,7 @@ public final class GraphQlEngine {
                         .dataFetcher("association", env -> hit(env).type().equals("association")
                                 ? associations(env).load(hit(env).uri()) : null)
                         .dataFetcher("activity", env -> hit(env).type().equals("activity")
-                                ? activities.current().byId().get(hit(env).key()) : null))
+                                ? tissu.model().activities().byKey().get(hit(env).key()) : null))
                 .build();
     }
 
@@ -368,7 +366,7 @@ public final class GraphQlEngine {
     private Page activities(DataFetchingEnvironment env, String commune, String organizer) {
         Params params = activityParams(env.getArgument("filter"), commune);
         ActivityFilter filter = ActivityFilter.parse(params, LocalDate.now());
-        var text = ActivitiesService.withText(tissu, filter, params.one("q"));
+        var text = ActivityListing.withText(tissu.index(), filter, params.one("q"));
         filter = text.getKey();
         String order = env.getArgument("orderBy") == null ? "TITLE" : env.getArgument("orderBy").toString();
         String sort = switch (order) {
@@ -380,17 +378,17 @@ public final class GraphQlEngine {
         if (sort.equals("distance") && filter.near() == null) {
             throw new BadParameterException("orderBy", "DISTANCE needs filter.near");
         }
-        ActivityCatalog.Snapshot snapshot = activities.current();
+        ActivitySnapshot snapshot = tissu.model().activities();
         ActivityFilter f = filter;
         // an organiser's activities: from its own list (in title order), not by scanning every activity
-        List<ActivityRow> matching = organizer == null ? snapshot.matching(filter)
+        List<Activity> matching = organizer == null ? filter.in(snapshot)
                 : snapshot.byOrganizer().getOrDefault(organizer, List.of()).stream().filter(f)
                         .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-        ActivitiesService.Sorted scoped = ActivitiesService.sorted(matching, filter, sort, text.getValue());
-        List<ActivityRow> rows = scoped.rows();
+        ActivityListing.Sorted scoped = ActivityListing.sorted(matching, filter, sort, text.getValue());
+        List<Activity> rows = scoped.rows();
         int first = first(env);
         String after = env.getArgument("after");
-        int start = scoped.startAfter(after == null ? null : ActivitiesService.cursor(after));
+        int start = scoped.startAfter(after == null ? null : ActivityListing.cursor(after));
         int end = Math.min(rows.size(), start + first);
         boolean more = end < rows.size();
         return new Page(rows.size(), rows.subList(start, end), new PageInfo(more, end > start ? scoped.cursor(end - 1)
@@ -423,19 +421,19 @@ public final class GraphQlEngine {
     }
 
     private Page supportPoints(DataFetchingEnvironment env, List<String> communes) {
-        List<Map<String, Object>> all = supportPoints.items().stream().filter(p -> communes == null
-                || (p.get("commune") instanceof Map<?, ?> c && communes.contains(c.get("code")))).toList();
+        List<SupportPoint> all = tissu.model().supportPoints().items().stream().filter(p -> communes == null
+                || communes.contains(p.commune())).toList();
         int start = 0;
         String after = env.getArgument("after");
         if (after != null) {
-            String key = ActivitiesService.cursor(after);
-            while (start < all.size() && ((String) all.get(start).get("identifier")).compareTo(key) <= 0) {
+            String key = ActivityListing.cursor(after);
+            while (start < all.size() && all.get(start).key().compareTo(key) <= 0) {
                 start++;
             }
         }
         int end = Math.min(all.size(), start + first(env));
         String cursor = end > start ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ((String) all.get(end - 1).get("identifier")).getBytes(StandardCharsets.UTF_8)) : null;
+                all.get(end - 1).key().getBytes(StandardCharsets.UTF_8)) : null;
         return new Page(all.size(), all.subList(start, end), new PageInfo(end < all.size(), cursor));
     }
 
@@ -532,8 +530,16 @@ public final class GraphQlEngine {
         return (Map<String, Object>) env.getSource();
     }
 
-    private static ActivityRow row(DataFetchingEnvironment env) {
-        return (ActivityRow) env.getSource();
+    private static Activity row(DataFetchingEnvironment env) {
+        return (Activity) env.getSource();
+    }
+
+    private static Association association(DataFetchingEnvironment env) {
+        return (Association) env.getSource();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static ReferenceData.Commune commune(DataFetchingEnvironment env) {
@@ -548,9 +554,8 @@ public final class GraphQlEngine {
         return (SearchResult.Hit) env.getSource();
     }
 
-    private static Object communeOf(Object restCommune) {
-        return restCommune instanceof Map<?, ?> c && c.get("code") != null
-                ? ReferenceData.get().commune((String) c.get("code")).orElse(null) : null;
+    private static Object communeOf(String code) {
+        return code == null ? null : ReferenceData.get().commune(code).orElse(null);
     }
 
     private Map<String, Object> departement(String code) {
@@ -562,14 +567,6 @@ public final class GraphQlEngine {
         d.put("code", code);
         d.put("name", ReferenceData.get().departementName(code));
         return d;
-    }
-
-    private static Map<String, Object> place(ActivityRow row) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", row.placeName());
-        p.put("lat", row.lat());
-        p.put("lon", row.lon());
-        return p;
     }
 
     private static Integer integer(String text) {

@@ -74,7 +74,7 @@ public final class LinkedDataService implements HttpService {
             String lang = ThingPage.language(req);
             String extra = "";
             if (type.equals("commune")
-                    && fr.tissu.loader.reference.ReferenceData.get().commune(key).isPresent()) {
+                    && fr.tissu.store.read.ReferenceData.get().commune(key).isPresent()) {
                 extra = fr.tissu.api.html.IndicatorSection.render(comparison, key,
                         req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang, path);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
+import fr.tissu.vocabulary.Prefixes;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import org.apache.jena.graph.Graph;

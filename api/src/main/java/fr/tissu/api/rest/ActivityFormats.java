@@ -18,7 +18,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import fr.tissu.api.filter.ActivityFilter;
-import fr.tissu.api.filter.ActivityRow;
+import fr.tissu.store.read.Activity;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -52,29 +52,31 @@ final class ActivityFormats {
     private ActivityFormats() {
     }
 
-    static void csv(OutputStream out, List<ActivityRow> rows, String base) throws IOException {
+    static void csv(OutputStream out, List<Activity> rows, String base) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                 .setRecordSeparator("\r\n").setHeader(CSV_COLUMNS).get())) {
-            for (ActivityRow r : rows) {
-                csv.printRecord(r.id(), r.title(), r.organizer(), r.organizerName(), r.commune(),
+            for (Activity r : rows) {
+                Activity.Place place = r.place();
+                csv.printRecord(r.key(), r.title(), r.organizer(), r.organizerName(), r.commune(),
                         commune(r), String.join("|", r.themes().stream().sorted().toList()),
                         String.join("|", r.days().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList()),
                         r.start(), r.end(), r.seasonStart(), r.seasonEnd(), r.minAge(), r.maxAge(),
                         r.price() == null ? null : r.price().toPlainString(), r.free(), r.accessible(),
-                        String.join("|", r.languages().stream().sorted().toList()), r.placeName(), r.lat(), r.lon(),
-                        base + "/api/v1/activities/" + r.id());
+                        String.join("|", r.languages()), place == null ? null : place.name(),
+                        place == null ? null : place.lat(), place == null ? null : place.lon(),
+                        base + "/api/v1/activities/" + r.key());
             }
         }
     }
 
-    static void geojson(OutputStream out, List<ActivityRow> rows, ActivityFilter filter) throws IOException {
+    static void geojson(OutputStream out, List<Activity> rows, ActivityFilter filter) throws IOException {
         try (JsonGenerator g = RestSupport.JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeArrayFieldStart("features");
-            for (ActivityRow r : rows) {
-                if (r.lat() == null) {
+            for (Activity r : rows) {
+                if (ActivityFilter.lat(r) == null) {
                     continue;
                 }
                 g.writeStartObject();
@@ -83,13 +85,13 @@ final class ActivityFormats {
                 g.writeObjectFieldStart("geometry");
                 g.writeStringField("type", "Point");
                 g.writeArrayFieldStart("coordinates");
-                g.writeNumber(r.lon());
-                g.writeNumber(r.lat());
+                g.writeNumber(r.place().lon());
+                g.writeNumber(r.place().lat());
                 g.writeEndArray();
                 g.writeEndObject();
                 Map<String, Object> properties = new LinkedHashMap<>(ActivitiesService.item(r, filter));
                 properties.remove("place");
-                properties.put("place", r.placeName());
+                properties.put("place", r.place().name());
                 g.writeObjectField("properties", properties);
                 g.writeEndObject();
             }
@@ -98,14 +100,14 @@ final class ActivityFormats {
         }
     }
 
-    static void ical(OutputStream out, List<ActivityRow> rows, String base) throws IOException {
+    static void ical(OutputStream out, List<Activity> rows, String base) throws IOException {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Tissu//Activités associatives//FR"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(PARIS.getId()).getVTimeZone());
-        for (ActivityRow r : rows) {
+        for (Activity r : rows) {
             LocalDate first = r.firstOccurrence(r.seasonStart(), r.seasonEnd());
             if (first == null) {
                 continue;
@@ -121,13 +123,13 @@ final class ActivityFormats {
             String until = r.seasonEnd() == null ? "" : ";UNTIL=" + UNTIL.format(ZonedDateTime.of(r.seasonEnd(), r.end(),
                     PARIS).withZoneSameInstant(java.time.ZoneOffset.UTC));
             event.add(new RRule<>("FREQ=WEEKLY;BYDAY=" + String.join(",", days) + until));
-            if (r.placeName() != null) {
-                event.add(new Location(r.placeName() + ", " + commune(r)));
+            if (r.place() != null && r.place().name() != null) {
+                event.add(new Location(r.place().name() + ", " + commune(r)));
             }
             if (r.organizerName() != null) {
                 event.add(new Description(r.organizerName()));
             }
-            event.add(new Url(java.net.URI.create(base + "/api/v1/activities/" + r.id())));
+            event.add(new Url(java.net.URI.create(base + "/api/v1/activities/" + r.key())));
             calendar.add(event);
         }
         // The outputter closes its writer: keep the response stream open for the caller.
@@ -140,9 +142,9 @@ final class ActivityFormats {
         new CalendarOutputter(false).output(calendar, writer);
     }
 
-    private static String commune(ActivityRow r) {
-        return fr.tissu.loader.reference.ReferenceData.get().commune(r.commune())
-                .map(fr.tissu.loader.reference.ReferenceData.Commune::name).orElse(r.commune());
+    private static String commune(Activity r) {
+        return fr.tissu.store.read.ReferenceData.get().commune(r.commune())
+                .map(fr.tissu.store.read.ReferenceData.Commune::name).orElse(r.commune());
     }
 
     static UncheckedIOException unchecked(IOException e) {

@@ -12,18 +12,16 @@ import java.util.Set;
 
 import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.ActivityCatalog;
 import fr.tissu.api.filter.AssociationFilter;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.Association;
 import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.apache.jena.query.QuerySolution;
 
 /**
  * Associations: {@code GET /api/v1/associations} (filters, {@code sort=name|-name|founded|-founded},
@@ -37,23 +35,6 @@ public final class AssociationsService implements HttpService {
     private static final List<String> SORTS = List.of("name", "-name", "founded", "-founded", "relevance");
     private static final Map<String, String> FORMATS = Map.of("json", "application/json", "jsonld",
             "application/ld+json");
-    private static final String FIELDS = """
-            PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
-            PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX rov: <http://www.w3.org/ns/regorg#>
-            PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX locn: <http://www.w3.org/ns/locn#>
-            SELECT ?a ?id ?name ?commune ?status ?founded ?dissolved ?theme ?object ?website ?address ?description WHERE {
-              VALUES ?a { %s }
-              ?a dct:identifier ?id ; schema:name ?name .
-              OPTIONAL { ?a tissu:commune ?commune }
-              OPTIONAL { ?a rov:orgStatus ?status }
-              OPTIONAL { ?a schema:foundingDate ?founded }
-              OPTIONAL { ?a schema:dissolutionDate ?dissolved }
-              OPTIONAL { ?a dct:subject ?theme }
-              OPTIONAL { ?a tissu:socialObjectCode ?object }
-              OPTIONAL { ?a foaf:homepage ?website }
-              OPTIONAL { ?a locn:address/locn:fullAddress ?address }
-              OPTIONAL { ?a dct:description ?description }
-            }""";
 
     static {
         Set<String> all = new HashSet<>(AssociationFilter.PARAMETERS);
@@ -62,14 +43,12 @@ public final class AssociationsService implements HttpService {
     }
 
     private final Tissu tissu;
-    private final ActivityCatalog activities;
     private final Duration timeout;
     private final fr.tissu.api.linkeddata.Describer describer;
 
-    /** The associations of {@code tissu}'s store; {@code activities} lists what each one runs. */
-    public AssociationsService(Tissu tissu, ActivityCatalog activities) {
+    /** The associations of {@code tissu}'s read model, with the activities each one runs. */
+    public AssociationsService(Tissu tissu) {
         this.tissu = tissu;
-        this.activities = activities;
         this.timeout = tissu.config().queryTimeout();
         this.describer = new fr.tissu.api.linkeddata.Describer(tissu.store(), timeout);
     }
@@ -144,11 +123,12 @@ public final class AssociationsService implements HttpService {
             JsonLd.send(res, describer.describeAll(shown.stream().map(r -> r[0]).toList()));
             return;
         }
-        Map<String, Map<String, Object>> items = details(shown.stream().map(r -> r[0]).toList());
+        Map<String, Association> items = tissu.model().associations(shown.stream().map(r -> r[0]).toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", total[0]);
         body.put("limit", limit);
-        body.put("items", shown.stream().map(r -> RestSupport.project(items.get(r[0]), fields)).toList());
+        body.put("items", shown.stream().filter(r -> items.containsKey(r[0]))
+                .map(r -> RestSupport.project(item(items.get(r[0])), fields)).toList());
         body.put("links", links.json());
         RestSupport.json(res, body);
     }
@@ -179,12 +159,12 @@ public final class AssociationsService implements HttpService {
             JsonLd.send(res, describer.describeAll(iris));
             return;
         }
-        Map<String, Map<String, Object>> items = details(iris);
+        Map<String, Association> items = tissu.model().associations(iris);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", found.total());
         body.put("limit", limit);
         body.put("items", iris.stream().filter(items::containsKey)
-                .map(iri -> RestSupport.project(items.get(iri), fields)).toList());
+                .map(iri -> RestSupport.project(item(items.get(iri)), fields)).toList());
         body.put("links", links.json());
         RestSupport.json(res, body);
     }
@@ -199,8 +179,8 @@ public final class AssociationsService implements HttpService {
             return;
         }
         String iri = tissu.ids().association(rna).getURI();
-        Map<String, Object> item = details(List.of(iri)).get(iri);
-        if (item == null) {
+        Association association = tissu.model().associations(List.of(iri)).get(iri);
+        if (association == null) {
             Problems.send(req, res, Status.NOT_FOUND_404, "no association '" + rna + "'");
             return;
         }
@@ -211,73 +191,29 @@ public final class AssociationsService implements HttpService {
             JsonLd.send(res, describer.describeAll(List.of(iri)));
             return;
         }
-        item.put("activities", activities.current().byOrganizer().getOrDefault(iri, List.of()).stream()
-                .map(a -> Map.of("id", a.iri(), "url", "/api/v1/activities/" + a.id(), "title", a.title())).toList());
+        Map<String, Object> item = item(association);
+        item.put("activities", tissu.model().activities().byOrganizer().getOrDefault(iri, List.of()).stream()
+                .map(a -> Map.of("id", a.iri(), "url", "/api/v1/activities/" + a.key(), "title", a.title())).toList());
         RestSupport.json(res, RestSupport.project(item, fields));
     }
 
-    private Map<String, Map<String, Object>> details(List<String> iris) {
-        return details(tissu.store(), timeout, iris);
-    }
-
-    /** The JSON of each association, by URI, with one query (also what GraphQL's association nodes are made of). */
-    public static Map<String, Map<String, Object>> details(fr.tissu.store.Store store, Duration timeout,
-                                                          List<String> iris) {
-        Map<String, Map<String, Object>> items = new LinkedHashMap<>();
-        if (iris.isEmpty()) {
-            return items;
-        }
-        store.select(FIELDS.formatted(Sparql.iris(iris)), timeout, r -> merge(items, r));
-        return items;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void merge(Map<String, Map<String, Object>> items, QuerySolution r) {
-        String iri = r.getResource("a").getURI();
-        Map<String, Object> m = items.computeIfAbsent(iri, k -> {
-            Map<String, Object> n = new LinkedHashMap<>();
-            String rna = r.getLiteral("id").getLexicalForm();
-            n.put("id", iri);
-            n.put("url", "/api/v1/associations/" + rna);
-            n.put("identifier", rna);
-            n.put("name", r.getLiteral("name").getLexicalForm());
-            String status = r.contains("status") ? r.getResource("status").getURI() : null;
-            n.put("status", status == null ? null : status.substring(status.lastIndexOf('/') + 1));
-            n.put("founded", r.contains("founded") ? r.getLiteral("founded").getLexicalForm() : null);
-            n.put("dissolved", r.contains("dissolved") ? r.getLiteral("dissolved").getLexicalForm() : null);
-            String commune = r.contains("commune") ? r.getResource("commune").getURI() : null;
-            if (commune != null) {
-                String code = commune.substring(commune.lastIndexOf('/') + 1);
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("code", code);
-                c.put("name", ReferenceData.get().commune(code).map(ReferenceData.Commune::name).orElse(null));
-                c.put("url", "/api/v1/communes/" + code);
-                n.put("commune", c);
-            } else {
-                n.put("commune", null);
-            }
-            n.put("themes", new ArrayList<String>());
-            n.put("socialObjectCodes", new ArrayList<String>());
-            n.put("object", r.contains("description") ? r.getLiteral("description").getLexicalForm() : null);
-            n.put("website", r.contains("website") ? r.getResource("website").getURI() : null);
-            n.put("address", r.contains("address") ? r.getLiteral("address").getLexicalForm() : null);
-            return n;
-        });
-        if (r.contains("theme")) {
-            String theme = r.getResource("theme").getURI();
-            List<String> themes = (List<String>) m.get("themes");
-            String code = theme.substring(theme.lastIndexOf('/') + 1);
-            if (!themes.contains(code)) {
-                themes.add(code);
-            }
-        }
-        if (r.contains("object")) {
-            List<String> codes = (List<String>) m.get("socialObjectCodes");
-            String code = r.getLiteral("object").getLexicalForm();
-            if (!codes.contains(code)) {
-                codes.add(code);
-            }
-        }
+    /** The JSON of an association. */
+    static Map<String, Object> item(Association a) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("id", a.iri());
+        n.put("url", "/api/v1/associations/" + a.rna());
+        n.put("identifier", a.rna());
+        n.put("name", a.name());
+        n.put("status", a.status());
+        n.put("founded", a.founded() == null ? null : a.founded().toString());
+        n.put("dissolved", a.dissolved() == null ? null : a.dissolved().toString());
+        n.put("commune", a.commune() == null ? null : CommuneRefs.of(a.commune()));
+        n.put("themes", a.themes());
+        n.put("socialObjectCodes", a.socialObjectCodes());
+        n.put("object", a.description());
+        n.put("website", a.website());
+        n.put("address", a.address());
+        return n;
     }
 
     private static String encode(String key, String id) {

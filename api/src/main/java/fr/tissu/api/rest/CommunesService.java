@@ -13,7 +13,7 @@ import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Vocabulary;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.PerVersion;
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.PerVersion;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocabulary;
 

@@ -86,7 +86,7 @@ final class ResultWriter {
         long n = 0;
         if (format.needsWholeGraph()) {
             var graph = GraphFactory.createDefaultGraph();
-            graph.getPrefixMapping().setNsPrefixes(fr.tissu.api.linkeddata.Prefixes.MAP);
+            graph.getPrefixMapping().setNsPrefixes(fr.tissu.vocabulary.Prefixes.MAP);
             while (triples.hasNext()) {
                 graph.add(triples.next());
                 n++;
@@ -97,7 +97,7 @@ final class ResultWriter {
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
         stream.start();
         if (format == ResultFormat.TURTLE) {
-            StreamRDFOps.sendPrefixesToStream(fr.tissu.api.linkeddata.Prefixes.MAP, stream);
+            StreamRDFOps.sendPrefixesToStream(fr.tissu.vocabulary.Prefixes.MAP, stream);
         }
         while (triples.hasNext()) {
             stream.triple(triples.next());

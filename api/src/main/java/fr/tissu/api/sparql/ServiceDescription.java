@@ -23,12 +23,12 @@ import org.apache.jena.riot.RDFParser;
 final class ServiceDescription {
     private final Tissu tissu;
     private final SparqlConfig config;
-    private final fr.tissu.api.filter.PerVersion<Graph> voidGraph;
+    private final fr.tissu.store.read.PerVersion<Graph> voidGraph;
 
     ServiceDescription(Tissu tissu, SparqlConfig config) {
         this.tissu = tissu;
         this.config = config;
-        this.voidGraph = new fr.tissu.api.filter.PerVersion<>(tissu.store(), version -> computeVoid());
+        this.voidGraph = new fr.tissu.store.read.PerVersion<>(tissu.store(), version -> computeVoid());
     }
 
     void serviceDescription(ServerRequest req, ServerResponse res) {

@@ -13,7 +13,7 @@ import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.ThingPage;
-import fr.tissu.api.linkeddata.Prefixes;
+import fr.tissu.vocabulary.Prefixes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;

@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Derives the reference files Tissu ships (communes, EPCIs, départements, régions) from the official
  * administrative division published by Etalab ({@code @etalab/decoupage-administratif}, MIT licence, figures from
- * INSEE). Run once per new release of that package; the output is committed under {@code reference/}.
+ * INSEE). Run once per new release of that package; the output is committed beside {@code fr.tissu.store.read.ReferenceData}, which reads it.
  *
  * <p>One row per INSEE code: where a code is both a current commune and a delegated or associated commune, the
  * current commune wins and the other records are kept only as their parent's former parts.

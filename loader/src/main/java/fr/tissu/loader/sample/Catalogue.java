@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Vocabulary;
 
 /** The kinds of association the generator knows, with their names, objects and activities. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -46,12 +46,7 @@ public final class SampleGenerator {
         "debut_saison", "fin_saison", "age_min", "age_max", "public", "tarif", "accessible", "langues",
         "inscription", "email", "telephone"};
     /** Columns of the lieux de médiation numérique CSV v1.0.2, in order. */
-    public static final String[] LMN_COLUMNS = {"id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse",
-        "complement_adresse", "latitude", "longitude", "typologie", "telephone", "courriels", "site_web", "horaires",
-        "presentation_resume", "presentation_detail", "source", "itinerance", "structure_parente", "date_maj",
-        "services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
-        "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
-        "modalites_accompagnement", "fiche_acces_libre", "prise_rdv"};
+    public static final String[] LMN_COLUMNS = fr.tissu.loader.SupportPointMapper.standardColumns().toArray(String[]::new);
     static final String FICTITIOUS = " (association fictive, données de démonstration générées par Tissu)";
 
     private final ReferenceData reference = ReferenceData.get();

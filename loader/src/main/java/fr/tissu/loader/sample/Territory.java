@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import fr.tissu.loader.reference.ReferenceData;
+import fr.tissu.store.read.ReferenceData;
 
 /**
  * The communes a sample is drawn from, picked in proportion to their population, each with the area its places are

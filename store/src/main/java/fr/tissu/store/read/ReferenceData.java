@@ -1,4 +1,4 @@
-package fr.tissu.loader.reference;
+package fr.tissu.store.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 
 /**
- * The French administrative division shipped with Tissu (see {@code reference/README.md}): communes, EPCIs,
+ * The French administrative division shipped with Tissu (see the README beside its files): communes, EPCIs,
  * départements and régions, read once from the class path.
  */
 public final class ReferenceData {
@@ -63,7 +63,7 @@ public final class ReferenceData {
 
     /**
      * A commune's bounding box, {@code {west, south, east, north}} in WGS84 degrees (2017 contours; see
-     * {@code reference/README.md}), when one is known.
+     * the README beside its files), when one is known.
      */
     public Optional<double[]> box(String code) {
         Map<String, double[]> known = boxes;

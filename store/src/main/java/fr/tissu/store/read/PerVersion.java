@@ -1,4 +1,4 @@
-package fr.tissu.api.filter;
+package fr.tissu.store.read;
 
 import java.util.function.LongFunction;
 

@@ -1,9 +1,14 @@
-package fr.tissu.api.linkeddata;
+package fr.tissu.vocabulary;
 
-import fr.tissu.vocabulary.Tissu;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.apache.jena.shared.PrefixMapping;
 
-/** The prefixes written in Turtle and JSON-LD representations. */
+/**
+ * The one prefix table: the prefixes of Turtle and JSON-LD representations, and the {@code PREFIX} declarations of
+ * the queries Tissu writes.
+ */
 public final class Prefixes {
     /** The shared, read-only prefix mapping. */
     public static final PrefixMapping MAP = PrefixMapping.Factory.create()
@@ -33,6 +38,17 @@ public final class Prefixes {
             .setNsPrefix("charter", Tissu.BASE + "charter/")
             .lock();
 
+    /** The same prefixes as SPARQL {@code PREFIX} declarations, one per line. */
+    public static final String SPARQL = sparql();
+
     private Prefixes() {
+    }
+
+    private static String sparql() {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(MAP.getNsPrefixMap()).entrySet()) {
+            s.append("PREFIX ").append(e.getKey()).append(": <").append(e.getValue()).append(">\n");
+        }
+        return s.toString();
     }
 }
