@@ -91,7 +91,8 @@ public final class Problems {
                 : (en ? "Check the address and its parameters." : "Vérifiez l'adresse et ses paramètres.");
         String home = en ? "/?lang=en" : "/";
         String body = "<h1>" + Html.esc(title) + "</h1>\n<p>" + Html.esc(advice) + "</p>\n<p><strong>"
-                + (en ? "Detail" : "Détail") + " (" + status.code() + ")</strong> : " + Html.esc(detail) + "</p>\n"
+                + (en ? "Detail" : "Détail") + " (" + status.code() + ")</strong> : <span lang=\"en\">" + Html.esc(detail)
+                + "</span></p>\n"
                 + "<ul>\n<li><a href=\"" + home + "\">" + (en ? "Back to the home page" : "Retour à l'accueil")
                 + "</a></li>\n<li><a href=\"/sparql" + (en ? "?lang=en" : "") + "\">"
                 + (en ? "Query the data (SPARQL)" : "Interroger les données (SPARQL)") + "</a></li>\n"

@@ -210,6 +210,8 @@ class InteroperabilityTest {
         assertTrue(fr.body().contains("<html lang=\"fr\">") && fr.body().contains("Page introuvable"), fr.body());
         assertTrue(fr.body().contains("href=\"/\""), "a way back home");
         assertTrue(fr.body().contains("<main id=\"main\">") && fr.body().contains("class=\"skip\""));
+        assertTrue(fr.body().contains("<span lang=\"en\">nothing is known"), "the English detail says so");
+        assertTrue(fr.headers().firstValue("Vary").orElse("").contains("Accept-Language"), "pages vary by language");
         HttpResponse<String> en = get("/api/v1/activities?age=old&lang=en", "Accept", BROWSER);
         assertEquals(400, en.statusCode());
         assertTrue(en.body().contains("<html lang=\"en\">") && en.body().contains("age"), en.body());

@@ -20,7 +20,7 @@ public final class Html {
             table{border-collapse:collapse}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #dde}
             form.pick{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}select,button{font:inherit;padding:.2rem .4rem}
             figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.9rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
-            footer{margin-top:2rem;font-size:.9rem;color:var(--muted)}
+            footer{margin-top:2rem;font-size:.9rem;color:var(--muted)}code,main p{overflow-wrap:anywhere}select{max-width:100%}.scroll{overflow-x:auto;max-width:100%}
             @media (max-width:40rem){dl{grid-template-columns:1fr}dt{margin-top:.5rem}}
             """;
 
@@ -83,7 +83,11 @@ public final class Html {
                     .append("\" lang=\"").append(en ? "fr" : "en").append("\">").append(en ? "Français" : "English")
                     .append("</a>");
         }
-        s.append("</nav></header>\n<main id=\"main\">\n").append(body).append("\n</main>\n<footer>\n");
+        s.append("</nav></header>\n<main id=\"main\">\n").append(body).append("\n</main>\n");
+        if (alternates.isEmpty() && license == null) {
+            return s.append("</body>\n</html>\n").toString();
+        }
+        s.append("<footer>\n");
         if (!alternates.isEmpty()) {
             s.append("<p>").append(en ? "Also as data: " : "Aussi en données : ");
             for (int i = 0; i < alternates.size(); i++) {

@@ -193,7 +193,7 @@ public final class IndicatorSection {
                 .append(en ? "; dashed line: group median; shaded band: first to third quartile."
                         : " ; tirets : médiane du groupe ; bande grisée : du premier au troisième quartile.")
                 .append("</figcaption>\n</figure>\n");
-        s.append("<table><caption>").append(Html.esc((en ? "Year by year, " : "Année par année, ") + name))
+        s.append("<div class=\"scroll\" tabindex=\"0\"><table><caption>").append(Html.esc((en ? "Year by year, " : "Année par année, ") + name))
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(en ? "Year" : "Année")
                 .append("</th><th scope=\"col\">").append(en ? "Value" : "Valeur").append("</th>");
         boolean per1000 = key.equals("per1000");
@@ -213,7 +213,7 @@ public final class IndicatorSection {
                     .append("</td><td>").append(fmt(p.get("groupMedian"))).append("</td><td>")
                     .append(fmt(p.get("groupQ1"))).append(" – ").append(fmt(p.get("groupQ3"))).append("</td></tr>\n");
         }
-        s.append("</tbody></table>\n");
+        s.append("</tbody></table></div>\n");
     }
 
     @SuppressWarnings("unchecked")
@@ -277,7 +277,7 @@ public final class IndicatorSection {
             s.append(' ').append(en ? "The first " + RANKING_BARS + " are shown; the CSV has them all."
                     : "Les " + RANKING_BARS + " premières sont affichées ; le CSV les donne toutes.");
         }
-        s.append("</figcaption>\n</figure>\n<table><caption>").append(en ? "Ranking" : "Classement")
+        s.append("</figcaption>\n</figure>\n<div class=\"scroll\" tabindex=\"0\"><table><caption>").append(en ? "Ranking" : "Classement")
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(en ? "Rank" : "Rang")
                 .append("</th><th scope=\"col\">Commune</th><th scope=\"col\">").append(en ? "Value" : "Valeur")
                 .append("</th>");
@@ -297,7 +297,7 @@ public final class IndicatorSection {
             }
             s.append("</tr>\n");
         }
-        s.append("</tbody></table>\n");
+        s.append("</tbody></table></div>\n");
     }
 
     /** The commune's latest value of each indicator, per origin. */
@@ -313,7 +313,7 @@ public final class IndicatorSection {
                 latest.put(k, v);
             }
         }
-        s.append("<h3>").append(en ? "Latest values" : "Dernières valeurs").append("</h3>\n<table><caption>")
+        s.append("<h3>").append(en ? "Latest values" : "Dernières valeurs").append("</h3>\n<div class=\"scroll\" tabindex=\"0\"><table><caption>")
                 .append(en ? "Latest value of each indicator, declared or computed"
                         : "Dernière valeur de chaque indicateur, déclarée ou calculée")
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(en ? "Indicator" : "Indicateur")
@@ -330,7 +330,7 @@ public final class IndicatorSection {
                     .append("</td><td>").append(computed ? (en ? "computed" : "calculée") : (en ? "declared" : "déclarée"))
                     .append("</td></tr>\n");
         }
-        s.append("</tbody></table>\n");
+        s.append("</tbody></table></div>\n");
     }
 
     private void grid(StringBuilder s, double max, int w, int h, int left, int right, int top, int bottom) {

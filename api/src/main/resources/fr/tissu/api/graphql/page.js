@@ -23,6 +23,8 @@
     $('result').textContent = say.running;
     try { $('result').textContent = JSON.stringify(await post($('query').value, variables), null, 2); }
     catch (e) { $('result').textContent = say.failed + e.message; }
+    // on a narrow screen the result is below the editor: bring it into view (focus stays in the editor)
+    $('result').scrollIntoView({ block: 'nearest' });
   }
   $('run').addEventListener('click', run);
   document.addEventListener('keydown', (e) => { if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); run(); } });
