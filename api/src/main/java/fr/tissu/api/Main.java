@@ -66,9 +66,8 @@ public final class Main {
         // Build the read model's projections now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("read-model-warm-up").start(tissu.model()::refresh);
         fr.tissu.api.rest.IndicatorComparison comparison = new fr.tissu.api.rest.IndicatorComparison(tissu);
-        // Read the indicator values now, and again after each nightly recomputation, rather than on a visit.
-        Thread.ofPlatform().daemon().name("indicator-warm-up").start(comparison::warmUp);
-        usage.afterRecomputation(comparison::warmUp);
+        // the nightly recomputation writes a new data version: build its projections then, not on a visit
+        usage.afterRecomputation(tissu.model()::refresh);
         new HeadForGet(routing).register(new LinkedDataService(tissu, comparison))
                 .register(new VocabularyService(tissu))
                 .register(new SparqlService(tissu, tissu.config().sparql()))

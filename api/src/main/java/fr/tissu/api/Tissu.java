@@ -21,7 +21,7 @@ public record Tissu(TissuConfig config, Ids ids, Store store, SearchIndex index,
 
     /** A service over {@code store} with a read model of its own. */
     public Tissu(TissuConfig config, Ids ids, Store store, SearchIndex index) {
-        this(config, ids, store, index, new ReadModel(store, config.queryTimeout()));
+        this(config, ids, store, index, new ReadModel(store, ids, config.queryTimeout()));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocabulary;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -37,9 +38,9 @@ public final class VocabularyGraph {
      * whether it wrote. For data shipped with the software (vocabulary, example queries).
      */
     public static boolean ensure(Store store, Node graph, String checksum, Graph content, String source) {
-        boolean current = store.ask("ASK { GRAPH <" + graph.getURI() + "> { <" + graph.getURI()
-                + "> <http://spdx.org/rdf/terms#checksum>/<http://spdx.org/rdf/terms#checksumValue> ?v "
-                + "FILTER(STR(?v) = \"" + checksum + "\") } }", Duration.ofSeconds(10));
+        boolean current = store.ask("ASK { GRAPH " + Sparql.iri(graph) + " { " + Sparql.iri(graph)
+                + " <http://spdx.org/rdf/terms#checksum>/<http://spdx.org/rdf/terms#checksumValue> ?v "
+                + "FILTER(STR(?v) = " + Sparql.literal(checksum) + ") } }", Duration.ofSeconds(10));
         if (current) {
             return false;
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Node;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
@@ -227,7 +228,7 @@ public final class SearchIndex implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }) || store.ask("ASK { GRAPH <" + g.getURI() + "> { ?a a <https://schema.org/NGO> } }",
+            }) || store.ask("ASK { GRAPH " + Sparql.iri(g) + " { ?a a <https://schema.org/NGO> } }",
                     java.time.Duration.ofMinutes(1));
         }
         if (associations) {

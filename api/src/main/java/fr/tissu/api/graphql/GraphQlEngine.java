@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import fr.tissu.search.SearchResult;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;
 import fr.tissu.store.read.Association;
+import fr.tissu.store.read.Observation;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.read.Selection;
 import fr.tissu.store.read.SupportPoint;
@@ -163,20 +165,17 @@ public final class GraphQlEngine {
                 return iris.stream().map(found::get).toList();
             }, Runnable::run);
             DataLoader<String, Association> associations = DataLoaderFactory.newDataLoader(details);
-            BatchLoader<String, List<Map<String, Object>>> byCommune = codes -> CompletableFuture.supplyAsync(() -> {
-                Map<String, List<Map<String, Object>>> found = new HashMap<>();
-                String values = Sparql.terms(codes.stream().map(c -> tissu.ids().commune(c)).toList());
-                store.select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  VALUES ?area { "
-                        + values + "}\n" + IndicatorsService.OBSERVATION + "} ORDER BY ?area ?indicator ?year", timeout,
-                        r -> {
-                            Map<String, Object> o = IndicatorsService.observation(r);
-                            @SuppressWarnings("unchecked")
-                            String code = (String) ((Map<String, Object>) o.get("commune")).get("code");
-                            found.computeIfAbsent(code, k -> new ArrayList<>()).add(o);
-                        });
+            BatchLoader<String, List<Observation>> byCommune = codes -> CompletableFuture.supplyAsync(() -> {
+                Map<String, List<Observation>> found = new HashMap<>();
+                String where = "VALUES ?area { " + Sparql.terms(codes.stream().map(c -> tissu.ids().commune(c))
+                        .toList()) + "} ?s sdmxd:refArea ?area";
+                Observation.PROJECTION.read(store, Selection.where(where), timeout,
+                        o -> found.computeIfAbsent(o.commune(), k -> new ArrayList<>()).add(o));
+                found.values().forEach(list -> list.sort(Comparator.comparing(Observation::indicator)
+                        .thenComparing(o -> o.year() == null ? 0 : o.year())));
                 return codes.stream().map(c -> found.getOrDefault(c, List.of())).toList();
             }, Runnable::run);
-            DataLoader<String, List<Map<String, Object>>> observations = DataLoaderFactory.newDataLoader(byCommune);
+            DataLoader<String, List<Observation>> observations = DataLoaderFactory.newDataLoader(byCommune);
             registry.register("associations", associations);
             registry.register("observations", observations);
         }
@@ -292,10 +291,10 @@ public final class GraphQlEngine {
                             Integer year = env.getArgument("year");
                             String origin = env.getArgument("origin") == null ? null
                                     : env.getArgument("origin").toString().toLowerCase(Locale.ROOT);
-                            return env.<String, List<Map<String, Object>>>getDataLoader("observations")
+                            return env.<String, List<Observation>>getDataLoader("observations")
                                     .load(commune(env).code()).thenApply(list -> list.stream()
-                                            .filter(o -> year == null || year.equals(o.get("year")))
-                                            .filter(o -> origin == null || origin.equals(o.get("origin"))).toList());
+                                            .filter(o -> year == null || year.equals(o.year()))
+                                            .filter(o -> origin == null || origin.equals(o.origin())).toList());
                         })
                         .dataFetcher("compare", env -> {
                             String group = env.getArgument("group") == null ? "epci"
@@ -345,11 +344,12 @@ public final class GraphQlEngine {
                         .dataFetcher("definitionFr", env -> texts(env, "definition", "fr"))
                         .dataFetcher("definitionEn", env -> texts(env, "definition", "en")))
                 .type("Observation", t -> t
+                        .dataFetcher("id", env -> observation(env).iri())
                         .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
-                                .filter(i -> i.get("code").equals(((Map<?, ?>) map(env).get("indicator")).get("code")))
-                                .findFirst().orElse(null))
-                        .dataFetcher("value", env -> ((java.math.BigDecimal) map(env).get("value")).doubleValue())
-                        .dataFetcher("origin", env -> map(env).get("origin").toString().toUpperCase(Locale.ROOT)))
+                                .filter(i -> i.get("code").equals(observation(env).indicator())).findFirst()
+                                .orElse(null))
+                        .dataFetcher("value", env -> observation(env).value().doubleValue())
+                        .dataFetcher("origin", env -> observation(env).origin().toUpperCase(Locale.ROOT)))
                 .type("SearchHit", t -> t
                         .dataFetcher("id", env -> hit(env).uri())
                         .dataFetcher("type", env -> hit(env).type().toUpperCase(Locale.ROOT).replace('-', '_'))
@@ -532,6 +532,10 @@ public final class GraphQlEngine {
 
     private static Activity row(DataFetchingEnvironment env) {
         return (Activity) env.getSource();
+    }
+
+    private static Observation observation(DataFetchingEnvironment env) {
+        return (Observation) env.getSource();
     }
 
     private static Association association(DataFetchingEnvironment env) {

@@ -11,7 +11,6 @@ import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ParameterizedSparqlString;
 
 /**
  * Reads what the store says about one thing: its own triples and those of its parts (hash URIs it links to), the
@@ -39,15 +38,12 @@ public final class Describer {
 
     /** The thing's triples and its parts' triples; empty when the store knows nothing of it. */
     public Graph describe(Node thing) {
-        ParameterizedSparqlString q = new ParameterizedSparqlString("""
+        return store.construct("""
                 CONSTRUCT { ?s ?p ?o } WHERE {
-                  { BIND(?thing AS ?s) ?s ?p ?o }
+                  { BIND(%1$s AS ?s) ?s ?p ?o }
                   UNION
-                  { ?thing ?link ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), ?prefix)) ?s ?p ?o }
-                }""");
-        q.setIri("thing", thing.getURI());
-        q.setLiteral("prefix", thing.getURI() + "#");
-        return store.construct(q.toString(), timeout);
+                  { %1$s ?link ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), %2$s)) ?s ?p ?o }
+                }""".formatted(Sparql.iri(thing), Sparql.literal(thing.getURI() + "#")), timeout);
     }
 
     /** The triples of several things and of their parts, with one query. */
@@ -73,14 +69,13 @@ public final class Describer {
             return labels;
         }
         String values = Sparql.terms(iris);
-        ParameterizedSparqlString q = new ParameterizedSparqlString(PREFIXES + """
+        String q = PREFIXES + """
                 SELECT ?o ?label WHERE {
                   VALUES ?o { %s }
                   ?o schema:name|skos:prefLabel|rdfs:label ?label
-                  FILTER(LANG(?label) = "" || LANG(?label) = ?lang)
-                }""".formatted(values));
-        q.setLiteral("lang", lang);
-        store.select(q.toString(), timeout, row -> {
+                  FILTER(LANG(?label) = "" || LANG(?label) = %s)
+                }""".formatted(values, Sparql.literal(lang));
+        store.select(q, timeout, row -> {
             Node o = row.get("o").asNode();
             String label = row.getLiteral("label").getLexicalForm();
             boolean exact = lang.equals(row.getLiteral("label").getLanguage());
@@ -93,15 +88,14 @@ public final class Describer {
 
     /** Up to {@code limit} things that link to {@code thing}, with their names. */
     public List<Incoming> incoming(Node thing, int limit) {
-        ParameterizedSparqlString q = new ParameterizedSparqlString(PREFIXES + """
+        String q = PREFIXES + """
                 SELECT ?s ?p (SAMPLE(?name) AS ?label) WHERE {
-                  { SELECT DISTINCT ?s ?p WHERE { ?s ?p ?thing FILTER(isIRI(?s) && !CONTAINS(STR(?s), "#")) }
+                  { SELECT DISTINCT ?s ?p WHERE { ?s ?p %s FILTER(isIRI(?s) && !CONTAINS(STR(?s), "#")) }
                     LIMIT %d }
                   OPTIONAL { ?s schema:name|skos:prefLabel ?name }
-                } GROUP BY ?s ?p""".formatted(limit));
-        q.setIri("thing", thing.getURI());
+                } GROUP BY ?s ?p""".formatted(Sparql.iri(thing), limit);
         List<Incoming> list = new ArrayList<>();
-        store.select(q.toString(), timeout, row -> list.add(new Incoming(row.get("s").asNode(), row.get("p").asNode(),
+        store.select(q, timeout, row -> list.add(new Incoming(row.get("s").asNode(), row.get("p").asNode(),
                 row.contains("label") ? row.getLiteral("label").getLexicalForm() : null)));
         return list;
     }

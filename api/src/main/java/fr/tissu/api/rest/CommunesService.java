@@ -15,6 +15,7 @@ import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Vocabulary;
+import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -140,10 +141,10 @@ public final class CommunesService implements HttpService {
         tissu.store().select("""
                 SELECT (COUNT(DISTINCT ?a) AS ?associations) (COUNT(DISTINCT ?act) AS ?activities)
                        (COUNT(DISTINCT ?p) AS ?supportPoints) WHERE {
-                  { ?a <https://w3id.org/tissu/ns#commune> <%1$s> ; a <https://schema.org/NGO> }
-                  UNION { ?act <https://w3id.org/tissu/ns#commune> <%1$s> ; a <https://w3id.org/tissu/ns#Activity> }
-                  UNION { ?p <https://w3id.org/tissu/ns#commune> <%1$s> ; a <https://w3id.org/tissu/ns#SupportPoint> }
-                }""".formatted(iri), Duration.ofSeconds(10), r -> {
+                  { ?a <https://w3id.org/tissu/ns#commune> %1$s ; a <https://schema.org/NGO> }
+                  UNION { ?act <https://w3id.org/tissu/ns#commune> %1$s ; a <https://w3id.org/tissu/ns#Activity> }
+                  UNION { ?p <https://w3id.org/tissu/ns#commune> %1$s ; a <https://w3id.org/tissu/ns#SupportPoint> }
+                }""".formatted(Sparql.iri(iri)), Duration.ofSeconds(10), r -> {
                     Map<String, Object> counts = new LinkedHashMap<>();
                     counts.put("associations", r.getLiteral("associations").getLong());
                     counts.put("activities", r.getLiteral("activities").getLong());

@@ -2,22 +2,19 @@ package fr.tissu.api.rest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.store.read.PerVersion;
+import fr.tissu.store.read.IndicatorValues.Codes;
+import fr.tissu.store.read.IndicatorValues.Values;
 import fr.tissu.store.read.ReferenceData;
-import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocabulary;
 
 /**
@@ -34,102 +31,22 @@ import fr.tissu.vocabulary.Vocabulary;
 public final class IndicatorComparison {
     /** The groups a commune can be compared within. */
     public static final List<String> GROUPS = List.of("epci", "departement", "population-band");
-    /** Population bands: lower bounds, in inhabitants. */
-    static final long[] BANDS = {0, 500, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000};
 
     private final Tissu tissu;
-    private final PerVersion<Cache> cache;
-
-    /** The values read for one data version; {@code complete} once every indicator has been read. */
-    private static final class Cache {
-        final Map<String, Values> values = new ConcurrentHashMap<>();
-        volatile boolean complete;
-    }
-
-    /**
-     * Every INSEE code of the reference data, by position: an indicator's values are kept as one array per year and
-     * origin, indexed by this position (a few hundred kilobytes per indicator and year at France scale).
-     */
-    private static final class Codes {
-        static final List<String> CODES = ReferenceData.get().allCodes();
-        static final Map<String, Integer> INDEX = new HashMap<>(CODES.size() * 2);
-        static final Map<String, int[]> DEPARTEMENTS = new HashMap<>();
-        static final Map<String, int[]> BANDS = new HashMap<>();
-        /** Population by position, 0 when unknown. */
-        static final long[] POPULATION = new long[CODES.size()];
-
-        static {
-            for (int i = 0; i < CODES.size(); i++) {
-                INDEX.put(CODES.get(i), i);
-                Long p = population(CODES.get(i));
-                POPULATION[i] = p == null ? 0 : p;
-            }
-            Map<String, List<Integer>> deps = new HashMap<>();
-            Map<String, List<Integer>> bands = new HashMap<>();
-            ReferenceData ref = ReferenceData.get();
-            for (String code : ref.communeCodes()) {
-                ReferenceData.Commune c = ref.commune(code).orElseThrow();
-                deps.computeIfAbsent(c.departement(), k -> new ArrayList<>()).add(INDEX.get(code));
-                Long p = population(code);
-                if (p != null) {
-                    bands.computeIfAbsent(band(p), k -> new ArrayList<>()).add(INDEX.get(code));
-                }
-            }
-            deps.forEach((k, v) -> DEPARTEMENTS.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-            bands.forEach((k, v) -> BANDS.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        }
-
-        static int[] of(java.util.Collection<String> codes) {
-            return codes.stream().map(INDEX::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
-                    .sorted().toArray();
-        }
-    }
-
-    /**
-     * One indicator's values: per year, for each origin (0 declared, 1 computed), the value of each commune by
-     * position ({@code NaN}: none), and which of them were harvested from another instance.
-     */
-    static final class Values {
-        final TreeMap<Integer, double[][]> byYear = new TreeMap<>();
-        final TreeMap<Integer, java.util.BitSet[]> harvested = new TreeMap<>();
-
-        void put(int year, int origin, int commune, double value, boolean fromElsewhere) {
-            double[][] v = byYear.computeIfAbsent(year, y -> {
-                double[][] a = new double[2][Codes.CODES.size()];
-                java.util.Arrays.fill(a[0], Double.NaN);
-                java.util.Arrays.fill(a[1], Double.NaN);
-                return a;
-            });
-            java.util.BitSet[] h = harvested.computeIfAbsent(year, y -> new java.util.BitSet[] {
-                new java.util.BitSet(), new java.util.BitSet()});
-            // a local value wins over a harvested one
-            if (Double.isNaN(v[origin][commune]) || (h[origin].get(commune) && !fromElsewhere)) {
-                v[origin][commune] = value;
-                h[origin].set(commune, fromElsewhere);
-            }
-        }
-    }
 
     /** The comparison of {@code tissu}'s store. */
     public IndicatorComparison(Tissu tissu) {
         this.tissu = tissu;
-        this.cache = new PerVersion<>(tissu.store(), version -> new Cache());
     }
 
     /** The population band of a population, e.g. {@code 2000-4999}, {@code 100000+}. */
     public static String band(long population) {
-        for (int i = BANDS.length - 1; i >= 0; i--) {
-            if (population >= BANDS[i]) {
-                return i == BANDS.length - 1 ? BANDS[i] + "+" : BANDS[i] + "-" + (BANDS[i + 1] - 1);
-            }
-        }
-        return "0-499";
+        return Codes.band(population);
     }
 
     /** The population of a commune in the reference data, or {@code null}. */
     public static Long population(String commune) {
-        return ReferenceData.get().commune(commune).map(ReferenceData.Commune::population)
-                .filter(p -> !p.isEmpty()).map(Long::parseLong).orElse(null);
+        return Codes.population(commune);
     }
 
     /** The communes of {@code commune}'s group (positions), and the group's description in {@code g}. */
@@ -183,7 +100,7 @@ public final class IndicatorComparison {
         boolean count = "count".equals(indicatorItem.get("unit"));
         Values values = values(indicator);
         TreeSet<Integer> years = new TreeSet<>();
-        values.byYear.forEach((y, byOrigin) -> {
+        values.byYear().forEach((y, byOrigin) -> {
             for (int m : members) {
                 if (!Double.isNaN(byOrigin[0][m]) || !Double.isNaN(byOrigin[1][m])) {
                     years.add(y);
@@ -213,7 +130,7 @@ public final class IndicatorComparison {
         Integer position = Codes.INDEX.get(commune);
         for (int y : years) {
             // per year only numbers: the group's sorted measures, and the commune's own
-            double[][] byOrigin = values.byYear.get(y);
+            double[][] byOrigin = values.byYear().get(y);
             double[] measures = new double[members.length];
             int n = 0;
             for (int m : members) {
@@ -254,14 +171,8 @@ public final class IndicatorComparison {
     public List<Map<String, Object>> ofCommune(String commune, Integer year, String origin) {
         check(null, commune, origin);
         Integer position = Codes.INDEX.get(commune);
-        // once every indicator's arrays are read, they answer; before, one selective query for this commune
-        Cache current = cache.get();
-        Map<String, Values> mine = current.complete ? current.values : new HashMap<>();
-        if (position != null && !current.complete) {
-            read("?obs <http://purl.org/linked-data/sdmx/2009/dimension#refArea> " + Sparql.iri(tissu.ids()
-                    .commune(commune)), (indicator, y, o, p, v, harvested) ->
-                    mine.computeIfAbsent(indicator, k -> new Values()).put(y, o, p, v, harvested));
-        }
+        Map<String, Values> mine = position == null ? Map.of()
+                : tissu.model().indicatorValues().ofCommune(tissu.ids().commune(commune).getURI());
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> ind : IndicatorsService.indicators()) {
             String code = (String) ind.get("code");
@@ -270,7 +181,7 @@ public final class IndicatorComparison {
             if (values == null) {
                 continue;
             }
-            values.byYear.forEach((y, byOrigin) -> {
+            values.byYear().forEach((y, byOrigin) -> {
                 if (year != null && y.intValue() != year) {
                     return;
                 }
@@ -293,7 +204,7 @@ public final class IndicatorComparison {
                     double measure = count ? measure(v, position, true) : Double.NaN;
                     m.put("per1000", Double.isNaN(measure) ? null : number(measure));
                     m.put("origin", originName);
-                    m.put("harvested", values.harvested.get(y)[o].get(position));
+                    m.put("harvested", values.harvested(y, o, position));
                     m.put("url", "/api/v1/observations/" + commune + "/" + code + "/" + y
                             + (o == 1 ? "?origin=computed" : ""));
                     items.add(m);
@@ -318,7 +229,7 @@ public final class IndicatorComparison {
     private List<Map<String, Object>> ranked(Values values, int year, int[] members, boolean count,
                                              String origin) {
         List<Map<String, Object>> items = new ArrayList<>();
-        double[][] byOrigin = values.byYear.get(year);
+        double[][] byOrigin = values.byYear().get(year);
         if (byOrigin == null) {
             return items;
         }
@@ -435,52 +346,13 @@ public final class IndicatorComparison {
                 .setScale(3, RoundingMode.HALF_UP));
     }
 
-    /** The values of one indicator, read with one query per data version. */
+    /** The values of one indicator (the read model's arrays for the current data version). */
     Values values(String indicator) {
-        return cache.get().values.computeIfAbsent(indicator, this::read);
+        return tissu.model().indicatorValues().of(indicator);
     }
 
-    private Values read(String indicator) {
-        Values values = new Values();
-        // the indicator first: TDB2 plans in the order written
-        read("?obs <https://w3id.org/tissu/ns#indicator> " + Sparql.iri(fr.tissu.vocabulary.Tissu
-                .indicatorConcept(indicator)), (code, y, o, p, v, harvested) -> values.put(y, o, p, v, harvested));
-        return values;
-    }
-
-    /** Receives one observation: indicator code, year, origin (0 declared, 1 computed), commune position, value. */
-    private interface Sink {
-        void accept(String indicator, int year, int origin, int position, double value, boolean harvested);
-    }
-
-    /** Streams the observations matching {@code pattern}, one triple about {@code ?obs}, the selective one first. */
-    private void read(String pattern, Sink sink) {
-        String harvest = tissu.ids().graph("harvest").getURI();
-        String query = "SELECT ?g ?area ?indicator ?year ?value ?origin WHERE { GRAPH ?g { " + pattern + " .\n"
-                + IndicatorsService.OBSERVATION_CORE + "} }";
-        tissu.store().select(query, Duration.ofSeconds(60), r -> {
-            String area = r.getResource("area").getURI();
-            Integer position = Codes.INDEX.get(area.substring(area.lastIndexOf('/') + 1));
-            String year = r.getLiteral("year").getLexicalForm();
-            if (position == null || !year.matches("\\d{4}")) {
-                return;
-            }
-            String indicator = r.getResource("indicator").getURI();
-            String origin = r.getResource("origin").getURI();
-            sink.accept(indicator.substring(indicator.lastIndexOf('/') + 1), Integer.parseInt(year),
-                    origin.endsWith("/computed") ? 1 : 0, position, r.getLiteral("value").getDouble(),
-                    r.getResource("g").getURI().startsWith(harvest));
-        });
-    }
-
-    /** Reads every indicator's values now (at start and after a recomputation), so no visitor waits for it. */
+    /** Reads every indicator's values now (and the read model's other projections), so no visitor waits for it. */
     public void warmUp() {
-        long start = System.currentTimeMillis();
-        Cache current = cache.get();
-        IndicatorsService.indicators().forEach(i -> current.values.computeIfAbsent((String) i.get("code"),
-                this::read));
-        current.complete = true;
-        System.getLogger(IndicatorComparison.class.getName()).log(System.Logger.Level.INFO,
-                "indicator values read in {0} ms", System.currentTimeMillis() - start);
+        tissu.model().refresh();
     }
 }

@@ -3,6 +3,7 @@ package fr.tissu.api.rest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
 import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.filter.Params;
+import fr.tissu.store.read.Observation;
+import fr.tissu.store.read.Selection;
 import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
@@ -182,12 +185,15 @@ public final class IndicatorsService implements HttpService {
         Duration timeout = tissu.config().queryTimeout();
         tissu.store().select("SELECT (COUNT(*) AS ?n) WHERE {\n" + where + "}", timeout,
                 r -> total[0] = r.getLiteral("n").getLong());
-        String page = "SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n" + where
-                + OBSERVATION_OPTIONAL
+        // a page of observations by IRI, then their records from the one projection
+        String page = "SELECT ?obs WHERE {\n" + where
                 + (after == null ? "" : "  FILTER(STR(?obs) > " + Sparql.literal(after) + ")\n")
                 + "} ORDER BY ?obs LIMIT " + (limit + 1);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        tissu.store().select(page, timeout, r -> rows.add(observation(r)));
+        List<String> iris = new ArrayList<>();
+        tissu.store().select(page, timeout, r -> iris.add(r.getResource("obs").getURI()));
+        Map<String, Map<String, Object>> byIri = new HashMap<>();
+        tissu.model().observations(Selection.things(iris)).forEach(o -> byIri.putIfAbsent(o.iri(), observation(o)));
+        List<Map<String, Object>> rows = iris.stream().map(byIri::get).filter(java.util.Objects::nonNull).toList();
         boolean more = rows.size() > limit;
         List<Map<String, Object>> shown = rows.subList(0, Math.min(limit, rows.size()));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -209,10 +215,8 @@ public final class IndicatorsService implements HttpService {
         var path = req.path().pathParameters();
         String iri = tissu.ids().thing("observation", path.get("commune") + "/" + path.get("indicator") + "/"
                 + path.get("year") + ("computed".equals(origin) ? "/computed" : "")).getURI();
-        List<Map<String, Object>> found = new ArrayList<>();
-        tissu.store().select("SELECT ?obs ?area ?indicator ?year ?value ?origin ?unit ?note WHERE {\n  BIND("
-                + Sparql.iri(iri) + " AS ?obs)\n" + OBSERVATION + "} LIMIT 1", tissu.config().queryTimeout(),
-                r -> found.add(observation(r)));
+        List<Map<String, Object>> found = tissu.model().observations(Selection.things(List.of(iri))).stream()
+                .map(IndicatorsService::observation).toList();
         if (found.isEmpty()) {
             Problems.send(req, res, Status.NOT_FOUND_404, "no observation for this commune, indicator and year");
             return;
@@ -230,14 +234,6 @@ public final class IndicatorsService implements HttpService {
                    <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year ;
                    <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
             """;
-    /** Its optional part: unit and note. */
-    private static final String OBSERVATION_OPTIONAL = """
-              OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure> ?unit }
-              OPTIONAL { ?obs <http://purl.org/linked-data/sdmx/2009/attribute#comment> ?note
-                         FILTER(LANG(?note) = "" || LANG(?note) = "fr") }
-            """;
-    /** The SPARQL pattern of an observation {@code ?obs} with the variables {@link #observation} reads. */
-    public static final String OBSERVATION = OBSERVATION_CORE + OBSERVATION_OPTIONAL;
 
     /** Every charter indicator, as the REST items, by code (read once: the vocabulary does not change). */
     public static List<Map<String, Object>> indicators() {
@@ -254,26 +250,19 @@ public final class IndicatorsService implements HttpService {
         }
     }
 
-    /** The REST item of an observation row (variables of {@link #OBSERVATION}). */
-    public static Map<String, Object> observation(org.apache.jena.query.QuerySolution r) {
-        String area = r.getResource("area").getURI();
-        String commune = area.substring(area.lastIndexOf('/') + 1);
-        String indicator = r.getResource("indicator").getURI();
-        String code = indicator.substring(indicator.lastIndexOf('/') + 1);
-        String year = r.getLiteral("year").getLexicalForm();
-        String origin = r.getResource("origin").getURI();
-        String unit = r.contains("unit") ? r.getResource("unit").getURI() : null;
+    /** The REST item of an indicator value. */
+    public static Map<String, Object> observation(Observation o) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.getResource("obs").getURI());
-        m.put("url", "/api/v1/observations/" + commune + "/" + code + "/" + year
-                + (origin.endsWith("/computed") ? "?origin=computed" : ""));
-        m.put("commune", Map.of("code", commune, "url", "/api/v1/communes/" + commune));
-        m.put("indicator", Map.of("code", code, "url", "/api/v1/indicators/" + code));
-        m.put("year", Integer.parseInt(year));
-        m.put("value", new java.math.BigDecimal(r.getLiteral("value").getLexicalForm()));
-        m.put("unit", unit == null ? null : unit.substring(unit.lastIndexOf('/') + 1));
-        m.put("origin", origin.substring(origin.lastIndexOf('/') + 1));
-        m.put("note", r.contains("note") ? r.getLiteral("note").getLexicalForm() : null);
+        m.put("id", o.iri());
+        m.put("url", "/api/v1/observations/" + o.commune() + "/" + o.indicator() + "/" + o.year()
+                + ("computed".equals(o.origin()) ? "?origin=computed" : ""));
+        m.put("commune", Map.of("code", o.commune(), "url", "/api/v1/communes/" + o.commune()));
+        m.put("indicator", Map.of("code", o.indicator(), "url", "/api/v1/indicators/" + o.indicator()));
+        m.put("year", o.year());
+        m.put("value", o.value());
+        m.put("unit", o.unit());
+        m.put("origin", o.origin());
+        m.put("note", o.note());
         return m;
     }
 

@@ -7,6 +7,7 @@ import fr.tissu.api.Problems;
 import fr.tissu.api.Tissu;
 import fr.tissu.api.linkeddata.RdfMedia;
 import fr.tissu.api.linkeddata.RdfWriting;
+import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -54,8 +55,8 @@ final class ServiceDescription {
         String endpoint = tissu.config().publicUrl() + "/sparql";
         StringBuilder graphs = new StringBuilder();
         for (Node graph : tissu.store().graphs()) {
-            graphs.append("        sd:namedGraph [ a sd:NamedGraph ; sd:name <").append(graph.getURI())
-                    .append("> ] ;\n");
+            graphs.append("        sd:namedGraph [ a sd:NamedGraph ; sd:name ").append(Sparql.iri(graph))
+                    .append(" ] ;\n");
         }
         return """
                 @prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
@@ -98,14 +99,14 @@ final class ServiceDescription {
                 .append("    void:triples ").append(triples[0]).append(" .\n");
         int[] i = {0};
         tissu.store().select("SELECT ?class (COUNT(DISTINCT ?s) AS ?n) { ?s a ?class } GROUP BY ?class ORDER BY ?class",
-                timeout, r -> ttl.append(dataset).append(" void:classPartition [ void:class <")
-                        .append(r.getResource("class").getURI()).append("> ; void:entities ")
+                timeout, r -> ttl.append(dataset).append(" void:classPartition [ void:class ")
+                        .append(Sparql.iri(r.getResource("class").getURI())).append(" ; void:entities ")
                         .append(r.getLiteral("n").getLong()).append(" ] .\n"));
         tissu.store().select("SELECT ?p (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?p ORDER BY ?p",
                 timeout, r -> {
                     i[0]++;
-                    ttl.append(dataset).append(" void:propertyPartition [ void:property <")
-                            .append(r.getResource("p").getURI()).append("> ; void:triples ")
+                    ttl.append(dataset).append(" void:propertyPartition [ void:property ")
+                            .append(Sparql.iri(r.getResource("p").getURI())).append(" ; void:triples ")
                             .append(r.getLiteral("n").getLong()).append(" ] .\n");
                 });
         ttl.append(dataset).append(" void:properties ").append(i[0]).append(" .\n");

@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Vocabulary;
 
 /**
  * The read model of one store: the records every protocol reads, and the projections kept in memory per data
@@ -20,18 +23,24 @@ import fr.tissu.store.Store;
 public final class ReadModel {
     private final Store store;
     private final Duration timeout;
-    private final List<PerVersion<?>> projections = new CopyOnWriteArrayList<>();
+    private final List<Runnable> refreshers = new CopyOnWriteArrayList<>();
     private final PerVersion<ActivitySnapshot> activities;
     private final PerVersion<Listing<Place>> places;
     private final PerVersion<Listing<SupportPoint>> supportPoints;
+    private final PerVersion<IndicatorValues> indicatorValues;
 
-    /** The read model of {@code store}; {@code timeout} bounds the reads of single things. */
-    public ReadModel(Store store, Duration timeout) {
+    /**
+     * The read model of {@code store}, whose things are named by {@code ids}; {@code timeout} bounds the reads of
+     * single things.
+     */
+    public ReadModel(Store store, Ids ids, Duration timeout) {
         this.store = store;
         this.timeout = timeout;
         this.activities = derived(version -> ActivitySnapshot.read(store, version));
         this.places = derived(version -> Listing.of(all(Place.PROJECTION), Place::key));
         this.supportPoints = derived(version -> Listing.of(all(SupportPoint.PROJECTION), SupportPoint::key));
+        this.indicatorValues = derived(version -> new IndicatorValues(store, ids.graph("harvest").getURI()),
+                values -> values.warmUp(Vocabulary.get().indicators().keySet()));
     }
 
     /** The store read. */
@@ -41,16 +50,22 @@ public final class ReadModel {
 
     /** A projection derived from the store, kept per data version and refreshed with the others. */
     public <T> PerVersion<T> derived(LongFunction<T> build) {
+        return derived(build, value -> { });
+    }
+
+    /**
+     * A projection derived from the store, kept per data version; a refresh builds it and then runs {@code warm} on
+     * it (what a projection built lazily reads ahead).
+     */
+    public <T> PerVersion<T> derived(LongFunction<T> build, Consumer<T> warm) {
         PerVersion<T> p = new PerVersion<>(store, build);
-        projections.add(p);
+        refreshers.add(() -> warm.accept(p.get()));
         return p;
     }
 
     /** Builds every projection for the store's current data version now (each that is not already current). */
     public void refresh() {
-        for (PerVersion<?> p : projections) {
-            p.get();
-        }
+        refreshers.forEach(Runnable::run);
     }
 
     /** The listed activities of the current data version. */
@@ -66,6 +81,11 @@ public final class ReadModel {
     /** The digital-support points of the current data version. */
     public Listing<SupportPoint> supportPoints() {
         return supportPoints.get();
+    }
+
+    /** The indicator values of the current data version, for comparisons. */
+    public IndicatorValues indicatorValues() {
+        return indicatorValues.get();
     }
 
     /** The associations of {@code iris} that exist, by IRI, with one query. */
