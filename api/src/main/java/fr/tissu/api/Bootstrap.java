@@ -9,8 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.tissu.loader.FileReport;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.sparql.Examples;
 import fr.tissu.loader.ComputedIndicators;
+import fr.tissu.loader.Dumps;
+import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.store.Store;
@@ -29,16 +32,16 @@ public final class Bootstrap {
     }
 
     /** Prepares the store of {@code tissu}; returns the reports of what was loaded. */
-    public static List<FileReport> prepare(Tissu tissu) {
+    public static List<FileReport> prepare(Instance tissu) {
         Store store = tissu.store();
         Loader loader = new Loader(store, tissu.ids());
         List<FileReport> reports = new ArrayList<>();
         boolean empty = store.graphs().isEmpty();
         VocabularyGraph.ensure(store, tissu.ids());
-        var examples = fr.tissu.api.sparql.Examples.all();
+        var examples = Examples.all();
         VocabularyGraph.ensure(store, tissu.ids().graph("sparql-examples"), VocabularyGraph.checksum(
                 examples.stream().map(e -> e.iri() + e.query() + e.title() + e.description() + e.keywords()).toList()),
-                fr.tissu.api.sparql.Examples.graph(), "sparql-examples");
+                Examples.graph(), "sparql-examples");
         if (empty && tissu.config().loadSampleOnEmpty()) {
             LOG.log(System.Logger.Level.INFO, "first start on an empty store: loading the reference communes and the "
                     + "synthetic sample, then indexing them (about a minute)");
@@ -64,7 +67,7 @@ public final class Bootstrap {
      * Computes the computed indicators again from the store and the request counts of the data directory (after
      * loads, and daily for the request counts); the search index is told of the new store version.
      */
-    public static ComputedIndicators.Result recomputeIndicators(Tissu tissu) {
+    public static ComputedIndicators.Result recomputeIndicators(Instance tissu) {
         long before = tissu.store().version();
         ComputedIndicators.Result result = ComputedIndicators.recompute(tissu.store(), tissu.ids(),
                 tissu.config().catalog().spatial(), tissu.config().dataDir());
@@ -79,8 +82,8 @@ public final class Bootstrap {
      * stopped, or at a first start). It can take minutes on a big store: {@code serve} runs it after the server has
      * started, and the catalogue lists the files that are there meanwhile.
      */
-    public static void refreshDumps(Tissu tissu) {
-        fr.tissu.loader.Dumps.refreshIfStale(tissu.store(), tissu.ids(), tissu.config().dataDir().resolve("downloads"));
+    public static void refreshDumps(Instance tissu) {
+        Dumps.refreshIfStale(tissu.store(), tissu.ids(), tissu.config().dataDir().resolve("downloads"));
     }
 
     /** Loads the bundled sample files. */

@@ -1,18 +1,28 @@
 package fr.tissu.api;
 
+import fr.tissu.api.catalog.CatalogService;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.graphql.GraphQlEngine;
+import fr.tissu.api.graphql.GraphQlService;
 import fr.tissu.api.http.Cors;
 import fr.tissu.api.http.HeadForGet;
 import fr.tissu.api.http.LanguageVary;
+import fr.tissu.api.http.Problems;
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
-import fr.tissu.api.filter.BadParameterException;
 import fr.tissu.api.rest.ActivitiesService;
 import fr.tissu.api.rest.AssociationsService;
+import fr.tissu.api.rest.ChangesService;
 import fr.tissu.api.rest.CommunesService;
+import fr.tissu.api.rest.DownloadsService;
 import fr.tissu.api.rest.IndicatorsService;
 import fr.tissu.api.rest.OpenApiService;
 import fr.tissu.api.rest.PlacesService;
+import fr.tissu.api.rest.SearchService;
 import fr.tissu.api.sparql.SparqlService;
+import fr.tissu.store.QueryTimeoutException;
 import fr.tissu.store.StoreException;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
@@ -25,6 +35,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.util.Map;
 
 /** Builds the object graph and starts the server; {@link #main} is the {@code tissu} command line. */
 public final class Main {
@@ -40,12 +51,12 @@ public final class Main {
     }
 
     /** Adds the features (health, metrics) and routing of {@code tissu} to a server; used by serve and the tests. */
-    public static void server(WebServerConfig.Builder server, Tissu tissu) {
+    public static void server(WebServerConfig.Builder server, Instance tissu) {
         server(server, tissu, new UsageCounter(tissu));
     }
 
     /** The same, counting requests with {@code usage}. */
-    public static void server(WebServerConfig.Builder server, Tissu tissu, UsageCounter usage) {
+    public static void server(WebServerConfig.Builder server, Instance tissu, UsageCounter usage) {
         server.addFeature(ObserveFeature.builder()
                         .endpoint("/")
                         .addObserver(HealthObserver.builder()
@@ -61,11 +72,11 @@ public final class Main {
     }
 
     /** Mounts every protocol service and the error mapping; {@code usage} counts the requests for the indicators. */
-    public static void routing(HttpRouting.Builder routing, Tissu tissu, UsageCounter usage) {
+    public static void routing(HttpRouting.Builder routing, Instance tissu, UsageCounter usage) {
         routing.addFilter(new Cors()).addFilter(new LanguageVary()).addFilter(usage);
         // Build the read model's projections now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("read-model-warm-up").start(tissu.model()::refresh);
-        fr.tissu.api.rest.IndicatorComparison comparison = new fr.tissu.api.rest.IndicatorComparison(tissu);
+        IndicatorComparison comparison = new IndicatorComparison(tissu);
         // the nightly recomputation writes a new data version: build its projections then, not on a visit
         usage.afterRecomputation(tissu.model()::refresh);
         new HeadForGet(routing).register(new LinkedDataService(tissu, comparison))
@@ -77,22 +88,22 @@ public final class Main {
                 .register(PlacesService.places(tissu))
                 .register(PlacesService.supportPoints(tissu))
                 .register(new IndicatorsService(tissu, comparison))
-                .register(new fr.tissu.api.rest.SearchService(tissu))
-                .register(new fr.tissu.api.rest.ChangesService(tissu))
-                .register(new fr.tissu.api.graphql.GraphQlService(new fr.tissu.api.graphql.GraphQlEngine(tissu,
+                .register(new SearchService(tissu))
+                .register(new ChangesService(tissu))
+                .register(new GraphQlService(new GraphQlEngine(tissu,
                         comparison), tissu.config().dataLicense()))
                 .register(new OpenApiService())
-                .register(new fr.tissu.api.catalog.CatalogService(tissu))
-                .register(new fr.tissu.api.rest.DownloadsService(tissu.config().dataDir().resolve("downloads")));
+                .register(new CatalogService(tissu))
+                .register(new DownloadsService(tissu.config().dataDir().resolve("downloads")));
         routing.error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
-                .error(fr.tissu.store.QueryTimeoutException.class, (req, res, e) -> {
+                .error(QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");
                     Problems.send(req, res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());
                 })
                 .error(StoreException.class, (req, res, e) -> Problems.send(req, res, Status.BAD_GATEWAY_502,
                         "the store failed to answer: " + e.getMessage()))
                 .error(BadParameterException.class, (req, res, e) -> Problems.send(req, res,
-                        Status.BAD_REQUEST_400, e.getMessage(), java.util.Map.of("parameter", e.parameter())))
+                        Status.BAD_REQUEST_400, e.getMessage(), Map.of("parameter", e.parameter())))
                 .error(IllegalArgumentException.class, (req, res, e) -> Problems.send(req, res,
                         Status.BAD_REQUEST_400, e.getMessage()))
                 .error(RuntimeException.class, (req, res, e) -> {
@@ -103,7 +114,7 @@ public final class Main {
     }
 
     /** Starts a server for {@code tissu} on {@code port} (0 for any). */
-    public static WebServer start(Config config, Tissu tissu, int port) {
+    public static WebServer start(Config config, Instance tissu, int port) {
         WebServerConfig.Builder builder = WebServer.builder().config(config.get("server"));
         UsageCounter usage = new UsageCounter(tissu);
         usage.schedule();

@@ -1,8 +1,14 @@
 package fr.tissu.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
+import fr.tissu.loader.cli.ExitCode;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -42,13 +48,13 @@ final class ServeCommand implements Callable<Integer> {
             served = freePort();
         }
         tissuConfig = tissuConfig.servedOn(served);
-        Tissu tissu;
+        Instance tissu;
         try {
-            tissu = Tissu.open(tissuConfig);
+            tissu = Instance.open(tissuConfig);
         } catch (RuntimeException e) {
             System.err.println("cannot open the store in " + tissuConfig.dataDir() + ": " + e.getMessage()
                     + " (is another server or a load running on this data directory?)");
-            return fr.tissu.loader.cli.ExitCode.STORE_UNAVAILABLE.code();
+            return ExitCode.STORE_UNAVAILABLE.code();
         }
         Bootstrap.prepare(tissu);
         WebServer server = Main.start(config, tissu, served);
@@ -64,10 +70,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** A port nothing listens on now, for {@code --port 0}: the links must name the port before the server starts. */
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,10 +2,13 @@ package fr.tissu.api;
 
 import java.util.concurrent.Callable;
 
+import fr.tissu.api.core.TissuConfig;
 import fr.tissu.loader.cli.CompactCommand;
 import fr.tissu.loader.cli.ExitCode;
 import fr.tissu.loader.cli.GenerateCommand;
+import fr.tissu.loader.cli.HarvestCommand;
 import fr.tissu.loader.cli.LoadCommand;
+import fr.tissu.loader.cli.ReindexCommand;
 import fr.tissu.loader.cli.ValidateCommand;
 import io.helidon.config.Config;
 import picocli.CommandLine;
@@ -34,8 +37,8 @@ public final class TissuCommand implements Callable<Integer> {
                 .addSubcommand("validate", new ValidateCommand(base))
                 .addSubcommand("generate", new GenerateCommand())
                 .addSubcommand("compact", new CompactCommand())
-                .addSubcommand("reindex", new fr.tissu.loader.cli.ReindexCommand())
-                .addSubcommand("harvest", new fr.tissu.loader.cli.HarvestCommand(base));
+                .addSubcommand("reindex", new ReindexCommand())
+                .addSubcommand("harvest", new HarvestCommand(base));
         cli.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());

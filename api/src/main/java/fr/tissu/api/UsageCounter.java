@@ -16,9 +16,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.tissu.api.core.Instance;
 import fr.tissu.loader.UsageLog;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Sparql;
+import fr.tissu.vocabulary.Tissu;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -46,7 +48,7 @@ public final class UsageCounter implements Filter {
     private static final Pattern ASSOCIATION = Pattern.compile("/(?:id/association|api/v1/associations)/(W[0-9A-Z]{9})");
     private static final System.Logger LOG = System.getLogger(UsageCounter.class.getName());
 
-    private final Tissu tissu;
+    private final Instance tissu;
     /** Requests count under the read lock (shared); a flush swaps the maps under the write lock: no count is lost. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private Map<String, LongAdder> communes = new ConcurrentHashMap<>();
@@ -55,7 +57,7 @@ public final class UsageCounter implements Filter {
     private volatile Runnable afterRecomputation = () -> { };
 
     /** Counts the requests of {@code tissu}'s server into its data directory. */
-    public UsageCounter(Tissu tissu) {
+    public UsageCounter(Instance tissu) {
         this.tissu = tissu;
     }
 
@@ -133,7 +135,7 @@ public final class UsageCounter implements Filter {
                     .map(rna -> tissu.ids().association(rna)).toList());
             Map<String, String> seat = new HashMap<>();
             tissu.store().select("SELECT ?a ?c WHERE { VALUES ?a { " + values + "} ?a <"
-                    + fr.tissu.vocabulary.Tissu.commune.getURI() + "> ?c }", Duration.ofSeconds(30), r -> {
+                    + Tissu.commune.getURI() + "> ?c }", Duration.ofSeconds(30), r -> {
                         String a = r.getResource("a").getURI();
                         String c = r.getResource("c").getURI();
                         seat.put(a.substring(a.lastIndexOf('/') + 1), c.substring(c.lastIndexOf('/') + 1));

@@ -1,5 +1,8 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.loader.Dumps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +24,8 @@ class BootstrapTest {
     void theReferenceCommunesTheIndexAndTheDumpsFollow() throws Exception {
         TissuConfig config = new TissuConfig(TestData.BASE, dir, "tdb2", false, Duration.ofSeconds(20),
                 "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults(),
-                fr.tissu.api.catalog.CatalogConfig.defaults());
-        try (Tissu tissu = Tissu.open(config)) {
+                CatalogConfig.defaults());
+        try (Instance tissu = Instance.open(config)) {
             Bootstrap.prepare(tissu);
             Bootstrap.refreshDumps(tissu);
             assertTrue(tissu.store().graphs().contains(tissu.ids().graph("reference-communes")));

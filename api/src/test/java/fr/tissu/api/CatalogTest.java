@@ -1,20 +1,32 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
+import fr.tissu.loader.Loader;
+import fr.tissu.loader.SourceFormat;
+import org.apache.commons.csv.CSVFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
 
 import fr.tissu.api.catalog.Catalog;
-import fr.tissu.api.catalog.CatalogConfig;
 import fr.tissu.api.catalog.CatalogService;
+import fr.tissu.api.core.CatalogConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -117,7 +129,7 @@ class CatalogTest {
         assertTrue(downloads.size() >= 24, "dumps: " + downloads.size());
         assertTrue(downloads.stream().anyMatch(d -> d.getURI().endsWith("/dataset/places/distribution/nt-gz")),
                 "places have their own dumps");
-        java.util.Map<String, Model> dumps = new java.util.HashMap<>();
+        Map<String, Model> dumps = new HashMap<>();
         for (Resource d : downloads) {
             String url = d.getPropertyResourceValue(catalog.createProperty(DCAT, "downloadURL")).getURI();
             String path = url.substring(TestData.BASE.length());
@@ -134,7 +146,7 @@ class CatalogTest {
                     checksum.asLiteral().getLexicalForm(), path);
             if (path.endsWith(".nt.gz") || path.endsWith(".ttl.gz") || path.endsWith(".jsonld.gz")) {
                 Model dump = ModelFactory.createDefaultModel();
-                RDFParser.source(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(file)))
+                RDFParser.source(new GZIPInputStream(new ByteArrayInputStream(file)))
                         .lang(path.endsWith(".nt.gz") ? Lang.NTRIPLES : path.endsWith(".ttl.gz") ? Lang.TURTLE
                                 : Lang.JSONLD).parse(dump);
                 assertTrue(dump.size() > 0, path);
@@ -158,12 +170,12 @@ class CatalogTest {
                 assertEquals(200, r.status().code(), e.getKey());
                 file = r.as(byte[].class);
             }
-            var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new java.io.InputStreamReader(new ByteArrayInputStream(file),
-                            java.nio.charset.StandardCharsets.UTF_8)).getRecords();
+            var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new InputStreamReader(new ByteArrayInputStream(file),
+                            StandardCharsets.UTF_8)).getRecords();
             long[] n = {0};
             TestData.shared().store().select("SELECT (COUNT(DISTINCT ?s) AS ?n) { " + e.getValue() + " }",
-                    java.time.Duration.ofSeconds(20), r -> n[0] = r.getLiteral("n").getLong());
+                    Duration.ofSeconds(20), r -> n[0] = r.getLiteral("n").getLong());
             assertTrue(n[0] > 1000, e.getKey());
             assertEquals(n[0], records.size(), e.getKey());
             assertTrue(records.get(0).get(1).length() > 0, e.getKey() + ": " + records.get(0));
@@ -173,13 +185,13 @@ class CatalogTest {
     @Test
     void theIndicatorsDatasetNamesItsDataCubeStructure() {
         Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
-        Resource indicators = catalog.createResource(fr.tissu.api.catalog.Catalog.datasetUri(TestData.BASE, "indicators"));
+        Resource indicators = catalog.createResource(Catalog.datasetUri(TestData.BASE, "indicators"));
         assertTrue(indicators.hasProperty(catalog.createProperty(DCT, "conformsTo"),
                 catalog.createResource("https://w3id.org/tissu/ns#indicatorStructure")));
     }
 
     @Test
-    void theSupportPointsComeInTheNationalSchemaEveryRowValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void theSupportPointsComeInTheNationalSchemaEveryRowValid(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
         Resource csv = catalog.listSubjectsWithProperty(catalog.createProperty(DCT, "conformsTo"),
@@ -187,35 +199,35 @@ class CatalogTest {
                 .filterKeep(r -> r.hasProperty(catalog.createProperty(DCAT, "downloadURL"))).next();
         String path = csv.getPropertyResourceValue(catalog.createProperty(DCAT, "downloadURL")).getURI()
                 .substring(TestData.BASE.length());
-        java.nio.file.Path file = dir.resolve("lieux.csv");
+        Path file = dir.resolve("lieux.csv");
         try (Http1ClientResponse r = client.get(path).request()) {
             assertEquals(200, r.status().code());
-            java.nio.file.Files.write(file, r.as(byte[].class));
+            Files.write(file, r.as(byte[].class));
         }
         // read back by the loader, which checks every row against the standard's own schema.json
-        var report = new fr.tissu.loader.Loader(null, TestData.shared().ids()).load(file,
-                new fr.tissu.loader.Loader.Options(fr.tissu.loader.Loader.Mode.STRICT, true,
-                        fr.tissu.loader.SourceFormat.SUPPORT_POINTS, false));
+        var report = new Loader(null, TestData.shared().ids()).load(file,
+                new Loader.Options(Loader.Mode.STRICT, true,
+                        SourceFormat.SUPPORT_POINTS, false));
         assertEquals(0, report.rejected(), report.problems().toString());
         long[] points = {0};
         TestData.shared().store().select("SELECT (COUNT(*) AS ?n) { ?p a <https://w3id.org/tissu/ns#SupportPoint> }",
-                java.time.Duration.ofSeconds(10), r -> points[0] = r.getLiteral("n").getLong());
+                Duration.ofSeconds(10), r -> points[0] = r.getLiteral("n").getLong());
         assertTrue(points[0] > 100);
         assertEquals(points[0], report.accepted());
     }
 
     @Test
     void hydraPagesABigCatalogue() {
-        Tissu base = TestData.shared();
+        Instance base = TestData.shared();
         TissuConfig c = base.config();
         CatalogConfig small = new CatalogConfig("Test", "243500139", "a@example.org", "http://example.org/", "35238",
                 "test", 3);
-        Tissu paged = new Tissu(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
+        Instance paged = new Instance(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
                 c.queryTimeout(), c.dataLicense(), c.title(), c.sparql(), small), base.ids(), base.store(), base.index());
         Set<String> seen = new TreeSet<>();
         int pages = 0;
         for (int page = 1; page <= 3; page++) {
-            Model m = Catalog.build(paged, java.util.Map.of(), page);
+            Model m = Catalog.build(paged, Map.of(), page);
             Resource catalog = m.createResource(Catalog.uri(c.baseUri()));
             assertEquals(Catalog.DATASETS.size(), catalog.getProperty(m.createProperty(
                     "http://www.w3.org/ns/hydra/core#", "totalItems")).getInt());

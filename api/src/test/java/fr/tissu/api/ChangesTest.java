@@ -1,11 +1,14 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
+import fr.tissu.loader.Loader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.SparqlConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -48,11 +51,11 @@ class ChangesTest {
         Path dir = Files.createTempDirectory("tissu-changes");
         Path file = dir.resolve("activites.csv");
         List<String> lines;
-        try (InputStream in = fr.tissu.loader.Loader.class.getResourceAsStream("sample/activites.csv")) {
+        try (InputStream in = Loader.class.getResourceAsStream("sample/activites.csv")) {
             lines = new ArrayList<>(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n")));
         }
         Path rna = dir.resolve("rna_waldec_synthetique.csv");
-        try (InputStream in = fr.tissu.loader.Loader.class.getResourceAsStream("sample/rna_waldec_synthetique.csv")) {
+        try (InputStream in = Loader.class.getResourceAsStream("sample/rna_waldec_synthetique.csv")) {
             Files.copy(in, rna);
         }
         List<String> first = lines.subList(0, 201);
@@ -69,8 +72,8 @@ class ChangesTest {
         assertEquals(0, TissuCommand.run("load", "--data", data, "--base", TestData.BASE, file.toString()));
         TissuConfig config = new TissuConfig(TestData.BASE, dir.resolve("data"), "tdb2", false, Duration.ofSeconds(20),
                 "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults(),
-                fr.tissu.api.catalog.CatalogConfig.defaults());
-        Tissu tissu = Tissu.open(config);
+                CatalogConfig.defaults());
+        Instance tissu = Instance.open(config);
         Bootstrap.prepare(tissu);
         Main.server(server, tissu);
     }

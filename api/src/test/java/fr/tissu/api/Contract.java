@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +47,7 @@ final class Contract {
 
     /** The path templates of the contract. */
     static Set<String> paths() {
-        Set<String> paths = new java.util.TreeSet<>();
+        Set<String> paths = new TreeSet<>();
         SPEC.path("paths").fieldNames().forEachRemaining(paths::add);
         return paths;
     }
@@ -53,7 +55,7 @@ final class Contract {
     /** Fails the test unless the response is what the contract says. */
     static void check(String method, String path, int status, String contentType, String body) {
         String template = template(path);
-        JsonNode operation = SPEC.path("paths").path(template).path(method.toLowerCase(java.util.Locale.ROOT));
+        JsonNode operation = SPEC.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
         if (operation.isMissingNode()) {
             fail(method + " " + template + " is not in the contract");
         }

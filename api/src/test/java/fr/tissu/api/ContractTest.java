@@ -1,5 +1,12 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.rest.ChangesService;
+import fr.tissu.api.rest.CommunesService;
+import fr.tissu.api.rest.IndicatorsService;
+import fr.tissu.api.rest.PlacesService;
+import fr.tissu.api.rest.SearchService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,16 +57,16 @@ class ContractTest {
 
     @Test
     void everyRoutedRestPathIsInTheContractAndNothingElse() {
-        Tissu tissu = TestData.shared();
+        Instance tissu = TestData.shared();
         Set<String> routed = new TreeSet<>();
         routed.addAll(routed(new ActivitiesService(tissu)));
         routed.addAll(routed(new AssociationsService(tissu)));
-        routed.addAll(routed(new fr.tissu.api.rest.CommunesService(tissu, new fr.tissu.api.rest.IndicatorComparison(tissu))));
-        routed.addAll(routed(new fr.tissu.api.rest.IndicatorsService(tissu, new fr.tissu.api.rest.IndicatorComparison(tissu))));
-        routed.addAll(routed(fr.tissu.api.rest.PlacesService.places(tissu)));
-        routed.addAll(routed(fr.tissu.api.rest.PlacesService.supportPoints(tissu)));
-        routed.addAll(routed(new fr.tissu.api.rest.SearchService(tissu)));
-        routed.addAll(routed(new fr.tissu.api.rest.ChangesService(tissu)));
+        routed.addAll(routed(new CommunesService(tissu, new IndicatorComparison(tissu))));
+        routed.addAll(routed(new IndicatorsService(tissu, new IndicatorComparison(tissu))));
+        routed.addAll(routed(PlacesService.places(tissu)));
+        routed.addAll(routed(PlacesService.supportPoints(tissu)));
+        routed.addAll(routed(new SearchService(tissu)));
+        routed.addAll(routed(new ChangesService(tissu)));
         assertEquals(Contract.paths(), routed);
     }
 

@@ -1,5 +1,6 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,7 +167,7 @@ class DataCubeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("constraints")
     void sampleCubeIsWellFormedAndTheConstraintFindsADefect(String name, String query, String defect) {
-        Tissu tissu = TestData.shared();
+        Instance tissu = TestData.shared();
         if (!name.startsWith("IC-12")) { // IC-12 is quadratic; the grouped form below runs on the whole store
             assertFalse(violated(query, q -> tissu.store().ask(PREFIXES + q, TIMEOUT),
                     q -> selectPaths(tissu.store().construct(PREFIXES + "CONSTRUCT { ?h qb:parentChildProperty ?p } "
@@ -206,7 +207,7 @@ class DataCubeTest {
                 ASK { { SELECT ?ds ?area ?year ?indicator (COUNT(DISTINCT ?obs) AS ?n) WHERE {
                     ?obs qb:dataSet ?ds ; sdmx-dimension:refArea ?area ; sdmx-dimension:refPeriod ?year ;
                          tissu:indicator ?indicator } GROUP BY ?ds ?area ?year ?indicator HAVING (?n > 1) } }""";
-        Tissu tissu = TestData.shared();
+        Instance tissu = TestData.shared();
         assertFalse(tissu.store().ask(grouped, TIMEOUT));
         // both origins are there and never share a data set, so a declared and a computed value of the same
         // commune, year and indicator cannot collide
@@ -229,7 +230,7 @@ class DataCubeTest {
 
     @Test
     void everyDataSetNamesItsPublisherAndTheStructure() {
-        Tissu tissu = TestData.shared();
+        Instance tissu = TestData.shared();
         List<String> missing = new ArrayList<>();
         tissu.store().select(PREFIXES + """
                 SELECT ?ds WHERE { ?ds a qb:DataSet FILTER NOT EXISTS { ?ds qb:structure tissu:indicatorStructure ;

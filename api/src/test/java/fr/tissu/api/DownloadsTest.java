@@ -1,5 +1,6 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class DownloadsTest {
 
     @SetUpServer
     static void server(WebServerConfig.Builder server) throws IOException {
-        Tissu tissu = TestData.shared();
+        Instance tissu = TestData.shared();
         Path dir = Files.createDirectories(tissu.config().dataDir().resolve("downloads/dumps"));
         content = new byte[300_000];
         for (int i = 0; i < content.length; i++) {

@@ -1,11 +1,13 @@
 package fr.tissu.api;
 
+import fr.tissu.api.graphql.GraphQlEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,7 +142,7 @@ class GraphQlTest {
             after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asText() : null;
         } while (after != null);
         assertEquals(rest.ok("/api/v1/activities?limit=1&commune=35047").path("total").asInt(), titles.size());
-        assertEquals(titles.size(), new java.util.HashSet<>(titles).size());
+        assertEquals(titles.size(), new HashSet<>(titles).size());
     }
 
     @Test
@@ -207,7 +209,7 @@ class GraphQlTest {
 
     @Test
     void everyTypeAndFieldIsDescribed() {
-        TypeDefinitionRegistry registry = new SchemaParser().parse(fr.tissu.api.graphql.GraphQlEngine.schemaText());
+        TypeDefinitionRegistry registry = new SchemaParser().parse(GraphQlEngine.schemaText());
         List<String> missing = new ArrayList<>();
         registry.types().values().forEach(t -> {
             if (((graphql.language.AbstractDescribedNode<?>) t).getDescription() == null) {

@@ -1,5 +1,8 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
+import fr.tissu.loader.Harvester;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import fr.tissu.api.catalog.CatalogConfig;
-import fr.tissu.api.rest.IndicatorComparison;
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.store.Store;
@@ -33,21 +36,21 @@ import org.junit.jupiter.api.Test;
  */
 class HarvestTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    static Tissu a;
-    static Tissu b;
+    static Instance a;
+    static Instance b;
     static WebServer serverB;
     static String catalogB;
 
-    static Tissu instance(String name, int port, String territory) throws IOException {
+    static Instance instance(String name, int port, String territory) throws IOException {
         Path dir = Files.createTempDirectory("tissu-" + name);
         TissuConfig config = new TissuConfig("http://127.0.0.1:" + port, dir, "tdb2", false, TIMEOUT,
                 "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu " + name, SparqlConfig.defaults(),
                 new CatalogConfig("Commune " + name, "213502388", "contact@example.org", "http://127.0.0.1:" + port + "/",
                         territory, "Instance " + name, 50));
-        return Tissu.open(config);
+        return Instance.open(config);
     }
 
-    static void declare(Tissu tissu, String csv) throws IOException {
+    static void declare(Instance tissu, String csv) throws IOException {
         Path file = tissu.config().dataDir().resolve("indicateurs.csv");
         Files.writeString(file, "commune;indicator;year;value\n" + csv, UTF_8);
         FileReport report = new Loader(tissu.store(), tissu.ids()).load(file, Loader.Options.strict());
@@ -87,7 +90,7 @@ class HarvestTest {
 
     @Test
     void neighboursCompareWithoutACentralPlatform() throws Exception {
-        var result = new fr.tissu.loader.Harvester().harvest(a.store(), a.ids(), catalogB,
+        var result = new Harvester().harvest(a.store(), a.ids(), catalogB,
                 a.config().dataDir().resolve("tmp"));
         // B's whole indicators dump: its 3 declared values and the values it computed for Saint-Malo
         long declaredB = count(b.store(), "?o a qb:Observation");
@@ -122,7 +125,7 @@ class HarvestTest {
 
         // harvesting again replaces the graph
         long triples = count(a.store(), "GRAPH " + g + " { ?s ?p ?o }");
-        new fr.tissu.loader.Harvester().harvest(a.store(), a.ids(), catalogB, a.config().dataDir().resolve("tmp"));
+        new Harvester().harvest(a.store(), a.ids(), catalogB, a.config().dataDir().resolve("tmp"));
         assertEquals(triples, count(a.store(), "GRAPH " + g + " { ?s ?p ?o }"));
     }
 

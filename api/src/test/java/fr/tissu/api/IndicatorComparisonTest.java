@@ -1,5 +1,7 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.IndicatorComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @ServerTest
 class IndicatorComparisonTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static Tissu tissu;
+    static Instance tissu;
     private final RestClient rest;
 
     IndicatorComparisonTest(Http1Client client) {
@@ -216,7 +218,7 @@ class IndicatorComparisonTest {
 
     @Test
     void aCommunesValuesAreTheSameFromItsOwnQueryAndFromTheWarmedArrays() {
-        fr.tissu.api.rest.IndicatorComparison comparison = new fr.tissu.api.rest.IndicatorComparison(tissu);
+        IndicatorComparison comparison = new IndicatorComparison(tissu);
         var fromQuery = comparison.ofCommune("35238", null, null);
         comparison.warmUp();
         var fromArrays = comparison.ofCommune("35238", null, null);
@@ -249,11 +251,11 @@ class IndicatorComparisonTest {
 
     @Test
     void quartilesInterpolateBetweenRanks() {
-        assertEquals(0, new BigDecimal("1.75").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.25)));
-        assertEquals(0, new BigDecimal("2.5").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.5)));
-        assertEquals(0, new BigDecimal("3.25").compareTo(fr.tissu.api.rest.IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.75)));
-        assertEquals("2000-4999", fr.tissu.api.rest.IndicatorComparison.band(2000));
-        assertEquals("100000+", fr.tissu.api.rest.IndicatorComparison.band(220_000));
-        assertEquals("0-499", fr.tissu.api.rest.IndicatorComparison.band(0));
+        assertEquals(0, new BigDecimal("1.75").compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.25)));
+        assertEquals(0, new BigDecimal("2.5").compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.5)));
+        assertEquals(0, new BigDecimal("3.25").compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.75)));
+        assertEquals("2000-4999", IndicatorComparison.band(2000));
+        assertEquals("100000+", IndicatorComparison.band(220_000));
+        assertEquals("0-499", IndicatorComparison.band(0));
     }
 }

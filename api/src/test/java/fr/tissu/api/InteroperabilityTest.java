@@ -1,5 +1,6 @@
 package fr.tissu.api;
 
+import org.apache.jena.riot.RDFLanguages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -136,7 +138,7 @@ class InteroperabilityTest {
             HttpResponse<String> res = get(sparql(CONSTRUCT, "format", f[0]));
             assertEquals(200, res.statusCode(), f[0] + ": " + res.body());
             assertTrue(type(res).startsWith(f[1]), f[0] + " -> " + type(res));
-            Graph g = RDFParser.fromString(res.body(), org.apache.jena.riot.RDFLanguages.nameToLang(f[2])).toGraph();
+            Graph g = RDFParser.fromString(res.body(), RDFLanguages.nameToLang(f[2])).toGraph();
             assertTrue(g.contains(Node.ANY, NodeFactory.createURI("https://schema.org/name"),
                     NodeFactory.createLiteralString("Rennes")), f[0]);
         }
@@ -320,7 +322,7 @@ class InteroperabilityTest {
                     "{\"v\":" + json.writeValueAsString(hostile) + "}").body());
             assertTrue(commune.path("data").path("commune").isNull(), commune.toString());
             String v = URLEncoder.encode(hostile, StandardCharsets.UTF_8).replace("+", "%20");
-            String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hostile.getBytes(
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(hostile.getBytes(
                     StandardCharsets.UTF_8));
             for (String path : List.of("/api/v1/associations/" + v, "/api/v1/associations?commune=" + v,
                     "/api/v1/associations?theme=" + v, "/api/v1/associations?after=" + cursor,

@@ -1,9 +1,11 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @ServerTest
 class LinkedDataTest {
     static final Node RENNES = NodeFactory.createURI(TestData.BASE + "/id/commune/35238");
-    static Tissu tissu;
+    static Instance tissu;
 
     private final Http1Client client;
 
@@ -137,7 +139,7 @@ class LinkedDataTest {
                 "parts of a thing are part of its description");
         String[] organiser = {null};
         tissu.store().select("SELECT ?a WHERE { ?act <https://schema.org/organizer> ?a } ORDER BY ?a LIMIT 1",
-                java.time.Duration.ofSeconds(5), row -> organiser[0] = row.getResource("a").getURI());
+                Duration.ofSeconds(5), row -> organiser[0] = row.getResource("a").getURI());
         try (Http1ClientResponse res = get(organiser[0].substring(TestData.BASE.length()), "text/html")) {
             String html = res.as(String.class);
             assertTrue(html.contains("organisé par"), "its activities link to it");
@@ -200,7 +202,7 @@ class LinkedDataTest {
     void sampleIsLoadedWithItsProvenance() {
         long[] graphs = {0};
         tissu.store().select("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g a <https://w3id.org/tissu/ns#SourceGraph> } }",
-                java.time.Duration.ofSeconds(5), r -> graphs[0] = r.getLiteral("n").getLong());
+                Duration.ofSeconds(5), r -> graphs[0] = r.getLiteral("n").getLong());
         assertEquals(8, graphs[0], "vocabulary, SPARQL examples, reference, the four sample files and the computed indicators");
     }
 }

@@ -1,8 +1,12 @@
 package fr.tissu.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -67,10 +71,10 @@ class OpenApiDocumentTest {
 
     static JsonNode yaml(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new ObjectMapper(
+                    new YAMLFactory()).readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,8 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
+import org.apache.jena.rdf.model.RDFNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +22,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import fr.tissu.api.catalog.CatalogConfig;
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.loader.Dumps;
 import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.vocabulary.Ids;
@@ -63,7 +66,7 @@ class PublicAddressTest {
     void linksAndDownloadsFollowThePortServedAndEveryAdvertisedFileIsThere(@TempDir Path dir) throws Exception {
         int port = freePort();
         String address = "http://localhost:" + port;
-        try (Tissu tissu = Tissu.open(unconfigured(dir).servedOn(port))) {
+        try (Instance tissu = Instance.open(unconfigured(dir).servedOn(port))) {
             assertEquals(address, tissu.config().baseUri(), "a new store is named under the address served");
             Bootstrap.prepare(tissu);
             Bootstrap.refreshDumps(tissu);
@@ -78,12 +81,12 @@ class PublicAddressTest {
                         .parse(catalog);
                 List<String> downloads = new ArrayList<>();
                 catalog.listStatements(null, catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL"),
-                        (org.apache.jena.rdf.model.RDFNode) null).forEach(s -> downloads.add(s.getResource().getURI()));
+                        (RDFNode) null).forEach(s -> downloads.add(s.getResource().getURI()));
                 assertTrue(downloads.size() >= 6, downloads.toString());
                 assertFalse(downloads.stream().anyMatch(u -> u.endsWith("/" + gone.getFileName())), "not listed: "
                         + gone);
                 for (var s : catalog.listStatements(null, catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL"),
-                        (org.apache.jena.rdf.model.RDFNode) null).toList()) {
+                        (RDFNode) null).toList()) {
                     String url = s.getResource().getURI();
                     assertTrue(url.startsWith(address + "/downloads/"), url);
                     HttpResponse<byte[]> file = get(url);
@@ -97,7 +100,7 @@ class PublicAddressTest {
                             url);
                 }
                 catalog.listStatements(null, catalog.createProperty("http://www.w3.org/ns/dcat#endpointURL"),
-                        (org.apache.jena.rdf.model.RDFNode) null).forEach(s -> assertTrue(s.getResource().getURI()
+                        (RDFNode) null).forEach(s -> assertTrue(s.getResource().getURI()
                         .startsWith(address + "/"), s.toString()));
                 String view = new String(get(address + "/catalog").body());
                 assertTrue(view.contains(address + "/catalog?page=1"), "Hydra links follow the port");
@@ -114,16 +117,16 @@ class PublicAddressTest {
     @Test
     void thingsKeepTheBaseTheirDataWasLoadedUnderWhenThePortChanges(@TempDir Path dir) throws Exception {
         String earlier = "http://localhost:1";
-        try (Tissu first = Tissu.open(unconfigured(dir).servedOn(1))) {
+        try (Instance first = Instance.open(unconfigured(dir).servedOn(1))) {
             VocabularyGraph.ensure(first.store(), first.ids());
         }
         int port = freePort();
-        try (Tissu tissu = Tissu.open(unconfigured(dir).servedOn(port))) {
+        try (Instance tissu = Instance.open(unconfigured(dir).servedOn(port))) {
             assertEquals(earlier, tissu.config().baseUri(), "URIs do not change with the port");
             assertEquals(earlier, tissu.ids().base());
             assertEquals("http://localhost:" + port, tissu.config().publicUrl());
         }
-        try (Tissu configured = Tissu.open(unconfigured(dir).withBase("https://data.example.fr"))) {
+        try (Instance configured = Instance.open(unconfigured(dir).withBase("https://data.example.fr"))) {
             assertEquals("https://data.example.fr", configured.ids().base(), "a configured base wins");
             assertEquals("https://data.example.fr", configured.config().publicUrl());
         }

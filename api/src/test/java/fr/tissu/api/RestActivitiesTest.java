@@ -1,5 +1,7 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.vocabulary.Vocabulary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,11 +15,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.tissu.api.filter.Themes;
+import fr.tissu.api.domain.Themes;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.sample.SampleGenerator;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /** The activities of the REST API on a real server over the sample data, checked against the store. */
 @ServerTest
 class RestActivitiesTest {
-    static Tissu tissu;
+    static Instance tissu;
     private final RestClient rest;
 
     RestActivitiesTest(Http1Client client) {
@@ -150,8 +153,8 @@ class RestActivitiesTest {
             JsonNode second = get(first.path("links").path("next").asText());
             assertEquals(4001, second.path("total").asInt(), "the new activity is counted");
             String firstOfSecond = second.path("items").get(0).path("title").asText();
-            assertTrue(fr.tissu.vocabulary.Vocabulary.fold(firstOfSecond)
-                    .compareTo(fr.tissu.vocabulary.Vocabulary.fold(lastTitle)) >= 0,
+            assertTrue(Vocabulary.fold(firstOfSecond)
+                    .compareTo(Vocabulary.fold(lastTitle)) >= 0,
                     "the next page continues after the last item seen, not shifted by the insertion");
             second.path("items").forEach(i -> assertFalse(i.path("identifier").asText().equals("extra-1")));
         } finally {
@@ -194,7 +197,7 @@ class RestActivitiesTest {
         assertEquals(404, rest.get("/api/v1/activities/nope").status());
     }
 
-    private static List<String> iterable(java.util.Iterator<String> it) {
+    private static List<String> iterable(Iterator<String> it) {
         List<String> list = new ArrayList<>();
         it.forEachRemaining(list::add);
         return list;

@@ -1,8 +1,11 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The associations of the REST API on a real server over the sample data, checked against the store. */
 @ServerTest
 class RestAssociationsTest {
-    static Tissu tissu;
+    static Instance tissu;
     private final RestClient rest;
 
     RestAssociationsTest(Http1Client client) {
@@ -34,7 +37,7 @@ class RestAssociationsTest {
         StringBuilder q = new StringBuilder(path);
         for (int i = 0; i < params.length; i += 2) {
             q.append(i == 0 ? '?' : '&').append(params[i]).append('=')
-                    .append(java.net.URLEncoder.encode(params[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
         }
         return rest.ok(q.toString());
     }

@@ -1,11 +1,19 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.store.read.Describer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.util.IsoMatcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,8 +105,8 @@ class RestFormatsTest {
 
     @Test
     void jsonLdExpandsToTheTriplesTheStoreHolds() {
-        Tissu tissu = TestData.shared();
-        var describer = new fr.tissu.api.linkeddata.Describer(tissu.store(), java.time.Duration.ofSeconds(10));
+        Instance tissu = TestData.shared();
+        var describer = new Describer(tissu.store(), Duration.ofSeconds(10));
         JsonNode page = json(rest.ok("/api/v1/activities?theme=judo&limit=3").toString());
         String activity = page.path("items").get(0).path("id").asText();
         String association = page.path("items").get(0).path("organizer").path("id").asText();
@@ -108,29 +116,29 @@ class RestFormatsTest {
         for (String[] c : cases) {
             RestClient.Response res = rest.get(c[0], "Accept", "application/ld+json");
             assertEquals(200, res.status(), res.body());
-            org.apache.jena.graph.Graph fromApi = org.apache.jena.riot.RDFParser.fromString(res.body(),
-                    org.apache.jena.riot.Lang.JSONLD).toGraph();
-            org.apache.jena.graph.Graph inStore = describer.describeAll(List.of(c[1]));
+            Graph fromApi = RDFParser.fromString(res.body(),
+                    Lang.JSONLD).toGraph();
+            Graph inStore = describer.describeAll(List.of(c[1]));
             assertTrue(inStore.size() > 5);
             inStore.find().forEachRemaining(t -> assertTrue(t.getSubject().getURI().startsWith(c[1]),
                     "only the thing and its parts: " + t));
-            assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(inStore, fromApi),
+            assertTrue(IsoMatcher.isomorphic(inStore, fromApi),
                     c[0] + ": JSON-LD must expand to the store's triples");
             assertTrue(res.body().contains("\"@context\""));
         }
         RestClient.Response list = rest.get("/api/v1/activities?theme=judo&limit=3&format=jsonld");
-        org.apache.jena.graph.Graph listed = org.apache.jena.riot.RDFParser.fromString(list.body(),
-                org.apache.jena.riot.Lang.JSONLD).toGraph();
-        List<String> ids = new java.util.ArrayList<>();
+        Graph listed = RDFParser.fromString(list.body(),
+                Lang.JSONLD).toGraph();
+        List<String> ids = new ArrayList<>();
         page.path("items").forEach(i -> ids.add(i.path("id").asText()));
-        assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(describer.describeAll(ids), listed));
+        assertTrue(IsoMatcher.isomorphic(describer.describeAll(ids), listed));
     }
 
     private JsonNode json(String text) {
         try {
             return this.json.readTree(text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Communes, charter indicators and observations of the REST API, checked against the reference and the store. */
 @ServerTest
 class RestTerritoryTest {
-    static Tissu tissu;
+    static Instance tissu;
     private final RestClient rest;
 
     RestTerritoryTest(Http1Client client) {

@@ -1,5 +1,8 @@
 package fr.tissu.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tissu.api.core.Instance;
+import io.helidon.http.HeaderNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @ServerTest
 class SearchApiTest {
-    static Tissu tissu;
+    static Instance tissu;
     private final RestClient rest;
     private final Http1Client client;
 
@@ -156,9 +159,9 @@ class SearchApiTest {
         assertEquals("Judo enfants", names.get(0));
         try (var res = client.get("/sparql").queryParam("query",
                 "PREFIX tissu: <https://w3id.org/tissu/ns#> SELECT (COUNT(*) AS ?n) { ?a tissu:search \"yoga\" }")
-                .header(io.helidon.http.HeaderNames.ACCEPT, "application/sparql-results+json").request()) {
+                .header(HeaderNames.ACCEPT, "application/sparql-results+json").request()) {
             assertEquals(200, res.status().code());
-            JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(res.as(String.class));
+            JsonNode json = new ObjectMapper().readTree(res.as(String.class));
             assertTrue(json.path("results").path("bindings").get(0).path("n").path("value").asInt() > 0, json.toString());
         }
     }

@@ -1,5 +1,6 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +34,7 @@ class SparqlExamplesTest {
 
     @Test
     void examplesAreLoadedIntoTheirOwnGraph() {
-        Tissu tissu = TestData.shared();
+        Instance tissu = TestData.shared();
         long[] n = {0};
         tissu.store().select("SELECT (COUNT(?e) AS ?n) { GRAPH <" + tissu.ids().graph("sparql-examples").getURI()
                 + "> { ?e a <http://www.w3.org/ns/shacl#SPARQLExecutable> } }", Duration.ofSeconds(10),
@@ -43,7 +44,7 @@ class SparqlExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> eachExampleParsesAndAnswers() {
-        Tissu tissu = TestData.shared();
+        Instance tissu = TestData.shared();
         return Examples.all().stream().map(e -> DynamicTest.dynamicTest(e.id(), () -> {
             assertDoesNotThrow(() -> new SPARQLParser().parseQuery(e.query(), null), "RDF4J's parser");
             Query query = QueryFactory.create(e.query());

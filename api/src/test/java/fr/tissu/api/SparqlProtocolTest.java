@@ -1,20 +1,27 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFLanguages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.SparqlConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -38,8 +45,8 @@ import org.junit.jupiter.api.Test;
 class SparqlProtocolTest {
     static final SparqlConfig LIMITS = new SparqlConfig(Duration.ofSeconds(3), 1000, 2);
     static final String EXPLOSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }";
-    static final java.util.concurrent.Executor THREADS = java.util.concurrent.Executors.newCachedThreadPool();
-    static Tissu tissu;
+    static final Executor THREADS = Executors.newCachedThreadPool();
+    static Instance tissu;
 
     private final Http1Client client;
     private final ObjectMapper json = new ObjectMapper();
@@ -71,8 +78,8 @@ class SparqlProtocolTest {
             assertEquals(Status.OK_200, res.status(), () -> res.as(String.class));
             assertTrue(res.headers().contentType().orElseThrow().text().startsWith("application/sparql-results+json"));
             return json.readTree(res.as(String.class));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -159,9 +166,9 @@ class SparqlProtocolTest {
             try (Http1ClientResponse res = get(construct, f[0])) {
                 assertEquals(Status.OK_200, res.status());
                 assertTrue(res.headers().contentType().orElseThrow().text().startsWith(f[0]));
-                Graph g = RDFParser.fromString(res.as(String.class), org.apache.jena.riot.RDFLanguages.nameToLang(f[1]))
+                Graph g = RDFParser.fromString(res.as(String.class), RDFLanguages.nameToLang(f[1]))
                         .toGraph();
-                assertTrue(g.contains(org.apache.jena.graph.Node.ANY, NodeFactory.createURI("https://schema.org/name"),
+                assertTrue(g.contains(Node.ANY, NodeFactory.createURI("https://schema.org/name"),
                         NodeFactory.createLiteralString("Rennes")), f[0]);
             }
         }
@@ -241,8 +248,8 @@ class SparqlProtocolTest {
             JsonNode r = json.readTree(res.as(String.class));
             assertEquals(1000, r.path("results").path("bindings").size());
             assertEquals(1000, r.path("truncated").path("rowLimit").asInt());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try (Http1ClientResponse res = get("SELECT ?s { ?s ?p ?o } LIMIT 10", "text/csv")) {
             assertTrue(res.headers().first(HeaderNames.create("Tissu-Row-Limit")).isEmpty(), "a small LIMIT is not cut");
@@ -299,10 +306,10 @@ class SparqlProtocolTest {
         try (Http1ClientResponse res = client.get("/.well-known/void").header(HeaderNames.ACCEPT, "text/turtle").request()) {
             String ttl = res.as(String.class);
             Graph v = RDFParser.fromString(ttl, Lang.TURTLE).toGraph();
-            assertTrue(v.contains(org.apache.jena.graph.Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#class"),
+            assertTrue(v.contains(Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#class"),
                     NodeFactory.createURI("https://schema.org/NGO")));
-            assertFalse(v.find(org.apache.jena.graph.Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#triples"),
-                    org.apache.jena.graph.Node.ANY).toList().isEmpty());
+            assertFalse(v.find(Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#triples"),
+                    Node.ANY).toList().isEmpty());
         }
     }
 

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.core.TissuConfig;
 
 /** A fresh store in a temporary directory, prepared as {@code serve} prepares an empty one (reference + sample). */
 final class TestData {
@@ -15,13 +18,13 @@ final class TestData {
     private TestData() {
     }
 
-    private static Tissu shared;
+    private static Instance shared;
 
     /**
      * One sample service per test JVM, shared by the test classes that only read (preparing it takes seconds).
      * Never closed: the JVM's exit releases it.
      */
-    static synchronized Tissu shared() {
+    static synchronized Instance shared() {
         if (shared == null) {
             shared = sampleService();
         }
@@ -29,20 +32,20 @@ final class TestData {
     }
 
     /** The shared store and URIs under another configuration. */
-    static Tissu shared(fr.tissu.api.sparql.SparqlConfig sparql) {
-        Tissu base = shared();
+    static Instance shared(SparqlConfig sparql) {
+        Instance base = shared();
         TissuConfig c = base.config();
-        return new Tissu(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
+        return new Instance(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
                 c.queryTimeout(), c.dataLicense(), c.title(), sparql, c.catalog()), base.ids(), base.store(), base.index());
     }
 
-    static Tissu sampleService() {
+    static Instance sampleService() {
         try {
             Path dir = Files.createTempDirectory("tissu-test");
             TissuConfig config = new TissuConfig(BASE, dir, "tdb2", true, Duration.ofSeconds(20),
                     "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults(),
-                    fr.tissu.api.catalog.CatalogConfig.defaults());
-            Tissu tissu = Tissu.open(config);
+                    CatalogConfig.defaults());
+            Instance tissu = Instance.open(config);
             Bootstrap.prepare(tissu);
             Bootstrap.refreshDumps(tissu);
             return tissu;

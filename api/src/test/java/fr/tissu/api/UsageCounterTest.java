@@ -1,5 +1,7 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import io.helidon.http.HeaderNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The service's own request counts become the computed indicators 2.2 and 6.1, with nothing personal kept. */
 @ServerTest
 class UsageCounterTest {
-    static Tissu tissu;
+    static Instance tissu;
     static UsageCounter usage;
     private final RestClient rest;
     private final Http1Client client;
@@ -30,7 +32,7 @@ class UsageCounterTest {
     }
 
     private int page(String path) {
-        try (var res = client.get(path).header(io.helidon.http.HeaderNames.ACCEPT, "text/html").request()) {
+        try (var res = client.get(path).header(HeaderNames.ACCEPT, "text/html").request()) {
             res.as(String.class); // read it whole: a client that hangs up early is not counted
             return res.status().code();
         }

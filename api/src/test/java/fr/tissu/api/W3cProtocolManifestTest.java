@@ -1,5 +1,8 @@
 package fr.tissu.api;
 
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
+import org.apache.jena.sparql.resultset.ResultsReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import fr.tissu.api.catalog.CatalogConfig;
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.store.GraphWriter;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -64,13 +67,13 @@ class W3cProtocolManifestTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static Path dir;
-    static Tissu tissu;
+    static Instance tissu;
     static WebServer server;
 
     @BeforeAll
     static void start() throws IOException {
         dir = Files.createTempDirectory("tissu-w3c");
-        tissu = Tissu.open(new TissuConfig("http://data.example.org", dir, "memory", false, Duration.ofSeconds(10),
+        tissu = Instance.open(new TissuConfig("http://data.example.org", dir, "memory", false, Duration.ofSeconds(10),
                 "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (W3C protocol tests)",
                 SparqlConfig.defaults(), CatalogConfig.defaults()));
         for (int i = 1; i <= 3; i++) {
@@ -232,7 +235,7 @@ class W3cProtocolManifestTest {
         String type = res.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "").trim();
         Lang lang = type.equals("application/sparql-results+xml") ? ResultSetLang.RS_XML : ResultSetLang.RS_JSON;
         assertTrue(type.startsWith("application/sparql-results+"), "boolean results: " + type + ": " + what);
-        return org.apache.jena.sparql.resultset.ResultsReader.create().lang(lang).build()
+        return ResultsReader.create().lang(lang).build()
                 .readAny(new ByteArrayInputStream(res.body())).getBooleanResult();
     }
 

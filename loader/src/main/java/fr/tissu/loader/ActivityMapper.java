@@ -1,9 +1,13 @@
 package fr.tissu.loader;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -181,8 +185,8 @@ final class ActivityMapper implements Mapper {
 
     private static byte[] sha1(String text) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-1").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -197,7 +201,7 @@ final class ActivityMapper implements Mapper {
             {"Saturday", "samedi", "sam", "sat", "sa", "saturday"},
             {"Sunday", "dimanche", "dim", "sun", "su", "sunday"},
         };
-        Map<String, String> days = new java.util.HashMap<>();
+        Map<String, String> days = new HashMap<>();
         for (String[] day : names) {
             for (int i = 1; i < day.length; i++) {
                 days.put(day[i], day[0]);

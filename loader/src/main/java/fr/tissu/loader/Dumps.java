@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,9 @@ import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.riot.RDFFormat;
 
 /**
  * Downloadable dumps of the datasets, regenerated after each load: one gzipped N-Triples file per dataset in the
@@ -333,10 +334,10 @@ public final class Dumps {
             versions = new ArrayList<>(list.filter(p -> Files.isDirectory(p) && p.getFileName().toString()
                     .matches("v\\d+")).toList());
         }
-        versions.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(1))));
+        versions.sort(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(1))));
         for (Path old : versions.subList(0, Math.max(0, versions.size() - KEPT_VERSIONS))) {
             try (var files = Files.walk(old)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(f);
                 }
             }

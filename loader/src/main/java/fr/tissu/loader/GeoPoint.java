@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Vocab.Core;
 import fr.tissu.vocabulary.Vocab.Geo;
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
@@ -24,6 +25,6 @@ final class GeoPoint {
         out.add(geometry, Core.type, Geo.Geometry);
         out.add(geometry, Geo.asWKT, NodeFactory.createLiteralDT(
                 "POINT(" + lon.toPlainString() + " " + lat.toPlainString() + ")",
-                org.apache.jena.datatypes.TypeMapper.getInstance().getSafeTypeByName(Geo.wktLiteral)));
+                TypeMapper.getInstance().getSafeTypeByName(Geo.wktLiteral)));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -38,6 +40,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDFBase;
 
 /**
@@ -215,7 +218,7 @@ public final class Harvester {
         return m.group(1).equals("commune") ? ids.commune(m.group(2)) : ids.thing("epci", m.group(2));
     }
 
-    private static void parse(Path file, java.util.function.Consumer<Triple> out) throws IOException {
+    private static void parse(Path file, Consumer<Triple> out) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
             RDFParser.source(in).lang(Lang.NTRIPLES).parse(new StreamRDFBase() {
                 @Override
@@ -223,7 +226,7 @@ public final class Harvester {
                     out.accept(triple);
                 }
             });
-        } catch (org.apache.jena.riot.RiotException e) {
+        } catch (RiotException e) {
             throw new HarvestException("the dump is not valid N-Triples: " + e.getMessage());
         }
     }
@@ -256,7 +259,7 @@ public final class Harvester {
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(res.body(), sha)) {
-                Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (InterruptedException e) {

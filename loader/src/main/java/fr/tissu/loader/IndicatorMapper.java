@@ -1,6 +1,7 @@
 package fr.tissu.loader;
 
 import java.math.BigDecimal;
+import java.time.Year;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,7 @@ final class IndicatorMapper implements Mapper {
     IndicatorMapper(Ids ids, ReferenceData reference) {
         this.ids = ids;
         this.reference = reference;
-        this.lastYear = java.time.Year.now().getValue();
+        this.lastYear = Year.now().getValue();
         Vocabulary vocabulary = Vocabulary.get();
         vocabulary.indicators().values().forEach(ind -> vocabulary.schemes().find(ind, Tissu.unit, Node.ANY)
                 .forEach(t -> vocabulary.schemes().find(t.getObject(), Skos.notation, Node.ANY)

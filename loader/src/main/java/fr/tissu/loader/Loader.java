@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,9 +24,10 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import fr.tissu.loader.FileReport.Status;
-import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
+import fr.tissu.store.StoreConfig;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -200,7 +201,7 @@ public final class Loader {
 
     private FileReport loadRdf(SourceFile source, Lang lang, Node graph, Options options, long start) {
         String name = source.name();
-        Store target = options.dryRun() ? Store.create(new fr.tissu.store.StoreConfig("memory", null)) : store;
+        Store target = options.dryRun() ? Store.create(new StoreConfig("memory", null)) : store;
         long[] triples = {0};
         try (GraphWriter writer = target.replace(graph)) {
             try {

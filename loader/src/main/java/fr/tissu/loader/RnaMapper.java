@@ -2,6 +2,7 @@ package fr.tissu.loader;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ final class RnaMapper implements Mapper {
     }
 
     /** xsd:dateTime needs the seconds, which LocalDateTime.toString() leaves out when they are zero. */
-    private static final java.time.format.DateTimeFormatter DATE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     @Override
     public void map(Row row, RowTriples out) {
@@ -127,7 +128,7 @@ final class RnaMapper implements Mapper {
     }
 
     private static void identifier(RowTriples out, Node a, String kind, String value, String agency) {
-        Node id = fr.tissu.vocabulary.Ids.part(a, kind);
+        Node id = Ids.part(a, kind);
         out.add(a, Org.identifier, id);
         out.add(id, Core.type, Org.Identifier);
         out.text(id, Skos.notation, value);

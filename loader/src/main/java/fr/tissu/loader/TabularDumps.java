@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 import fr.tissu.store.Store;
 import fr.tissu.store.read.Activity;
@@ -137,7 +138,7 @@ final class TabularDumps {
     }
 
     private static Dumps.Dump write(Path dir, String fileName, String dataset, String modified, List<String> columns,
-                                    java.util.function.ToLongFunction<Consumer<List<Object>>> rows) throws IOException {
+                                    ToLongFunction<Consumer<List<Object>>> rows) throws IOException {
         Path file = dir.resolve(fileName);
         Path tmp = dir.resolve(fileName + ".part");
         MessageDigest sha = Dumps.sha256();

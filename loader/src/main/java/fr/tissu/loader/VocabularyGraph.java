@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
@@ -53,7 +54,7 @@ public final class VocabularyGraph {
     }
 
     /** SHA-256 of texts, in hex. */
-    public static String checksum(java.util.List<String> texts) {
+    public static String checksum(List<String> texts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             texts.forEach(t -> sha.update(t.getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package fr.tissu.loader;
 
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import static fr.tissu.loader.Fixtures.association;
 import static fr.tissu.loader.Fixtures.csv;
 import static fr.tissu.loader.Fixtures.write;
@@ -10,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -243,7 +246,7 @@ class LoaderTest {
 
     @Test
     void indicatorRowsAreCheckedOneByOneWithTheirLineAndReason() {
-        int next = java.time.Year.now().getValue() + 1;
+        int next = Year.now().getValue() + 1;
         String content = """
                 commune;indicator;year;value;publisher
                 35238;1.1;2025;12;
@@ -298,7 +301,7 @@ class LoaderTest {
     @Test
     void rejectsSupportPointsAgainstTheNationalSchema() throws Exception {
         Path example = Path.of(LoaderTest.class.getResource("lmn-exemple-valide.csv").toURI());
-        String text = java.nio.file.Files.readString(example).replace("\"+33180059880\"", "\"01 80 05 98 80\"");
+        String text = Files.readString(example).replace("\"+33180059880\"", "\"01 80 05 98 80\"");
         FileReport report = load(write(dir, "lmn.csv", text, UTF_8));
         assertEquals(Status.REFUSED, report.status());
         assertProblem(report, 2, "telephone", "pattern");
@@ -318,7 +321,7 @@ class LoaderTest {
         for (Map.Entry<String, RDFFormat> e : formats.entrySet()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (e.getValue().getLang().equals(Lang.NQUADS) || e.getValue().getLang().equals(Lang.TRIG)) {
-                RDFDataMgr.write(out, org.apache.jena.sparql.core.DatasetGraphFactory.wrap(graph), e.getValue());
+                RDFDataMgr.write(out, DatasetGraphFactory.wrap(graph), e.getValue());
             } else {
                 RDFDataMgr.write(out, graph, e.getValue());
             }

@@ -1,14 +1,21 @@
 package fr.tissu.loader;
 
+import fr.tissu.store.read.ReferenceData;
+import org.apache.commons.csv.CSVFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import fr.tissu.loader.FileReport.Status;
 import fr.tissu.loader.sample.SampleGenerator;
@@ -53,14 +60,14 @@ class SampleGeneratorTest {
 
     @Test
     void everySamplePlaceLiesInsideItsOwnCommune() throws IOException {
-        var reference = fr.tissu.store.read.ReferenceData.get();
+        var reference = ReferenceData.get();
         int checked = 0;
         for (String[] file : new String[][] {{"activites.csv", "commune"}, {"points-appui-numerique.csv", "code_insee"}}) {
             try (var in = Loader.class.getResourceAsStream("sample/" + file[0]);
-                 var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
-                var rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
+                 var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                var rows = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
                         .setSkipHeaderRecord(true).get().parse(reader);
-                java.util.Set<String> communes = new java.util.HashSet<>();
+                Set<String> communes = new HashSet<>();
                 for (var row : rows) {
                     String commune = row.get(file[1]);
                     String lat = row.get("latitude");
@@ -85,7 +92,7 @@ class SampleGeneratorTest {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 import fr.tissu.store.Store;
@@ -25,7 +31,6 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -33,6 +38,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -44,7 +50,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -190,14 +197,14 @@ public final class SearchIndex implements AutoCloseable {
     private Map<String, String[]> digests(Node graph) {
         return withSearcher(s -> {
             try {
-                Map<String, String[]> out = new java.util.HashMap<>();
+                Map<String, String[]> out = new HashMap<>();
                 Query q = new TermQuery(new Term(Fields.GRAPH, graph.getURI()));
                 int n = s.count(q);
                 if (n == 0) {
                     return out;
                 }
                 StoredFields stored = s.storedFields();
-                java.util.Set<String> fields = java.util.Set.of(Fields.URI, Fields.DIGEST, Fields.TYPE, Fields.KEY);
+                Set<String> fields = Set.of(Fields.URI, Fields.DIGEST, Fields.TYPE, Fields.KEY);
                 for (ScoreDoc sd : s.search(q, n).scoreDocs) {
                     Document d = stored.document(sd.doc, fields);
                     out.put(d.get(Fields.URI), new String[] {String.valueOf(d.get(Fields.DIGEST)), d.get(Fields.TYPE),
@@ -215,8 +222,8 @@ public final class SearchIndex implements AutoCloseable {
      * (before, as the index knows it, or after, as the store has it) every graph of activities, whose documents
      * carry their organiser's name.
      */
-    private java.util.Set<Node> withDependents(Store store, Collection<Node> graphs) {
-        java.util.Set<Node> all = new java.util.LinkedHashSet<>(graphs);
+    private Set<Node> withDependents(Store store, Collection<Node> graphs) {
+        Set<Node> all = new LinkedHashSet<>(graphs);
         boolean associations = false;
         for (Node g : graphs) {
             associations |= withSearcher(s -> {
@@ -229,11 +236,11 @@ public final class SearchIndex implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }) || store.ask("ASK { GRAPH " + Sparql.iri(g) + " { ?a a <https://schema.org/NGO> } }",
-                    java.time.Duration.ofMinutes(1));
+                    Duration.ofMinutes(1));
         }
         if (associations) {
             store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a <https://w3id.org/tissu/ns#Activity> } }",
-                    java.time.Duration.ofMinutes(5), r -> all.add(r.getResource("g").asNode()));
+                    Duration.ofMinutes(5), r -> all.add(r.getResource("g").asNode()));
         }
         return all;
     }
@@ -328,9 +335,9 @@ public final class SearchIndex implements AutoCloseable {
         // Counting stops being exact past 1,000 matches: past that point the collector may skip the documents that
         // cannot enter the page (block-max scores), which is what keeps broad queries fast on millions of documents.
         // By relevance, the score collector (it drives that skipping); by distance, the field collector.
-        org.apache.lucene.search.CollectorManager<?, ? extends TopDocs> top = r.byDistance()
+        CollectorManager<?, ? extends TopDocs> top = r.byDistance()
                 ? new TopFieldCollectorManager(sort, r.limit(), after, TOTAL_HITS_THRESHOLD)
-                : new org.apache.lucene.search.TopScoreDocCollectorManager(r.limit(), after, TOTAL_HITS_THRESHOLD);
+                : new TopScoreDocCollectorManager(r.limit(), after, TOTAL_HITS_THRESHOLD);
         TopDocs docs;
         long total;
         boolean exact;
@@ -338,7 +345,7 @@ public final class SearchIndex implements AutoCloseable {
         if (r.facets().isEmpty()) {
             docs = searcher.search(query, top);
             total = docs.totalHits.value();
-            exact = docs.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO;
+            exact = docs.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
             if (!exact && r.exactTotal()) {
                 total = searcher.count(query);
                 exact = true;
@@ -433,7 +440,7 @@ public final class SearchIndex implements AutoCloseable {
                 TopDocs docs = searcher.search(query, limit * 3);
                 StoredFields stored = searcher.storedFields();
                 List<SearchResult.Hit> out = new ArrayList<>();
-                java.util.Set<String> seen = new java.util.HashSet<>();
+                Set<String> seen = new HashSet<>();
                 for (ScoreDoc sd : docs.scoreDocs) {
                     Document d = stored.document(sd.doc);
                     if (seen.add(d.get(Fields.TYPE) + "|" + d.get(Fields.NAME)) && out.size() < limit) {
@@ -467,7 +474,7 @@ public final class SearchIndex implements AutoCloseable {
                 TopDocs docs = searcher.search(query, n);
                 Map<String, Float> keys = new LinkedHashMap<>();
                 for (ScoreDoc sd : docs.scoreDocs) {
-                    keys.put(searcher.storedFields().document(sd.doc, java.util.Set.of(Fields.KEY)).get(Fields.KEY),
+                    keys.put(searcher.storedFields().document(sd.doc, Set.of(Fields.KEY)).get(Fields.KEY),
                             sd.score);
                 }
                 return keys;
@@ -486,7 +493,7 @@ public final class SearchIndex implements AutoCloseable {
         return current.state();
     }
 
-    private <T> T withSearcher(java.util.function.Function<IndexSearcher, T> action) {
+    private <T> T withSearcher(Function<IndexSearcher, T> action) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {

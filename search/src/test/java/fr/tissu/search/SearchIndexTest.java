@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 import fr.tissu.store.GraphWriter;
@@ -135,7 +136,7 @@ class SearchIndexTest {
             List<String> all = new ArrayList<>(keys(page1));
             all.addAll(keys(page2));
             all.addAll(keys(page3));
-            assertEquals(10, new java.util.HashSet<>(all).size(), all.toString());
+            assertEquals(10, new HashSet<>(all).size(), all.toString());
 
             SearchResult marked = index.search(new SearchRequest("judo", null, 1, null, null, false, List.of(), true));
             assertTrue(marked.hits().get(0).highlights().get("name").contains("<mark>Judo</mark>"),

@@ -1,5 +1,6 @@
 package fr.tissu.store;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 
 /** The new content of one named graph, written in one transaction: {@link #commit()} or nothing. */
@@ -12,7 +13,7 @@ public interface GraphWriter extends AutoCloseable {
      * The new content as added so far, readable before the commit (to validate it in place). Use it only from the
      * thread that writes.
      */
-    org.apache.jena.graph.Graph content();
+    Graph content();
 
     /** Number of triples added so far. */
     long count();

@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * Tissu's RDF store. Everything the service reads goes through SPARQL; everything the loader writes goes through
@@ -39,8 +43,8 @@ public interface Store extends AutoCloseable {
      *
      * @throws QueryTimeoutException if the query, or the streaming of its results, runs past {@code timeout}
      */
-    <T> T execute(org.apache.jena.query.Query query, Duration timeout,
-                  java.util.function.Function<org.apache.jena.query.QueryExecution, T> action);
+    <T> T execute(Query query, Duration timeout,
+                  Function<QueryExecution, T> action);
 
     /** Runs an ASK query. */
     boolean ask(String query, Duration timeout);
@@ -78,7 +82,7 @@ public interface Store extends AutoCloseable {
      * The ARQ context of this store's queries, where services can put what extensions need (the search index for
      * the text-search property function); {@code null} for backends that run queries elsewhere.
      */
-    default org.apache.jena.sparql.util.Context context() {
+    default Context context() {
         return null;
     }
 

@@ -1,9 +1,9 @@
 package fr.tissu.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +29,10 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 
 /**
@@ -187,7 +188,7 @@ final class Tdb2Store implements Store {
     }
 
     @Override
-    public org.apache.jena.sparql.util.Context context() {
+    public Context context() {
         return dsg.getContext();
     }
 

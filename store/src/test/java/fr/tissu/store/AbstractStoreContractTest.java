@@ -1,11 +1,14 @@
 package fr.tissu.store;
 
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -120,7 +123,7 @@ abstract class AbstractStoreContractTest {
         assertTrue(v1 > v0);
         assertTrue(store.version() > v1);
         assertEquals(0, count());
-        assertFalse(store.lastModified().isBefore(java.time.Instant.now().minusSeconds(60)));
+        assertFalse(store.lastModified().isBefore(Instant.now().minusSeconds(60)));
     }
 
     @Test
@@ -141,7 +144,7 @@ abstract class AbstractStoreContractTest {
     @Test
     void executeRunsAParsedQueryAndRefusesFederation() {
         write(G1, t("a", 1), t("b", 2));
-        long rows = store.execute(org.apache.jena.query.QueryFactory.create("SELECT * { ?s ?p ?o }"), T,
+        long rows = store.execute(QueryFactory.create("SELECT * { ?s ?p ?o }"), T,
                 qe -> {
                     long n = 0;
                     for (var rs = qe.execSelect(); rs.hasNext(); rs.next()) {
@@ -150,7 +153,7 @@ abstract class AbstractStoreContractTest {
                     return n;
                 });
         assertEquals(2, rows);
-        org.apache.jena.query.Query federated = org.apache.jena.query.QueryFactory.create(
+        Query federated = QueryFactory.create(
                 "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }");
         assertThrows(RuntimeException.class, () -> store.execute(federated, T, qe -> qe.execSelect().hasNext()));
     }

@@ -1,5 +1,7 @@
 package fr.tissu.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.graph.Triple;
@@ -17,7 +19,7 @@ class Tdb2StoreTest extends AbstractStoreContractTest {
     }
 
     @org.junit.jupiter.api.Test
-    void compactionReclaimsReplacedGraphsAndKeepsTheData() throws java.io.IOException {
+    void compactionReclaimsReplacedGraphsAndKeepsTheData() throws IOException {
         for (int round = 0; round < 5; round++) {
             Triple[] many = new Triple[5000];
             for (int i = 0; i < many.length; i++) {
@@ -35,9 +37,9 @@ class Tdb2StoreTest extends AbstractStoreContractTest {
         org.junit.jupiter.api.Assertions.assertEquals(5001, count(), "the store is writable after compaction");
     }
 
-    private long size() throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(dir.resolve("tdb2"))) {
-            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    private long size() throws IOException {
+        try (var files = Files.walk(dir.resolve("tdb2"))) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 }

@@ -2,7 +2,9 @@ package fr.tissu.vocabulary;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -52,7 +54,7 @@ public record Ids(String base) {
      * The base the things of a store are named under, read from its graph names (every store holds the vocabulary
      * graph {@code {base}/graph/vocabulary}); empty for a new store.
      */
-    public static java.util.Optional<String> baseOf(java.util.Collection<Node> graphs) {
+    public static Optional<String> baseOf(Collection<Node> graphs) {
         String suffix = "/graph/vocabulary";
         return graphs.stream().filter(Node::isURI).map(Node::getURI).filter(g -> g.endsWith(suffix))
                 .map(g -> g.substring(0, g.length() - suffix.length())).sorted().findFirst();

@@ -1,5 +1,7 @@
 package fr.tissu.vocabulary;
 
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,8 +30,8 @@ class SparqlTest {
             String query = "SELECT ?x WHERE { BIND(" + Sparql.literal(text) + " AS ?x) }";
             var parsed = QueryFactory.create(query);
             assertEquals(1, parsed.getProjectVars().size(), query);
-            var result = org.apache.jena.query.QueryExecution.create(parsed,
-                    org.apache.jena.query.DatasetFactory.create()).execSelect().next().getLiteral("x").getString();
+            var result = QueryExecution.create(parsed,
+                    DatasetFactory.create()).execSelect().next().getLiteral("x").getString();
             assertEquals(text, result);
         }
         assertEquals("\"2025\"^^<http://www.w3.org/2001/XMLSchema#gYear>", Sparql.literal("2025", XSDDatatype.XSDgYear));

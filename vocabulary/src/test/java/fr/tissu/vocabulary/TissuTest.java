@@ -1,5 +1,7 @@
 package fr.tissu.vocabulary;
 
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,7 +99,7 @@ class TissuTest {
         // Parse it as JSON-LD: a document using the context must expand to the expected triple.
         String doc = "{" + context.substring(context.indexOf('{') + 1, context.lastIndexOf('}'))
                 + ", \"id\": \"http://example.org/a\", \"name\": \"Judo club\"}";
-        Graph g = org.apache.jena.riot.RDFParser.fromString(doc, org.apache.jena.riot.Lang.JSONLD).toGraph();
+        Graph g = RDFParser.fromString(doc, Lang.JSONLD).toGraph();
         assertTrue(g.contains(NodeFactory.createURI("http://example.org/a"), Vocab.Schema.name,
                 NodeFactory.createLiteralString("Judo club")));
     }

@@ -1,12 +1,15 @@
 package fr.tissu.api.catalog;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.tissu.api.Tissu;
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
 import fr.tissu.loader.Dumps;
 import fr.tissu.store.read.ReferenceData;
+import fr.tissu.vocabulary.Tissu;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -113,21 +116,21 @@ public final class Catalog {
      * The catalogue of {@code tissu}, with the dumps listed in {@code dumps}, page {@code page} (1-based) of the
      * datasets.
      */
-    public static Model build(Tissu tissu, Map<String, Dumps.Dump> dumps, int page) {
+    public static Model build(Instance tissu, Map<String, Dumps.Dump> dumps, int page) {
         return build(tissu, dumps, Map.of(), page);
     }
 
     /** The catalogue, with the periods the datasets cover ({@link Dumps#temporal}). */
-    public static Model build(Tissu tissu, Map<String, Dumps.Dump> dumps, Map<String, List<String>> temporal,
+    public static Model build(Instance tissu, Map<String, Dumps.Dump> dumps, Map<String, List<String>> temporal,
                               int page) {
         Catalog c = new Catalog(tissu.config().publicUrl());
         c.temporal.putAll(temporal);
         return c.catalog(tissu, dumps, page);
     }
 
-    private final Map<String, List<String>> temporal = new java.util.HashMap<>();
+    private final Map<String, List<String>> temporal = new HashMap<>();
 
-    private Model catalog(Tissu tissu, Map<String, Dumps.Dump> dumps, int page) {
+    private Model catalog(Instance tissu, Map<String, Dumps.Dump> dumps, int page) {
         CatalogConfig config = tissu.config().catalog();
         Instant modified = tissu.store().lastModified();
         Resource catalog = r(uri(base)).addProperty(RDF.type, r(DCAT + "Catalog"));
@@ -204,7 +207,7 @@ public final class Catalog {
         return m;
     }
 
-    private Resource dataset(Tissu tissu, CatalogConfig config, Dataset d, Dumps.Dump dump, Instant storeModified) {
+    private Resource dataset(Instance tissu, CatalogConfig config, Dataset d, Dumps.Dump dump, Instant storeModified) {
         Resource ds = r(datasetUri(base, d.name())).addProperty(RDF.type, r(DCAT + "Dataset"))
                 .addProperty(p(DCT, "identifier"), datasetUri(base, d.name()))
                 .addProperty(p(ADMS, "identifier"), m.createResource().addProperty(RDF.type, r(ADMS + "Identifier"))
@@ -222,7 +225,7 @@ public final class Catalog {
                 .addProperty(p(DCT, "accrualPeriodicity"), typed(EU + "frequency/" + d.frequency(), DCT + "Frequency")
                         .addProperty(RDF.type, r(SKOS + "Concept")).addProperty(p(SKOS, "prefLabel"),
                                 m.createLiteral(d.frequency().toLowerCase(), "en")))
-                .addProperty(p(DCT, "conformsTo"), typed(fr.tissu.vocabulary.Tissu.NS.replaceAll("#$", ""),
+                .addProperty(p(DCT, "conformsTo"), typed(Tissu.NS.replaceAll("#$", ""),
                         DCT + "Standard"))
                 .addProperty(p(DCAT, "contactPoint"), m.createResource().addProperty(RDF.type, r(VCARD + "Kind"))
                         .addProperty(RDF.type, r(VCARD + "Organization"))
@@ -233,7 +236,7 @@ public final class Catalog {
         d.keywords().forEach(k -> ds.addProperty(p(DCAT, "keyword"), m.createLiteral(k, "fr")));
         if (d.name().equals("indicators")) {
             // the W3C Data Cube structure every indicator data set follows
-            ds.addProperty(p(DCT, "conformsTo"), typed(fr.tissu.vocabulary.Tissu.indicatorStructure().getURI(),
+            ds.addProperty(p(DCT, "conformsTo"), typed(Tissu.indicatorStructure().getURI(),
                     DCT + "Standard"));
         }
         List<String> period = temporal.get(d.name());
@@ -260,7 +263,7 @@ public final class Catalog {
     }
 
     /** A downloadable file: URL, format, media type, size, SHA-256, licence. */
-    private Resource download(Tissu tissu, Dataset d, Dumps.Dump dump, String key, String titleSuffix, String format,
+    private Resource download(Instance tissu, Dataset d, Dumps.Dump dump, String key, String titleSuffix, String format,
                               String mediaType, String compression) {
         Resource checksum = m.createResource().addProperty(RDF.type, r(SPDX + "Checksum"))
                 .addProperty(p(SPDX, "algorithm"), r(SPDX + "checksumAlgorithm_sha256"))
@@ -285,7 +288,7 @@ public final class Catalog {
         return dist;
     }
 
-    private Resource service(Tissu tissu, String name, String titleFr, String titleEn, String endpoint,
+    private Resource service(Instance tissu, String name, String titleFr, String titleEn, String endpoint,
                              String description, String standard) {
         return r(base + "/service/" + name).addProperty(RDF.type, r(DCAT + "DataService"))
                 .addProperty(p(DCT, "title"), m.createLiteral(titleFr, "fr"))
@@ -306,7 +309,7 @@ public final class Catalog {
                         .addProperty(p(SKOS, "prefLabel"), m.createLiteral("Local Authority", "en")));
     }
 
-    private Resource spatial(Tissu tissu, CatalogConfig config) {
+    private Resource spatial(Instance tissu, CatalogConfig config) {
         String code = config.spatial();
         String uri = code.length() == 9 ? tissu.ids().thing("epci", code).getURI() : tissu.ids().commune(code).getURI();
         Resource place = typed(uri, DCT + "Location");
@@ -323,7 +326,7 @@ public final class Catalog {
                 r(DCT + "LinguisticSystem"));
     }
 
-    private Resource license(Tissu tissu) {
+    private Resource license(Instance tissu) {
         return typed(tissu.config().dataLicense(), DCT + "LicenseDocument");
     }
 

@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
+import fr.tissu.api.http.Problems;
 import fr.tissu.api.linkeddata.RdfMedia;
 import fr.tissu.api.linkeddata.RdfWriting;
 import fr.tissu.loader.Dumps;
+import fr.tissu.vocabulary.Prefixes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -22,6 +23,8 @@ import io.helidon.webserver.http.ServerResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
@@ -41,11 +44,11 @@ public final class CatalogService implements HttpService {
             "rdf", RdfMedia.RDFXML, "nt", RdfMedia.NTRIPLES);
     private static volatile Shapes shapes;
 
-    private final Tissu tissu;
+    private final Instance tissu;
     private final Path downloads;
 
     /** The catalogue of {@code tissu}. */
-    public CatalogService(Tissu tissu) {
+    public CatalogService(Instance tissu) {
         this.tissu = tissu;
         this.downloads = tissu.config().dataDir().resolve("downloads");
     }
@@ -78,14 +81,14 @@ public final class CatalogService implements HttpService {
     }
 
     private Built current() {
-        java.nio.file.Path manifest = downloads.resolve(Dumps.MANIFEST);
+        Path manifest = downloads.resolve(Dumps.MANIFEST);
         String state = tissu.store().version() + "/" + manifest.toFile().lastModified();
         Built built = first;
         if (built == null || !built.state().equals(state)) {
             Model model = build(1);
             // writers set these prefixes on every response: set them now, so that the shared model only ever
             // sees the same values written again (no structural change while another request reads it)
-            model.getGraph().getPrefixMapping().setNsPrefixes(fr.tissu.vocabulary.Prefixes.MAP);
+            model.getGraph().getPrefixMapping().setNsPrefixes(Prefixes.MAP);
             built = new Built(state, model, new ValidationReport[1]);
             first = built;
         }
@@ -172,8 +175,8 @@ public final class CatalogService implements HttpService {
     }
 
     /** The resource's statements and those of the blank nodes and distributions it points to. */
-    private static void closure(Model all, org.apache.jena.rdf.model.Resource r, Model into) {
-        all.listStatements(r, null, (org.apache.jena.rdf.model.RDFNode) null).forEach(s -> {
+    private static void closure(Model all, Resource r, Model into) {
+        all.listStatements(r, null, (RDFNode) null).forEach(s -> {
             into.add(s);
             if (s.getObject().isAnon() || (s.getObject().isURIResource()
                     && s.getObject().asResource().getURI().startsWith(r.getURI() + "/"))) {

@@ -7,29 +7,36 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.ActivityFilter;
-import fr.tissu.api.filter.ActivityListing;
-import fr.tissu.api.filter.AssociationFilter;
-import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.LuceneFilters;
-import fr.tissu.api.filter.Params;
-import fr.tissu.api.rest.IndicatorsService;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.ActivityFilter;
+import fr.tissu.api.domain.ActivityListing;
+import fr.tissu.api.domain.AssociationFilter;
+import fr.tissu.api.domain.Charter;
+import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.domain.IndicatorYears;
+import fr.tissu.api.domain.LuceneFilters;
+import fr.tissu.api.domain.Params;
 import fr.tissu.search.Fields;
 import fr.tissu.search.SearchRequest;
 import fr.tissu.search.SearchResult;
+import fr.tissu.store.QueryTimeoutException;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;
 import fr.tissu.store.read.Association;
@@ -38,6 +45,7 @@ import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.read.Selection;
 import fr.tissu.store.read.SupportPoint;
 import fr.tissu.vocabulary.Sparql;
+import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
 import graphql.ErrorClassification;
@@ -50,7 +58,6 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -84,8 +91,8 @@ public final class GraphQlEngine {
     /** Largest cost: each field costs 1, times the page size of the lists above it. */
     public static final int MAX_COMPLEXITY = 10_000;
 
-    private final Tissu tissu;
-    private final fr.tissu.api.rest.IndicatorComparison comparison;
+    private final Instance tissu;
+    private final IndicatorComparison comparison;
     private final GraphQL graphql;
     private final Duration timeout;
 
@@ -95,7 +102,7 @@ public final class GraphQlEngine {
     }
 
     /** The engine over {@code tissu}'s read model, comparing indicators with {@code comparison}. */
-    public GraphQlEngine(Tissu tissu, fr.tissu.api.rest.IndicatorComparison comparison) {
+    public GraphQlEngine(Instance tissu, IndicatorComparison comparison) {
         this.tissu = tissu;
         this.comparison = comparison;
         this.timeout = tissu.config().queryTimeout();
@@ -242,9 +249,8 @@ public final class GraphQlEngine {
                         .dataFetcher("associations", env -> associations(env, null))
                         .dataFetcher("activities", env -> activities(env, null, null))
                         .dataFetcher("supportPoints", env -> supportPoints(env, env.getArgument("communes")))
-                        .dataFetcher("axes", env -> axes())
-                        .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
-                                .filter(i -> i.get("code").equals(env.getArgument("code"))).findFirst().orElse(null))
+                        .dataFetcher("axes", env -> Charter.axes())
+                        .dataFetcher("indicator", env -> Charter.indicator(env.getArgument("code")).orElse(null))
                         .dataFetcher("search", this::search))
                 .type("Association", t -> t
                         .dataFetcher("id", env -> association(env).iri())
@@ -301,16 +307,15 @@ public final class GraphQlEngine {
                                     : env.getArgument("group").toString().toLowerCase(Locale.ROOT).replace('_', '-');
                             Integer year = env.getArgument("year");
                             if (year != null) {
-                                fr.tissu.api.rest.IndicatorYears.check(year.toString());
+                                IndicatorYears.check(year.toString());
                             }
                             return comparison.compare(env.getArgument("indicator"), commune(env).code(), group, year,
                                     env.getArgument("origin") == null ? null
                                             : env.getArgument("origin").toString().toLowerCase(Locale.ROOT));
                         }))
                 .type("Comparison", t -> t
-                        .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
-                                .filter(i -> i.get("code").equals(((Map<?, ?>) map(env).get("indicator")).get("code")))
-                                .findFirst().orElse(null)))
+                        .dataFetcher("indicator", env -> Charter.indicator(
+                                (String) ((Map<?, ?>) map(env).get("indicator")).get("code")).orElse(null)))
                 .type("ComparedGroup", t -> t
                         .dataFetcher("kind", env -> map(env).get("kind").toString().toUpperCase(Locale.ROOT)
                                 .replace('-', '_')))
@@ -323,7 +328,7 @@ public final class GraphQlEngine {
                         .dataFetcher("id", env -> tissu.ids().thing("epci", epci(env).siren()).getURI())
                         .dataFetcher("communes", env -> epci(env).members().stream()
                                 .map(c -> ReferenceData.get().commune(c).orElse(null))
-                                .filter(java.util.Objects::nonNull).toList()))
+                                .filter(Objects::nonNull).toList()))
                 .type("Theme", t -> t
                         .dataFetcher("id", env -> env.getSource())
                         .dataFetcher("code", env -> code(env.getSource()))
@@ -333,21 +338,18 @@ public final class GraphQlEngine {
                                 .findFirst().orElse(null))
                         .dataFetcher("narrower", env -> related(env.getSource(), Vocab.Skos.broader, true)))
                 .type("Axis", t -> t
-                        .dataFetcher("labelFr", env -> texts(env, "label", "fr"))
-                        .dataFetcher("labelEn", env -> texts(env, "label", "en")))
+                        .dataFetcher("labelFr", env -> env.<Charter.Axis>getSource().label().get("fr"))
+                        .dataFetcher("labelEn", env -> env.<Charter.Axis>getSource().label().get("en"))
+                        .dataFetcher("indicators", env -> env.<Charter.Axis>getSource().indicators()))
                 .type("Indicator", t -> t
-                        .dataFetcher("labelFr", env -> texts(env, "label", "fr"))
-                        .dataFetcher("labelEn", env -> texts(env, "label", "en"))
-                        .dataFetcher("axis", env -> axes().stream().filter(a -> a.get("id")
-                                .equals(((Map<?, ?>) map(env).get("axis")).get("id"))).findFirst().orElse(null)))
+                        .dataFetcher("labelFr", env -> env.<Charter.Indicator>getSource().label().get("fr"))
+                        .dataFetcher("labelEn", env -> env.<Charter.Indicator>getSource().label().get("en")))
                 .type("Commitment", t -> t
-                        .dataFetcher("definitionFr", env -> texts(env, "definition", "fr"))
-                        .dataFetcher("definitionEn", env -> texts(env, "definition", "en")))
+                        .dataFetcher("definitionFr", env -> env.<Charter.Commitment>getSource().definition().get("fr"))
+                        .dataFetcher("definitionEn", env -> env.<Charter.Commitment>getSource().definition().get("en")))
                 .type("Observation", t -> t
                         .dataFetcher("id", env -> observation(env).iri())
-                        .dataFetcher("indicator", env -> IndicatorsService.indicators().stream()
-                                .filter(i -> i.get("code").equals(observation(env).indicator())).findFirst()
-                                .orElse(null))
+                        .dataFetcher("indicator", env -> Charter.indicator(observation(env).indicator()).orElse(null))
                         .dataFetcher("value", env -> observation(env).value().doubleValue())
                         .dataFetcher("origin", env -> observation(env).origin().toUpperCase(Locale.ROOT)))
                 .type("SearchHit", t -> t
@@ -383,7 +385,7 @@ public final class GraphQlEngine {
         // an organiser's activities: from its own list (in title order), not by scanning every activity
         List<Activity> matching = organizer == null ? filter.in(snapshot)
                 : snapshot.byOrganizer().getOrDefault(organizer, List.of()).stream().filter(f)
-                        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                        .collect(Collectors.toCollection(ArrayList::new));
         ActivityListing.Sorted scoped = ActivityListing.sorted(matching, filter, sort, text.getValue());
         List<Activity> rows = scoped.rows();
         int first = first(env);
@@ -416,7 +418,7 @@ public final class GraphQlEngine {
                 first(env), env.getArgument("after"), null, false, List.of(), false, true));
         List<String> iris = found.hits().stream().map(SearchResult.Hit::uri).toList();
         return associations(env).loadMany(iris).thenApply(nodes -> new Page((int) found.total(),
-                nodes.stream().filter(java.util.Objects::nonNull).toList(),
+                nodes.stream().filter(Objects::nonNull).toList(),
                 new PageInfo(found.next() != null, found.next())));
     }
 
@@ -432,7 +434,7 @@ public final class GraphQlEngine {
             }
         }
         int end = Math.min(all.size(), start + first(env));
-        String cursor = end > start ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String cursor = end > start ? Base64.getUrlEncoder().withoutPadding().encodeToString(
                 all.get(end - 1).key().getBytes(StandardCharsets.UTF_8)) : null;
         return new Page(all.size(), all.subList(start, end), new PageInfo(end < all.size(), cursor));
     }
@@ -581,38 +583,7 @@ public final class GraphQlEngine {
         }
     }
 
-    private static String texts(DataFetchingEnvironment env, String field, String lang) {
-        Object texts = map(env).get(field);
-        return texts instanceof Map<?, ?> m ? (String) m.get(lang) : null;
-    }
 
-    /** The axes with their indicators, from the charter scheme (built once). */
-    private static List<Map<String, Object>> axes() {
-        return Axes.LIST;
-    }
-
-    private static final class Axes {
-        static final List<Map<String, Object>> LIST = build();
-    }
-
-    private static List<Map<String, Object>> build() {
-        Map<String, Map<String, Object>> axes = new java.util.TreeMap<>();
-        for (Map<String, Object> indicator : IndicatorsService.indicators()) {
-            Map<?, ?> axis = (Map<?, ?>) indicator.get("axis");
-            Map<String, Object> a = axes.computeIfAbsent((String) axis.get("code"), code -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", axis.get("id"));
-                m.put("number", Integer.valueOf(code.replaceAll("\\D", "")));
-                m.put("label", axis.get("label"));
-                m.put("indicators", new ArrayList<Map<String, Object>>());
-                return m;
-            });
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) a.get("indicators");
-            list.add(indicator);
-        }
-        return new ArrayList<>(axes.values());
-    }
 
     private static String code(Object themeUri) {
         String uri = themeUri.toString();
@@ -621,7 +592,7 @@ public final class GraphQlEngine {
 
     private static String themeUri(Object codeOrUri) {
         String s = codeOrUri.toString();
-        return s.contains("/") ? s : fr.tissu.vocabulary.Tissu.BASE + "theme/" + s;
+        return s.contains("/") ? s : Tissu.BASE + "theme/" + s;
     }
 
     private static String label(Object theme, String lang) {
@@ -645,14 +616,14 @@ public final class GraphQlEngine {
         public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
                 graphql.execution.DataFetcherExceptionHandlerParameters p) {
             Throwable e = p.getException();
-            while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            while (e instanceof CompletionException && e.getCause() != null) {
                 e = e.getCause();
             }
             GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(p.getDataFetchingEnvironment());
             if (e instanceof BadParameterException bad) {
                 error.message("%s: %s", bad.parameter(), bad.getMessage()).errorType(Classification.BAD_INPUT)
                         .extensions(Map.of("classification", "BAD_INPUT", "argument", bad.parameter()));
-            } else if (e instanceof fr.tissu.store.QueryTimeoutException) {
+            } else if (e instanceof QueryTimeoutException) {
                 error.message("the store did not answer in time").errorType(Classification.TIMEOUT)
                         .extensions(Map.of("classification", "TIMEOUT"));
             } else {

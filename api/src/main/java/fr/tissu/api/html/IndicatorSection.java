@@ -3,12 +3,14 @@ package fr.tissu.api.html;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.tissu.api.rest.IndicatorComparison;
-import fr.tissu.api.rest.IndicatorsService;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.domain.Charter;
+import fr.tissu.api.domain.IndicatorComparison;
 
 /**
  * The charter indicators on a commune's page: a form to pick the indicator and the group (no script needed), a
@@ -44,8 +46,7 @@ public final class IndicatorSection {
                            String path) {
         List<Map<String, Object>> values = comparison.ofCommune(commune, null, null);
         String chosen = indicator;
-        if (chosen == null || IndicatorsService.indicators().stream().noneMatch(i -> i.get("code").equals(
-                indicator))) {
+        if (chosen == null || Charter.indicator(indicator).isEmpty()) {
             chosen = values.isEmpty() ? "1.1" : (String) ((Map<?, ?>) values.get(0).get("indicator")).get("code");
         }
         String kind = group != null && IndicatorComparison.GROUPS.contains(group) ? group : "epci";
@@ -56,7 +57,7 @@ public final class IndicatorSection {
         Map<String, Object> c;
         try {
             c = comparison.compare(chosen, commune, kind, null, null);
-        } catch (fr.tissu.api.filter.BadParameterException e) {
+        } catch (BadParameterException e) {
             s.append("<p>").append(Html.esc(e.getMessage())).append("</p>\n</section>\n");
             return s.toString();
         }
@@ -78,10 +79,10 @@ public final class IndicatorSection {
         }
         s.append("<label for=\"indicator\">").append(en ? "Indicator" : "Indicateur").append("</label> ")
                 .append("<select id=\"indicator\" name=\"indicator\">\n");
-        for (Map<String, Object> i : IndicatorsService.indicators()) {
-            String code = (String) i.get("code");
+        for (Charter.Indicator i : Charter.indicators()) {
+            String code = i.code();
             s.append("<option value=\"").append(code).append('"').append(code.equals(chosen) ? " selected" : "")
-                    .append('>').append(code).append(" — ").append(Html.esc(label(i))).append("</option>\n");
+                    .append('>').append(code).append(" — ").append(Html.esc(inLanguage(i.label()))).append("</option>\n");
         }
         s.append("</select>\n<label for=\"group\">").append(en ? "compared with" : "comparée avec").append("</label> ")
                 .append("<select id=\"group\" name=\"group\">\n");
@@ -96,7 +97,10 @@ public final class IndicatorSection {
     }
 
     private String label(Map<?, ?> indicator) {
-        Map<?, ?> labels = (Map<?, ?>) indicator.get("label");
+        return inLanguage((Map<?, ?>) indicator.get("label"));
+    }
+
+    private String inLanguage(Map<?, ?> labels) {
         Object l = labels.get(en ? "en" : "fr");
         return l == null ? String.valueOf(labels.get("fr")) : l.toString();
     }
@@ -305,7 +309,7 @@ public final class IndicatorSection {
         if (values.isEmpty()) {
             return;
         }
-        java.util.LinkedHashMap<String, Map<String, Object>> latest = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Map<String, Object>> latest = new LinkedHashMap<>();
         for (Map<String, Object> v : values) {
             String k = ((Map<?, ?>) v.get("indicator")).get("code") + "|" + v.get("origin");
             Map<String, Object> seen = latest.get(k);

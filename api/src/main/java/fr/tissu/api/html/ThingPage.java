@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import fr.tissu.api.Tissu;
-import fr.tissu.api.linkeddata.Describer;
+import fr.tissu.api.core.Instance;
+import fr.tissu.store.read.Describer;
+import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -32,13 +33,13 @@ public final class ThingPage {
             "https://schema.org/endDate", "https://schema.org/repeatFrequency", "https://schema.org/location",
             "https://schema.org/suggestedMinAge", "https://schema.org/suggestedMaxAge", "https://schema.org/price");
 
-    private final Tissu tissu;
+    private final Instance tissu;
     private final Describer describer;
     private final String lang;
     private final boolean en;
 
     /** A page renderer in {@code lang}. */
-    public ThingPage(Tissu tissu, Describer describer, String lang) {
+    public ThingPage(Instance tissu, Describer describer, String lang) {
         this.tissu = tissu;
         this.describer = describer;
         this.lang = lang;
@@ -201,7 +202,7 @@ public final class ThingPage {
         if (uri.startsWith(base + "/")) {
             return uri.substring(base.length());
         }
-        String shared = fr.tissu.vocabulary.Tissu.BASE;
+        String shared = Tissu.BASE;
         if (uri.startsWith(shared + "charter/indicator/")) {
             return "/id/indicator/" + uri.substring((shared + "charter/indicator/").length());
         }
@@ -222,7 +223,7 @@ public final class ThingPage {
     }
 
     /** The home page. */
-    public static String home(Tissu tissu, Describer describer, String lang) {
+    public static String home(Instance tissu, Describer describer, String lang) {
         boolean en = "en".equals(lang);
         String q = en ? "?lang=en" : "";
         String body = "<h1>" + (en ? "The associations of the territory, as open data"

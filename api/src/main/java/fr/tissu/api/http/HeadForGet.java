@@ -25,6 +25,7 @@ import io.helidon.webserver.http.HttpRoute;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http.spi.Sink;
 
 /**
  * HEAD for every GET route (RFC 9110 §9.3.2), in one place: routing rules that give each route accepting GET the
@@ -244,7 +245,7 @@ public final class HeadForGet implements HttpRules {
         }
 
         @Override
-        public <T extends io.helidon.webserver.http.spi.Sink<?>> T sink(GenericType<T> sinkType) {
+        public <T extends Sink<?>> T sink(GenericType<T> sinkType) {
             throw new UnsupportedOperationException("no event stream in answer to HEAD");
         }
 

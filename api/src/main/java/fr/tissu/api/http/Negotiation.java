@@ -1,9 +1,11 @@
 package fr.tissu.api.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
@@ -35,7 +37,7 @@ public final class Negotiation {
     public record Offer<T>(T value, List<String> names, List<MediaType> types) {
         /** An offer from media type texts. */
         public static <T> Offer<T> of(T value, List<String> names, String... types) {
-            return new Offer<>(value, names, java.util.Arrays.stream(types).map(MediaTypes::create).toList());
+            return new Offer<>(value, names, Arrays.stream(types).map(MediaTypes::create).toList());
         }
     }
 
@@ -110,7 +112,7 @@ public final class Negotiation {
         return prefersHtml(req, DATA_TYPES);
     }
 
-    private static final List<MediaType> DATA_TYPES = java.util.stream.Stream.of("application/json",
+    private static final List<MediaType> DATA_TYPES = Stream.of("application/json",
                     "application/problem+json", "application/ld+json", "application/sparql-results+json",
                     "application/sparql-results+xml", "text/turtle", "application/n-triples", "application/rdf+xml",
                     "text/csv")

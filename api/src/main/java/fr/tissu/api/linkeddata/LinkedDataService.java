@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.html.Html;
+import fr.tissu.api.html.IndicatorSection;
 import fr.tissu.api.html.ThingPage;
+import fr.tissu.api.http.Problems;
+import fr.tissu.store.read.Describer;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Tissu;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -28,12 +33,12 @@ import org.apache.jena.graph.Node;
  * <p>Example: {@code curl -H 'Accept: text/turtle' http://localhost:8080/id/commune/35238}
  */
 public final class LinkedDataService implements HttpService {
-    private final Tissu tissu;
+    private final Instance tissu;
     private final Describer describer;
-    private final fr.tissu.api.rest.IndicatorComparison comparison;
+    private final IndicatorComparison comparison;
 
     /** The Linked Data of {@code tissu}; commune pages show the charter indicators compared by {@code comparison}. */
-    public LinkedDataService(Tissu tissu, fr.tissu.api.rest.IndicatorComparison comparison) {
+    public LinkedDataService(Instance tissu, IndicatorComparison comparison) {
         this.comparison = comparison;
         this.tissu = tissu;
         this.describer = new Describer(tissu.store(), tissu.config().queryTimeout());
@@ -74,8 +79,8 @@ public final class LinkedDataService implements HttpService {
             String lang = ThingPage.language(req);
             String extra = "";
             if (type.equals("commune")
-                    && fr.tissu.store.read.ReferenceData.get().commune(key).isPresent()) {
-                extra = fr.tissu.api.html.IndicatorSection.render(comparison, key,
+                    && ReferenceData.get().commune(key).isPresent()) {
+                extra = IndicatorSection.render(comparison, key,
                         req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang, path);
             }
             String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path), extra);
@@ -99,8 +104,8 @@ public final class LinkedDataService implements HttpService {
             return Optional.empty();
         }
         return switch (type) {
-            case "indicator" -> Optional.of(fr.tissu.vocabulary.Tissu.indicatorConcept(key));
-            case "theme", "audience" -> Optional.of(fr.tissu.vocabulary.Tissu.concept(type, key));
+            case "indicator" -> Optional.of(Tissu.indicatorConcept(key));
+            case "theme", "audience" -> Optional.of(Tissu.concept(type, key));
             default -> Ids.TYPES.contains(type) ? Optional.of(tissu.ids().thing(type, key)) : Optional.empty();
         };
     }

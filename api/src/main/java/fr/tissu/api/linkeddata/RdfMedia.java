@@ -1,5 +1,6 @@
 package fr.tissu.api.linkeddata;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,9 @@ public enum RdfMedia {
         this.type = MediaTypes.create(type);
         this.key = key;
         this.format = format;
-        List<String> names = new java.util.ArrayList<>(List.of(key));
+        List<String> names = new ArrayList<>(List.of(key));
         names.addAll(aliases);
-        List<MediaType> types = new java.util.ArrayList<>(List.of(this.type));
+        List<MediaType> types = new ArrayList<>(List.of(this.type));
         Arrays.stream(aliasTypes).map(MediaTypes::create).forEach(types::add);
         this.offer = new Negotiation.Offer<>(this, List.copyOf(names), List.copyOf(types));
     }

@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.Labels;
 import fr.tissu.api.html.ThingPage;
+import fr.tissu.api.http.Problems;
+import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
 import io.helidon.http.HeaderNames;
@@ -30,10 +31,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * <p>Example: {@code curl -H 'Accept: text/turtle' http://localhost:8080/vocabulary}
  */
 public final class VocabularyService implements HttpService {
-    private final Tissu tissu;
+    private final Instance tissu;
 
     /** The vocabulary service. */
-    public VocabularyService(Tissu tissu) {
+    public VocabularyService(Instance tissu) {
         this.tissu = tissu;
     }
 
@@ -74,10 +75,10 @@ public final class VocabularyService implements HttpService {
                 .append(en ? "Tissu reuses schema.org, W3C and EU vocabularies, and mints the terms below only where none"
                         + " fits. Namespace: " : "Tissu réutilise schema.org et les vocabulaires du W3C et de l'UE, et ne"
                         + " crée les termes ci-dessous que lorsqu'aucun ne convient. Espace de noms : ")
-                .append("<code>").append(fr.tissu.vocabulary.Tissu.NS).append("</code></p>\n");
+                .append("<code>").append(Tissu.NS).append("</code></p>\n");
         body.append("<h2>").append(en ? "Classes and properties" : "Classes et propriétés").append("</h2>\n<dl>\n");
         List<Node> terms = ontology.find(Node.ANY, Vocab.Core.type, Node.ANY).mapWith(Triple::getSubject)
-                .filterKeep(s -> s.isURI() && s.getURI().startsWith(fr.tissu.vocabulary.Tissu.NS)).toSet().stream()
+                .filterKeep(s -> s.isURI() && s.getURI().startsWith(Tissu.NS)).toSet().stream()
                 .sorted((a, b) -> a.getURI().compareTo(b.getURI())).toList();
         for (Node term : terms) {
             String comment = ontology.find(term, Vocab.Core.comment, Node.ANY).mapWith(Triple::getObject)

@@ -1,5 +1,8 @@
 package fr.tissu.api.rest;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,13 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.ActivityFilter;
-import fr.tissu.api.filter.ActivityListing;
-import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.Params;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.ActivityFilter;
+import fr.tissu.api.domain.ActivityListing;
+import fr.tissu.api.domain.Params;
+import fr.tissu.api.http.Problems;
 import fr.tissu.store.read.Activity;
+import fr.tissu.store.read.Bindings;
+import fr.tissu.store.read.Describer;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -42,13 +48,13 @@ public final class ActivitiesService implements HttpService {
     private static final Set<String> PARAMETERS = union(ActivityFilter.PARAMETERS, PAGING);
     private static final List<String> SORTS = ActivityListing.SORTS;
 
-    private final Tissu tissu;
-    private final fr.tissu.api.linkeddata.Describer describer;
+    private final Instance tissu;
+    private final Describer describer;
 
     /** The activities of {@code tissu}'s read model. */
-    public ActivitiesService(Tissu tissu) {
+    public ActivitiesService(Instance tissu) {
         this.tissu = tissu;
-        this.describer = new fr.tissu.api.linkeddata.Describer(tissu.store(), tissu.config().queryTimeout());
+        this.describer = new Describer(tissu.store(), tissu.config().queryTimeout());
     }
 
     @Override
@@ -109,17 +115,17 @@ public final class ActivitiesService implements HttpService {
     }
 
     private void export(ServerResponse res, String format, List<Activity> rows, ActivityFilter filter) {
-        res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, FORMATS.get(format));
+        res.header(HeaderNames.CONTENT_TYPE, FORMATS.get(format));
         if (!format.equals("geojson")) {
-            res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"activites." + format + "\"");
+            res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"activites." + format + "\"");
         }
-        try (java.io.OutputStream out = new java.io.BufferedOutputStream(res.outputStream(), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
             switch (format) {
                 case "csv" -> ActivityFormats.csv(out, rows, tissu.config().publicUrl());
                 case "geojson" -> ActivityFormats.geojson(out, rows, filter);
                 default -> ActivityFormats.ical(out, rows, tissu.config().publicUrl());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ActivityFormats.unchecked(e);
         }
     }
@@ -164,7 +170,7 @@ public final class ActivitiesService implements HttpService {
         m.put("title", row.title());
         Map<String, Object> organizer = new LinkedHashMap<>();
         organizer.put("id", row.organizer());
-        organizer.put("url", "/api/v1/associations/" + fr.tissu.store.read.Bindings.lastSegment(row.organizer()));
+        organizer.put("url", "/api/v1/associations/" + Bindings.lastSegment(row.organizer()));
         organizer.put("name", row.organizerName());
         m.put("organizer", organizer);
         m.put("commune", CommuneRefs.of(row.commune()));

@@ -1,15 +1,19 @@
 package fr.tissu.api.rest;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import fr.tissu.api.filter.ActivityFilter;
+import fr.tissu.api.domain.ActivityFilter;
 import fr.tissu.store.read.Activity;
+import fr.tissu.store.read.ReferenceData;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -43,8 +48,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class ActivityFormats {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final java.time.format.DateTimeFormatter UNTIL =
-            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter UNTIL =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     static final String[] CSV_COLUMNS = {"identifier", "title", "organizer", "organizer_name", "commune",
         "commune_name", "themes", "days", "start_time", "end_time", "season_start", "season_end", "age_min",
         "age_max", "price", "free", "accessible", "languages", "place", "latitude", "longitude", "url"};
@@ -121,7 +126,7 @@ final class ActivityFormats {
             }
             // RFC 5545: with a zoned DTSTART, UNTIL is written in UTC.
             String until = r.seasonEnd() == null ? "" : ";UNTIL=" + UNTIL.format(ZonedDateTime.of(r.seasonEnd(), r.end(),
-                    PARIS).withZoneSameInstant(java.time.ZoneOffset.UTC));
+                    PARIS).withZoneSameInstant(ZoneOffset.UTC));
             event.add(new RRule<>("FREQ=WEEKLY;BYDAY=" + String.join(",", days) + until));
             if (r.place() != null && r.place().name() != null) {
                 event.add(new Location(r.place().name() + ", " + commune(r)));
@@ -129,11 +134,11 @@ final class ActivityFormats {
             if (r.organizerName() != null) {
                 event.add(new Description(r.organizerName()));
             }
-            event.add(new Url(java.net.URI.create(base + "/api/v1/activities/" + r.key())));
+            event.add(new Url(URI.create(base + "/api/v1/activities/" + r.key())));
             calendar.add(event);
         }
         // The outputter closes its writer: keep the response stream open for the caller.
-        Writer writer = new java.io.FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        Writer writer = new FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             @Override
             public void close() throws IOException {
                 flush();
@@ -143,8 +148,8 @@ final class ActivityFormats {
     }
 
     private static String commune(Activity r) {
-        return fr.tissu.store.read.ReferenceData.get().commune(r.commune())
-                .map(fr.tissu.store.read.ReferenceData.Commune::name).orElse(r.commune());
+        return ReferenceData.get().commune(r.commune())
+                .map(ReferenceData.Commune::name).orElse(r.commune());
     }
 
     static UncheckedIOException unchecked(IOException e) {

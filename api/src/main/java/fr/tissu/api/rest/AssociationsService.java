@@ -10,18 +10,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.AssociationFilter;
-import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.Params;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.AssociationFilter;
+import fr.tissu.api.domain.LuceneFilters;
+import fr.tissu.api.domain.Params;
+import fr.tissu.api.http.Problems;
+import fr.tissu.search.Fields;
+import fr.tissu.search.SearchRequest;
+import fr.tissu.search.SearchResult;
 import fr.tissu.store.read.Association;
+import fr.tissu.store.read.Describer;
 import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Associations: {@code GET /api/v1/associations} (filters, {@code sort=name|-name|founded|-founded},
@@ -42,15 +52,15 @@ public final class AssociationsService implements HttpService {
         PARAMETERS = Set.copyOf(all);
     }
 
-    private final Tissu tissu;
+    private final Instance tissu;
     private final Duration timeout;
-    private final fr.tissu.api.linkeddata.Describer describer;
+    private final Describer describer;
 
     /** The associations of {@code tissu}'s read model, with the activities each one runs. */
-    public AssociationsService(Tissu tissu) {
+    public AssociationsService(Instance tissu) {
         this.tissu = tissu;
         this.timeout = tissu.config().queryTimeout();
-        this.describer = new fr.tissu.api.linkeddata.Describer(tissu.store(), timeout);
+        this.describer = new Describer(tissu.store(), timeout);
     }
 
     /** JSON first: it is what a client that accepts anything gets. */
@@ -139,21 +149,21 @@ public final class AssociationsService implements HttpService {
      */
     private void listByText(ServerRequest req, ServerResponse res, Params params, AssociationFilter filter, int limit,
                             Set<String> fields, String format) {
-        org.apache.lucene.search.BooleanQuery.Builder only = new org.apache.lucene.search.BooleanQuery.Builder()
-                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
-                        fr.tissu.search.Fields.TYPE, "association")), org.apache.lucene.search.BooleanClause.Occur.FILTER);
-        org.apache.lucene.search.Query compiled = fr.tissu.api.filter.LuceneFilters.association(filter);
+        BooleanQuery.Builder only = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(
+                        Fields.TYPE, "association")), BooleanClause.Occur.FILTER);
+        Query compiled = LuceneFilters.association(filter);
         if (compiled != null) {
-            only.add(compiled, org.apache.lucene.search.BooleanClause.Occur.FILTER);
+            only.add(compiled, BooleanClause.Occur.FILTER);
         }
-        fr.tissu.search.SearchResult found;
+        SearchResult found;
         try {
-            found = tissu.index().search(new fr.tissu.search.SearchRequest(params.one("q"), only.build(), limit,
+            found = tissu.index().search(new SearchRequest(params.one("q"), only.build(), limit,
                     params.one("after"), null, false, List.of(), false, true));
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }
-        List<String> iris = found.hits().stream().map(fr.tissu.search.SearchResult.Hit::uri).toList();
+        List<String> iris = found.hits().stream().map(SearchResult.Hit::uri).toList();
         PageLinks links = PageLinks.of(req, res, "/api/v1/associations", found.next());
         if (format.equals("jsonld")) {
             JsonLd.send(res, describer.describeAll(iris));

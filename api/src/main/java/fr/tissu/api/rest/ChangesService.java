@@ -1,7 +1,11 @@
 package fr.tissu.api.rest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.Params;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.Params;
 import fr.tissu.search.ChangeLog;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -37,10 +41,10 @@ public final class ChangesService implements HttpService {
         FORMATS.put("activitystreams", "application/activity+json");
     }
 
-    private final Tissu tissu;
+    private final Instance tissu;
 
     /** The feed of {@code tissu}'s data directory. */
-    public ChangesService(Tissu tissu) {
+    public ChangesService(Instance tissu) {
         this.tissu = tissu;
     }
 
@@ -57,7 +61,7 @@ public final class ChangesService implements HttpService {
                 since = Instant.parse(params.one("since"));
             } catch (DateTimeParseException e) {
                 try {
-                    since = java.time.LocalDate.parse(params.one("since")).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                    since = LocalDate.parse(params.one("since")).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException e2) {
                     throw new BadParameterException("since", "expected a date (2026-11-23) or a UTC time "
                             + "(2026-11-23T08:00:00Z)");
@@ -116,8 +120,8 @@ public final class ChangesService implements HttpService {
             res.header(HeaderNames.CONTENT_TYPE, "application/activity+json");
             try {
                 res.send(RestSupport.JSON.writeValueAsBytes(body));
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
             return;
         }

@@ -2,20 +2,24 @@ package fr.tissu.api.rest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.Params;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.domain.IndicatorYears;
+import fr.tissu.api.domain.Params;
+import fr.tissu.api.http.Problems;
 import fr.tissu.store.read.ReferenceData;
-import fr.tissu.vocabulary.Vocabulary;
 import fr.tissu.vocabulary.Sparql;
+import fr.tissu.vocabulary.Vocabulary;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -31,12 +35,12 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class CommunesService implements HttpService {
     private static final Set<String> PARAMETERS = Set.of("epci", "departement", "q", "after", "limit", "fields");
-    private final Tissu tissu;
+    private final Instance tissu;
     private final IndicatorComparison comparison;
     private final List<ReferenceData.Commune> communes;
 
     /** The communes of the reference data, with counts from {@code tissu}'s store and their indicator values. */
-    public CommunesService(Tissu tissu, IndicatorComparison comparison) {
+    public CommunesService(Instance tissu, IndicatorComparison comparison) {
         this.tissu = tissu;
         this.comparison = comparison;
         ReferenceData ref = ReferenceData.get();
@@ -79,7 +83,7 @@ public final class CommunesService implements HttpService {
             List<List<Object>> rows = new ArrayList<>();
             for (Map<String, Object> i : items) {
                 Map<?, ?> ind = (Map<?, ?>) i.get("indicator");
-                rows.add(java.util.Arrays.asList(code, ind.get("code"), i.get("year"), i.get("value"), ind.get("unit"),
+                rows.add(Arrays.asList(code, ind.get("code"), i.get("year"), i.get("value"), ind.get("unit"),
                         i.get("per1000"), i.get("origin")));
             }
             RestSupport.csv(res, List.of("code_insee", "indicateur", "annee", "valeur", "unite", "pour_1000_habitants",
@@ -169,7 +173,7 @@ public final class CommunesService implements HttpService {
         m.put("population", c.population().isEmpty() ? null : Long.parseLong(c.population()));
         m.put("postalCodes", c.postalCodes());
         String epciCode = c.epci().isEmpty() ? null : c.epci();
-        var epci = epciCode == null ? java.util.Optional.<ReferenceData.Epci>empty() : ReferenceData.get().epci(epciCode);
+        var epci = epciCode == null ? Optional.<ReferenceData.Epci>empty() : ReferenceData.get().epci(epciCode);
         Map<String, Object> e = null;
         if (epci.isPresent()) {
             e = new LinkedHashMap<>();

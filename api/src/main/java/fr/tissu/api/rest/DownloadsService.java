@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -51,7 +53,7 @@ public final class DownloadsService implements HttpService {
         String name = req.path().pathParameters().get("file");
         Path file = root.resolve(name).normalize();
         if (!file.startsWith(root) || !Files.isRegularFile(file) || Files.isHidden(file)) {
-            throw new io.helidon.http.NotFoundException("no download named " + name);
+            throw new NotFoundException("no download named " + name);
         }
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         long size = attributes.size();
@@ -98,7 +100,7 @@ public final class DownloadsService implements HttpService {
         }
         if (length <= 256 * 1024) {
             try (var channel = Files.newByteChannel(file)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) length);
+                ByteBuffer buffer = ByteBuffer.allocate((int) length);
                 channel.position(from);
                 while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                     // read the whole range

@@ -2,23 +2,26 @@ package fr.tissu.api.rest;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.Params;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.Charter;
+import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.domain.IndicatorYears;
+import fr.tissu.api.domain.Params;
+import fr.tissu.api.http.Problems;
 import fr.tissu.store.read.Observation;
 import fr.tissu.store.read.Selection;
 import fr.tissu.vocabulary.Sparql;
-import fr.tissu.vocabulary.Vocab;
+import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocabulary;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -26,9 +29,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 
 /**
  * The charter's indicators and their values: {@code GET /api/v1/indicators} ({@code axis}),
@@ -47,18 +47,13 @@ public final class IndicatorsService implements HttpService {
         FORMATS.put("csv", "text/csv; charset=utf-8");
     }
 
-    private final Tissu tissu;
+    private final Instance tissu;
     private final IndicatorComparison comparison;
-    private final List<Map<String, Object>> indicators = new ArrayList<>();
 
     /** The charter from the vocabulary, the values from {@code tissu}'s store, compared by {@code comparison}. */
-    public IndicatorsService(Tissu tissu, IndicatorComparison comparison) {
+    public IndicatorsService(Instance tissu, IndicatorComparison comparison) {
         this.tissu = tissu;
         this.comparison = comparison;
-        Graph g = Vocabulary.get().schemes();
-        Vocabulary.get().indicators().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(
-                (String code) -> Integer.parseInt(code.split("\\.")[0]) * 10 + Integer.parseInt(code.split("\\.")[1]))))
-                .forEach(e -> indicators.add(indicator(g, e.getKey(), e.getValue())));
     }
 
     @Override
@@ -77,9 +72,9 @@ public final class IndicatorsService implements HttpService {
             throw new BadParameterException("axis", "expected an axis number from 1 to 7");
         }
         Set<String> fields = new HashSet<>(p.all("fields"));
-        List<Map<String, Object>> items = indicators.stream()
-                .filter(i -> axis == null || ((Map<?, ?>) i.get("axis")).get("code").equals(axis))
-                .map(i -> RestSupport.project(new LinkedHashMap<>(i), fields)).toList();
+        List<Map<String, Object>> items = Charter.indicators().stream()
+                .filter(i -> axis == null || i.axis().code().equals(axis))
+                .map(i -> RestSupport.project(RestSupport.map(i), fields)).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", items.size());
         body.put("limit", items.size());
@@ -92,7 +87,7 @@ public final class IndicatorsService implements HttpService {
     private void getIndicator(ServerRequest req, ServerResponse res) {
         Set<String> fields = new HashSet<>(new Params(RestSupport.params(req), Set.of("fields")).all("fields"));
         String code = req.path().pathParameters().get("code");
-        var found = indicators.stream().filter(i -> i.get("code").equals(code)).findFirst();
+        var found = Charter.indicator(code).map(RestSupport::map);
         if (found.isEmpty()) {
             Problems.send(req, res, Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
             return;
@@ -123,7 +118,7 @@ public final class IndicatorsService implements HttpService {
             List<List<Object>> rows = new ArrayList<>();
             for (Object o : (List<?>) body.get("items")) {
                 Map<?, ?> i = (Map<?, ?>) o;
-                rows.add(java.util.Arrays.asList(code, body.get("year"), g.get("kind"), g.get("code"), i.get("code"),
+                rows.add(Arrays.asList(code, body.get("year"), g.get("kind"), g.get("code"), i.get("code"),
                         i.get("name"), i.get("population"), i.get("value"), i.get("per1000"), i.get("rank"),
                         i.get("origin")));
             }
@@ -168,7 +163,7 @@ public final class IndicatorsService implements HttpService {
         }
         if (!codes.isEmpty()) {
             where.append("  VALUES ?indicator {");
-            codes.forEach(c -> where.append(' ').append(Sparql.iri(fr.tissu.vocabulary.Tissu.indicatorConcept(c))));
+            codes.forEach(c -> where.append(' ').append(Sparql.iri(Tissu.indicatorConcept(c))));
             where.append(" }\n");
         }
         if (!years.isEmpty()) {
@@ -178,7 +173,7 @@ public final class IndicatorsService implements HttpService {
         }
         where.append(OBSERVATION_CORE);
         if (origin != null) {
-            where.append("  FILTER(?origin = ").append(Sparql.iri(fr.tissu.vocabulary.Tissu.BASE + "origin/" + origin))
+            where.append("  FILTER(?origin = ").append(Sparql.iri(Tissu.BASE + "origin/" + origin))
                     .append(")\n");
         }
         long[] total = {0};
@@ -193,7 +188,7 @@ public final class IndicatorsService implements HttpService {
         tissu.store().select(page, timeout, r -> iris.add(r.getResource("obs").getURI()));
         Map<String, Map<String, Object>> byIri = new HashMap<>();
         tissu.model().observations(Selection.things(iris)).forEach(o -> byIri.putIfAbsent(o.iri(), observation(o)));
-        List<Map<String, Object>> rows = iris.stream().map(byIri::get).filter(java.util.Objects::nonNull).toList();
+        List<Map<String, Object>> rows = iris.stream().map(byIri::get).filter(Objects::nonNull).toList();
         boolean more = rows.size() > limit;
         List<Map<String, Object>> shown = rows.subList(0, Math.min(limit, rows.size()));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -235,21 +230,6 @@ public final class IndicatorsService implements HttpService {
                    <https://w3id.org/tissu/ns#value> ?value ; <https://w3id.org/tissu/ns#origin> ?origin .
             """;
 
-    /** Every charter indicator, as the REST items, by code (read once: the vocabulary does not change). */
-    public static List<Map<String, Object>> indicators() {
-        return AllIndicators.LIST;
-    }
-
-    private static final class AllIndicators {
-        static final List<Map<String, Object>> LIST;
-
-        static {
-            Graph g = fr.tissu.vocabulary.Vocabulary.get().schemes();
-            LIST = new TreeMap<>(fr.tissu.vocabulary.Vocabulary.get().indicators()).entrySet().stream()
-                    .map(e -> java.util.Collections.unmodifiableMap(indicator(g, e.getKey(), e.getValue()))).toList();
-        }
-    }
-
     /** The REST item of an indicator value. */
     public static Map<String, Object> observation(Observation o) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -264,42 +244,5 @@ public final class IndicatorsService implements HttpService {
         m.put("origin", o.origin());
         m.put("note", o.note());
         return m;
-    }
-
-    private static Map<String, Object> indicator(Graph g, String code, Node node) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", node.getURI());
-        m.put("url", "/api/v1/indicators/" + code);
-        m.put("code", code);
-        m.put("label", texts(g, node, Vocab.Skos.prefLabel));
-        m.put("definition", texts(g, node, org.apache.jena.graph.NodeFactory.createURI(Vocab.Skos.NS + "definition")));
-        Node unit = g.find(node, fr.tissu.vocabulary.Tissu.unit, Node.ANY).mapWith(Triple::getObject).next();
-        m.put("unit", unit.getURI().substring(unit.getURI().lastIndexOf('/') + 1));
-        Node axis = g.find(node, Vocab.Skos.broader, Node.ANY).mapWith(Triple::getObject).next();
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("code", g.find(axis, Vocab.Skos.notation, Node.ANY).next().getObject().getLiteralLexicalForm());
-        a.put("id", axis.getURI());
-        a.put("label", texts(g, axis, Vocab.Skos.prefLabel));
-        m.put("axis", a);
-        List<Map<String, Object>> commitments = new ArrayList<>();
-        g.find(node, org.apache.jena.graph.NodeFactory.createURI(Vocab.Skos.NS + "related"), Node.ANY)
-                .mapWith(Triple::getObject).toList().stream()
-                .sorted(Comparator.comparing(Node::getURI)).forEach(c -> {
-                    Map<String, Object> cm = new LinkedHashMap<>();
-                    cm.put("code", g.find(c, Vocab.Skos.notation, Node.ANY).next().getObject().getLiteralLexicalForm());
-                    cm.put("id", c.getURI());
-                    cm.put("definition", texts(g, c, org.apache.jena.graph.NodeFactory.createURI(Vocab.Skos.NS
-                            + "definition")));
-                    commitments.add(cm);
-                });
-        m.put("commitments", commitments);
-        return m;
-    }
-
-    private static Map<String, String> texts(Graph g, Node s, Node p) {
-        Map<String, String> byLang = new TreeMap<>();
-        g.find(s, p, Node.ANY).forEach(t -> byLang.put(t.getObject().getLiteralLanguage(),
-                t.getObject().getLiteralLexicalForm()));
-        return byLang;
     }
 }

@@ -5,9 +5,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
-import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.core.BadParameterException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -22,7 +23,7 @@ final class Pages {
     /** The page after {@code cursor} (or the first), as the list body with total, items and links. */
     static <T> Map<String, Object> page(ServerRequest req, ServerResponse res, String collection, List<T> ordered,
                                         Function<T, String> key, String cursor, int limit,
-                                        Function<T, Map<String, Object>> json, java.util.Set<String> fields) {
+                                        Function<T, Map<String, Object>> json, Set<String> fields) {
         String after = cursor == null ? null : decode(cursor);
         int start = 0;
         if (after != null) {

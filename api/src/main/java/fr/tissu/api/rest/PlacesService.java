@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.ActivityFilter;
-import fr.tissu.api.filter.Params;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.ActivityFilter;
+import fr.tissu.api.domain.Params;
+import fr.tissu.api.http.Problems;
 import fr.tissu.store.read.Listing;
 import fr.tissu.store.read.Located;
 import fr.tissu.store.read.Place;
@@ -36,12 +36,12 @@ public final class PlacesService<T extends Located> implements HttpService {
     private static final Set<String> PARAMETERS = Set.of("commune", "epci", "near", "radius", "q", "after", "limit",
             "fields");
 
-    private final Tissu tissu;
+    private final Instance tissu;
     private final String collection;
     private final Supplier<Listing<T>> listing;
     private final Function<T, Map<String, Object>> json;
 
-    private PlacesService(Tissu tissu, String collection, Supplier<Listing<T>> listing,
+    private PlacesService(Instance tissu, String collection, Supplier<Listing<T>> listing,
                           Function<T, Map<String, Object>> json) {
         this.tissu = tissu;
         this.collection = collection;
@@ -50,12 +50,12 @@ public final class PlacesService<T extends Located> implements HttpService {
     }
 
     /** The places where activities run (support points excepted). */
-    public static PlacesService<Place> places(Tissu tissu) {
+    public static PlacesService<Place> places(Instance tissu) {
         return new PlacesService<>(tissu, "places", () -> tissu.model().places(), PlacesService::place);
     }
 
     /** The digital-support points. */
-    public static PlacesService<SupportPoint> supportPoints(Tissu tissu) {
+    public static PlacesService<SupportPoint> supportPoints(Instance tissu) {
         return new PlacesService<>(tissu, "support-points", () -> tissu.model().supportPoints(),
                 PlacesService::supportPoint);
     }

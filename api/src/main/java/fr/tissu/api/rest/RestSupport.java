@@ -1,7 +1,10 @@
 package fr.tissu.api.rest;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,11 +15,18 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.domain.Params;
 import fr.tissu.store.Store;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * What every REST response shares: JSON writing and conditional requests from the store's data
@@ -27,6 +37,12 @@ final class RestSupport {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private RestSupport() {
+    }
+
+    /** A record as its JSON object (members in component order), to project with {@code fields}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object record) {
+        return JSON.convertValue(record, LinkedHashMap.class);
     }
 
     /** The query string as a map of values, for the filter model. */
@@ -83,7 +99,7 @@ final class RestSupport {
         }
         for (String field : fields) {
             if (!item.containsKey(field)) {
-                throw new fr.tissu.api.filter.BadParameterException("fields", "unknown field '" + field + "' (fields: "
+                throw new BadParameterException("fields", "unknown field '" + field + "' (fields: "
                         + String.join(", ", item.keySet()) + ")");
             }
         }
@@ -100,11 +116,11 @@ final class RestSupport {
      * The representation asked for: {@code format=} (one of {@code formats}' keys) wins, then {@code Accept};
      * JSON when the client accepts anything. An unknown format is a 400; an unsatisfiable Accept a 406.
      */
-    static String format(ServerRequest req, fr.tissu.api.filter.Params params, Map<String, String> formats) {
+    static String format(ServerRequest req, Params params, Map<String, String> formats) {
         String format = params.one("format");
         if (format != null) {
             if (!formats.containsKey(format)) {
-                throw new fr.tissu.api.filter.BadParameterException("format", "expected one of "
+                throw new BadParameterException("format", "expected one of "
                         + String.join(", ", formats.keySet()));
             }
             return format;
@@ -113,12 +129,12 @@ final class RestSupport {
             return "json";
         }
         List<String> keys = new ArrayList<>(formats.keySet());
-        io.helidon.common.media.type.MediaType[] types = keys.stream()
-                .map(k -> io.helidon.common.media.type.MediaTypes.create(formats.get(k).replaceAll(";.*", "")))
-                .toArray(io.helidon.common.media.type.MediaType[]::new);
+        MediaType[] types = keys.stream()
+                .map(k -> MediaTypes.create(formats.get(k).replaceAll(";.*", "")))
+                .toArray(MediaType[]::new);
         var best = req.headers().bestAccepted(types);
         if (best.isEmpty()) {
-            throw new io.helidon.http.HttpException("this resource is available as "
+            throw new HttpException("this resource is available as "
                     + String.join(", ", formats.values()), Status.NOT_ACCEPTABLE_406, true);
         }
         for (int i = 0; i < types.length; i++) {
@@ -139,12 +155,12 @@ final class RestSupport {
 
     /** A small table as CSV (';'-separated, UTF-8, header row), offered as a download named {@code filename}. */
     static void csv(ServerResponse res, List<String> header, List<List<Object>> rows, String filename) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
-                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out,
+                CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
                         .setHeader(header.toArray(String[]::new)).get())) {
             for (List<Object> row : rows) {
-                csv.printRecord(row.stream().map(v -> v instanceof java.math.BigDecimal d ? d.toPlainString() : v)
+                csv.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.toPlainString() : v)
                         .toList());
             }
         } catch (IOException e) {
@@ -152,6 +168,6 @@ final class RestSupport {
         }
         res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .send(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .send(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.ActivityFilter;
-import fr.tissu.api.filter.AssociationFilter;
-import fr.tissu.api.filter.BadParameterException;
-import fr.tissu.api.filter.LuceneFilters;
-import fr.tissu.api.filter.Params;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.ActivityFilter;
+import fr.tissu.api.domain.AssociationFilter;
+import fr.tissu.api.domain.LuceneFilters;
+import fr.tissu.api.domain.Params;
 import fr.tissu.search.Fields;
 import fr.tissu.search.SearchRequest;
 import fr.tissu.search.SearchResult;
@@ -48,10 +48,10 @@ public final class SearchService implements HttpService {
         PARAMETERS = Set.copyOf(all);
     }
 
-    private final Tissu tissu;
+    private final Instance tissu;
 
     /** Search over {@code tissu}'s index. */
-    public SearchService(Tissu tissu) {
+    public SearchService(Instance tissu) {
         this.tissu = tissu;
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -104,7 +105,7 @@ public final class Examples {
     }
 
     private static Map<String, String> byLanguage(Graph g, Node subject, Node property) {
-        Map<String, String> texts = new java.util.TreeMap<>();
+        Map<String, String> texts = new TreeMap<>();
         g.find(subject, property, Node.ANY).forEach(t -> texts.put(t.getObject().getLiteralLanguage(),
                 t.getObject().getLiteralLexicalForm()));
         return texts;

@@ -1,13 +1,20 @@
 package fr.tissu.api.sparql;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import fr.tissu.vocabulary.Prefixes;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ResultSet;
@@ -86,7 +93,7 @@ final class ResultWriter {
         long n = 0;
         if (format.needsWholeGraph()) {
             var graph = GraphFactory.createDefaultGraph();
-            graph.getPrefixMapping().setNsPrefixes(fr.tissu.vocabulary.Prefixes.MAP);
+            graph.getPrefixMapping().setNsPrefixes(Prefixes.MAP);
             while (triples.hasNext()) {
                 graph.add(triples.next());
                 n++;
@@ -97,7 +104,7 @@ final class ResultWriter {
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
         stream.start();
         if (format == ResultFormat.TURTLE) {
-            StreamRDFOps.sendPrefixesToStream(fr.tissu.vocabulary.Prefixes.MAP, stream);
+            StreamRDFOps.sendPrefixesToStream(Prefixes.MAP, stream);
         }
         while (triples.hasNext()) {
             stream.triple(triples.next());
@@ -150,12 +157,12 @@ final class ResultWriter {
      * line break.
      */
     private static void csv(OutputStream out, List<String> vars, Iterator<Binding> rows) throws IOException {
-        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
-                java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+        Writer w = new BufferedWriter(new OutputStreamWriter(out,
+                StandardCharsets.UTF_8), 1 << 16);
         List<Var> columns = Var.varList(vars);
         w.write(String.join(",", vars.stream().map(ResultWriter::csvField).toList()));
         w.write("\r\n");
-        java.util.Map<Node, String> blanks = new java.util.HashMap<>();
+        Map<Node, String> blanks = new HashMap<>();
         while (rows.hasNext()) {
             Binding b = rows.next();
             for (int i = 0; i < columns.size(); i++) {

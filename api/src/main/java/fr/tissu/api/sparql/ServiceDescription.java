@@ -3,10 +3,12 @@ package fr.tissu.api.sparql;
 import java.time.Duration;
 import java.util.Optional;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.http.Problems;
 import fr.tissu.api.linkeddata.RdfMedia;
 import fr.tissu.api.linkeddata.RdfWriting;
+import fr.tissu.store.read.PerVersion;
 import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -22,14 +24,14 @@ import org.apache.jena.riot.RDFParser;
  * and a VoID description with statistics (at {@code /.well-known/void}), computed once per data version.
  */
 final class ServiceDescription {
-    private final Tissu tissu;
+    private final Instance tissu;
     private final SparqlConfig config;
-    private final fr.tissu.store.read.PerVersion<Graph> voidGraph;
+    private final PerVersion<Graph> voidGraph;
 
-    ServiceDescription(Tissu tissu, SparqlConfig config) {
+    ServiceDescription(Instance tissu, SparqlConfig config) {
         this.tissu = tissu;
         this.config = config;
-        this.voidGraph = new fr.tissu.store.read.PerVersion<>(tissu.store(), version -> computeVoid());
+        this.voidGraph = new PerVersion<>(tissu.store(), version -> computeVoid());
     }
 
     void serviceDescription(ServerRequest req, ServerResponse res) {

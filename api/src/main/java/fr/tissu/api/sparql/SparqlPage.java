@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.ThingPage;
+import fr.tissu.api.http.Problems;
 import fr.tissu.vocabulary.Prefixes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -26,10 +26,10 @@ import io.helidon.webserver.http.ServerResponse;
 final class SparqlPage {
     private static final Map<String, String> ASSETS = Map.of("page.js", "text/javascript; charset=utf-8",
             "page.css", "text/css; charset=utf-8");
-    private final Tissu tissu;
+    private final Instance tissu;
     private final byte[] examplesJson;
 
-    SparqlPage(Tissu tissu) {
+    SparqlPage(Instance tissu) {
         this.tissu = tissu;
         try {
             List<Map<String, Object>> list = Examples.all().stream().map(e -> {

@@ -17,11 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import fr.tissu.api.Problems;
-import fr.tissu.api.Tissu;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.api.http.Negotiation;
+import fr.tissu.api.http.Problems;
 import fr.tissu.api.linkeddata.RdfMedia;
+import fr.tissu.store.QueryTimeoutException;
+import io.helidon.common.media.type.MediaType;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -47,11 +52,11 @@ import org.apache.jena.query.Syntax;
  */
 public final class SparqlService implements HttpService {
     private static final System.Logger LOG = System.getLogger(SparqlService.class.getName());
-    private static final List<io.helidon.common.media.type.MediaType> RESULT_TYPES = java.util.stream.Stream.concat(
+    private static final List<MediaType> RESULT_TYPES = Stream.concat(
             ResultFormat.types(true).stream(), ResultFormat.types(false).stream()).toList();
     private static final String READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted";
 
-    private final Tissu tissu;
+    private final Instance tissu;
     private final SparqlConfig config;
     private final Semaphore slots;
     private final ExecutorService executor;
@@ -60,7 +65,7 @@ public final class SparqlService implements HttpService {
     private final ServiceDescription description;
 
     /** The endpoint over {@code tissu}'s store. */
-    public SparqlService(Tissu tissu, SparqlConfig config) {
+    public SparqlService(Instance tissu, SparqlConfig config) {
         this.tissu = tissu;
         this.config = config;
         this.slots = new Semaphore(config.maxConcurrent());
@@ -157,7 +162,7 @@ public final class SparqlService implements HttpService {
         } catch (QueryParseException e) {
             // JavaCC's message holds the position of the offending token; the exception's may be earlier.
             String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            var at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
+            var at = Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
             boolean found = at.find();
             int line = found ? Integer.parseInt(at.group(1)) : e.getLine();
             int column = found ? Integer.parseInt(at.group(2)) : e.getColumn();
@@ -203,7 +208,7 @@ public final class SparqlService implements HttpService {
                     qe -> write(res, qe, query, format.get(), capped)));
             rows[0] = await(running);
             outcome = "ok";
-        } catch (fr.tissu.store.QueryTimeoutException e) {
+        } catch (QueryTimeoutException e) {
             outcome = "timeout";
             throw e;
         } finally {

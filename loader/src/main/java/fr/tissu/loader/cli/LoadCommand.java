@@ -1,5 +1,7 @@
 package fr.tissu.loader.cli;
 
+import fr.tissu.loader.Dumps;
+import fr.tissu.search.ChangeLog;
 import fr.tissu.search.SearchIndex;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -122,11 +124,11 @@ public class LoadCommand implements Callable<Integer> {
                         .map(r -> NodeFactory.createURI(r.graph())).distinct().toList();
                 if (!changed.isEmpty() || index.version() != store.version()) {
                     // what the load added, modified and removed goes to the change feed
-                    fr.tissu.search.ChangeLog.append(data.resolve(fr.tissu.search.ChangeLog.FILE), store.version(),
+                    ChangeLog.append(data.resolve(ChangeLog.FILE), store.version(),
                             store.lastModified(), index.update(store, changed, before));
                 }
                 // and the downloadable dumps of the catalogue
-                fr.tissu.loader.Dumps.refreshIfStale(store, ids, data.resolve("downloads"));
+                Dumps.refreshIfStale(store, ids, data.resolve("downloads"));
             }
         }
         ExitCode exit = ExitCode.of(reports);

@@ -1,5 +1,7 @@
 /**
  * The charter indicators the service computes from what it holds, one small unit each ({@link
- * fr.tissu.loader.computed.Computation}); {@link fr.tissu.loader.ComputedIndicators} runs them and writes the values.
+ * Computation}); {@link ComputedIndicators} runs them and writes the values.
  */
 package fr.tissu.loader.computed;
+
+import fr.tissu.loader.ComputedIndicators;

@@ -10,18 +10,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tissu.store.read.ReferenceData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Derives the reference files Tissu ships (communes, EPCIs, départements, régions) from the official
  * administrative division published by Etalab ({@code @etalab/decoupage-administratif}, MIT licence, figures from
- * INSEE). Run once per new release of that package; the output is committed beside {@code fr.tissu.store.read.ReferenceData}, which reads it.
+ * INSEE). Run once per new release of that package; the output is committed beside {@code ReferenceData}, which reads it.
  *
  * <p>One row per INSEE code: where a code is both a current commune and a delegated or associated commune, the
  * current commune wins and the other records are kept only as their parent's former parts.
@@ -111,7 +114,7 @@ public final class ReferenceDeriver {
                 parts.computeIfAbsent(c.path("chefLieu").asText(), k -> new ArrayList<>()).add(c.path("code").asText());
             }
         }
-        Map<String, double[]> out = new java.util.TreeMap<>();
+        Map<String, double[]> out = new TreeMap<>();
         for (JsonNode c : byCode.values()) {
             String code = c.path("code").asText();
             String type = c.path("type").asText();
@@ -141,7 +144,7 @@ public final class ReferenceDeriver {
     }
 
     private static String fmt(double degrees) {
-        return String.format(java.util.Locale.ROOT, "%.4f", degrees);
+        return String.format(Locale.ROOT, "%.4f", degrees);
     }
 
     private static int rank(JsonNode commune) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import fr.tissu.loader.SupportPointMapper;
 import fr.tissu.store.read.ReferenceData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -46,7 +47,7 @@ public final class SampleGenerator {
         "debut_saison", "fin_saison", "age_min", "age_max", "public", "tarif", "accessible", "langues",
         "inscription", "email", "telephone"};
     /** Columns of the lieux de médiation numérique CSV v1.0.2, in order. */
-    public static final String[] LMN_COLUMNS = fr.tissu.loader.SupportPointMapper.standardColumns().toArray(String[]::new);
+    public static final String[] LMN_COLUMNS = SupportPointMapper.standardColumns().toArray(String[]::new);
     static final String FICTITIOUS = " (association fictive, données de démonstration générées par Tissu)";
 
     private final ReferenceData reference = ReferenceData.get();
@@ -59,8 +60,8 @@ public final class SampleGenerator {
             Territory territory = new Territory(spec.communes(), reference, random.split());
             Files4 files = new Files4(dir.resolve("rna_waldec_synthetique.csv"), dir.resolve("activites.csv"),
                     dir.resolve("indicateurs.csv"), dir.resolve("points-appui-numerique.csv"));
-            List<Catalogue.Assoc> forActivities = new ArrayList<>();
-            List<Catalogue.Assoc> supportPoints = new ArrayList<>();
+            List<Templates.Assoc> forActivities = new ArrayList<>();
+            List<Templates.Assoc> supportPoints = new ArrayList<>();
             double activityRate = (double) spec.activities() / Math.max(1, spec.associations());
             try (CSVPrinter rna = printer(files.rna(), RNA_COLUMNS);
                  CSVPrinter acts = printer(files.activities(), ACTIVITY_COLUMNS)) {
@@ -68,7 +69,7 @@ public final class SampleGenerator {
                 SplittableRandom ra = random.split();
                 int activityCount = 0;
                 for (int i = 0; i < spec.associations(); i++) {
-                    Catalogue.Assoc a = Catalogue.association(i, territory.pick(r), r);
+                    Templates.Assoc a = Templates.association(i, territory.pick(r), r);
                     rna.printRecord(a.rnaRow());
                     if (a.supportPoint() && supportPoints.size() < 2000) {
                         supportPoints.add(a);
@@ -78,7 +79,7 @@ public final class SampleGenerator {
                         // that the total comes close to the spec.
                         double expected = activityRate * (i + 1) / 0.92 + ra.nextInt(3) - 1;
                         while (activityCount < spec.activities() && activityCount < expected) {
-                            acts.printRecord(Catalogue.activity(a, activityCount, territory, ra));
+                            acts.printRecord(Templates.activity(a, activityCount, territory, ra));
                             activityCount++;
                         }
                     }
@@ -88,7 +89,7 @@ public final class SampleGenerator {
                 SplittableRandom r = random.split();
                 for (String commune : spec.communes()) {
                     for (int year = spec.firstYear(); year <= spec.lastYear(); year++) {
-                        for (Object[] row : Catalogue.indicators(commune, territory.population(commune), year, r)) {
+                        for (Object[] row : Templates.indicators(commune, territory.population(commune), year, r)) {
                             ind.printRecord(row);
                         }
                     }
@@ -97,8 +98,8 @@ public final class SampleGenerator {
             try (CSVPrinter lmn = printer(files.supportPoints(), LMN_COLUMNS)) {
                 SplittableRandom r = random.split();
                 int n = 0;
-                for (Catalogue.Assoc a : supportPoints) {
-                    lmn.printRecord(Catalogue.supportPoint(a, ++n, territory, r));
+                for (Templates.Assoc a : supportPoints) {
+                    lmn.printRecord(Templates.supportPoint(a, ++n, territory, r));
                 }
             }
             return files;

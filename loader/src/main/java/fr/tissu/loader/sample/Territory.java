@@ -3,6 +3,7 @@ package fr.tissu.loader.sample;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import fr.tissu.store.read.ReferenceData;
@@ -76,7 +77,7 @@ final class Territory {
     }
 
     /** The box around the middles of a département's commune boxes, as tight as a commune's. */
-    private java.util.Optional<double[]> departementBox(String departement) {
+    private Optional<double[]> departementBox(String departement) {
         double lat = 0;
         double lon = 0;
         int n = 0;
@@ -89,7 +90,7 @@ final class Territory {
                 n++;
             }
         }
-        return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(new double[] {lon / n - 0.01, lat / n - 0.01,
+        return n == 0 ? Optional.empty() : Optional.of(new double[] {lon / n - 0.01, lat / n - 0.01,
             lon / n + 0.01, lat / n + 0.01});
     }
 

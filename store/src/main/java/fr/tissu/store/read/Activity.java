@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ public record Activity(String iri, String graph, String key, String title, Strin
             List<String> languages = b.texts("lang").stream().sorted().toList();
             return new Activity(iri, graph, b.text("id"), b.text("title"), b.text("description"), b.iri("org"),
                     b.text("orgId"), b.text("orgName"), b.code("commune"), b.codes("theme"), b.codes("aud"),
-                    java.util.Collections.unmodifiableSet(days), b.time("start"),
+                    Collections.unmodifiableSet(days), b.time("start"),
                     b.time("end"), b.date("sd"), b.date("ed"), b.integer("min"), b.integer("max"),
                     b.decimal("price"), b.bool("free"), b.bool("acc"), languages, b.text("registration"),
                     b.text("email"), b.text("telephone"), place);

@@ -1,13 +1,14 @@
-package fr.tissu.api.rest;
+package fr.tissu.api.domain;
 
 import java.time.Year;
 
-import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.core.BadParameterException;
 import fr.tissu.loader.ComputedIndicators;
 
 /** The years indicator values exist for: from {@value ComputedIndicators#FIRST_YEAR} to the current year. */
 public final class IndicatorYears {
-    static final int FIRST = ComputedIndicators.FIRST_YEAR;
+    /** The first year a value may be given for. */
+    public static final int FIRST = ComputedIndicators.FIRST_YEAR;
 
     private IndicatorYears() {
     }

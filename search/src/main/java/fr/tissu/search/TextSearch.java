@@ -1,12 +1,8 @@
-package fr.tissu.api.sparql;
+package fr.tissu.search;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.tissu.search.Fields;
-import fr.tissu.search.SearchIndex;
-import fr.tissu.search.SearchRequest;
-import fr.tissu.search.SearchResult;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Tissu;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -24,6 +20,9 @@ import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.apache.jena.sparql.pfunction.PropertyFunctionBase;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.util.Symbol;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * {@code tissu:search}, full-text search inside SPARQL, on the same index and analysis as the REST search:
@@ -83,10 +82,10 @@ public final class TextSearch extends PropertyFunctionBase {
             }
             limit = Math.max(1, Math.min(MAX_LIMIT, number.intValue()));
         }
-        org.apache.lucene.search.Query filter = null;
+        Query filter = null;
         if (args.size() > 2) {
             Node type = value(args.get(2), binding);
-            filter = new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(Fields.TYPE,
+            filter = new TermQuery(new Term(Fields.TYPE,
                     type.isLiteral() ? type.getLiteralLexicalForm() : type.toString()));
         }
         SearchResult result = index.search(new SearchRequest(text.getLiteralLexicalForm(), filter, limit, null, null,

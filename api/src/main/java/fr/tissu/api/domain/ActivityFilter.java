@@ -1,10 +1,11 @@
-package fr.tissu.api.filter;
+package fr.tissu.api.domain;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.search.Geo;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;
 import fr.tissu.vocabulary.Vocabulary;
@@ -50,7 +53,7 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
     public record Circle(double lat, double lon, double radius) {
         /** Great-circle distance from the centre, in metres. */
         public double distance(double lat2, double lon2) {
-            return fr.tissu.search.Geo.distance(lat, lon, lat2, lon2);
+            return Geo.distance(lat, lon, lat2, lon2);
         }
 
         /** Whether a point lies within the circle (a latitude band is checked first: it rules most points out). */
@@ -160,7 +163,7 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
         return a.place() == null ? null : a.place().lat();
     }
 
-    private static <T> boolean anyOf(java.util.Collection<T> values, Set<T> wanted) {
+    private static <T> boolean anyOf(Collection<T> values, Set<T> wanted) {
         for (T v : values) {
             if (wanted.contains(v)) {
                 return true;

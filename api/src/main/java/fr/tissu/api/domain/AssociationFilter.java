@@ -1,10 +1,12 @@
-package fr.tissu.api.filter;
+package fr.tissu.api.domain;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
+import fr.tissu.api.core.BadParameterException;
 import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocabulary;
@@ -59,7 +61,7 @@ public record AssociationFilter(Set<String> communes, Set<String> themes, String
      * The graph pattern selecting {@code ?a} (with {@code ?id}, {@code ?name}), for a store whose commune URIs
      * are {@code communeIri(code)}. Every value is written by {@link Sparql}: no user text is pasted.
      */
-    public String pattern(java.util.function.Function<String, String> communeIri) {
+    public String pattern(Function<String, String> communeIri) {
         StringBuilder q = new StringBuilder();
         if (!communes.isEmpty()) {
             q.append("  VALUES ?c {");

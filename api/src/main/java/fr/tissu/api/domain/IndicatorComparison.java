@@ -1,21 +1,21 @@
-package fr.tissu.api.rest;
+package fr.tissu.api.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
-import fr.tissu.api.Tissu;
-import fr.tissu.api.filter.BadParameterException;
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.core.Instance;
 import fr.tissu.store.read.IndicatorValues.Codes;
 import fr.tissu.store.read.IndicatorValues.Values;
 import fr.tissu.store.read.ReferenceData;
-import fr.tissu.vocabulary.Vocabulary;
 
 /**
  * Compares a commune's indicator values with a group of communes: the other communes of its EPCI, of its
@@ -32,10 +32,10 @@ public final class IndicatorComparison {
     /** The groups a commune can be compared within. */
     public static final List<String> GROUPS = List.of("epci", "departement", "population-band");
 
-    private final Tissu tissu;
+    private final Instance tissu;
 
     /** The comparison of {@code tissu}'s store. */
-    public IndicatorComparison(Tissu tissu) {
+    public IndicatorComparison(Instance tissu) {
         this.tissu = tissu;
     }
 
@@ -95,9 +95,8 @@ public final class IndicatorComparison {
         check(indicator, commune, origin);
         Map<String, Object> group = new LinkedHashMap<>();
         int[] members = group(commune, groupKind, group);
-        Map<String, Object> indicatorItem = IndicatorsService.indicators().stream()
-                .filter(i -> i.get("code").equals(indicator)).findFirst().orElseThrow();
-        boolean count = "count".equals(indicatorItem.get("unit"));
+        Charter.Indicator indicatorItem = Charter.indicator(indicator).orElseThrow();
+        boolean count = indicatorItem.isCount();
         Values values = values(indicator);
         TreeSet<Integer> years = new TreeSet<>();
         values.byYear().forEach((y, byOrigin) -> {
@@ -108,12 +107,12 @@ public final class IndicatorComparison {
                 }
             }
         });
-        int chosen = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : years.last();
+        int chosen = year != null ? year : years.isEmpty() ? Year.now().getValue() : years.last();
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> ind = new LinkedHashMap<>();
         ind.put("code", indicator);
-        ind.put("label", indicatorItem.get("label"));
-        ind.put("unit", indicatorItem.get("unit"));
+        ind.put("label", indicatorItem.label());
+        ind.put("unit", indicatorItem.unit());
         ind.put("url", "/api/v1/indicators/" + indicator);
         body.put("indicator", ind);
         body.put("group", group);
@@ -140,8 +139,8 @@ public final class IndicatorComparison {
                     measures[n++] = measure;
                 }
             }
-            double[] sorted = java.util.Arrays.copyOf(measures, n);
-            java.util.Arrays.sort(sorted);
+            double[] sorted = Arrays.copyOf(measures, n);
+            Arrays.sort(sorted);
             double mine = position == null ? Double.NaN : chosen(byOrigin, position, origin);
             double mineMeasure = Double.isNaN(mine) ? Double.NaN : measure(mine, position, count);
             Map<String, Object> point = new LinkedHashMap<>();
@@ -174,9 +173,9 @@ public final class IndicatorComparison {
         Map<String, Values> mine = position == null ? Map.of()
                 : tissu.model().indicatorValues().ofCommune(tissu.ids().commune(commune).getURI());
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> ind : IndicatorsService.indicators()) {
-            String code = (String) ind.get("code");
-            boolean count = "count".equals(ind.get("unit"));
+        for (Charter.Indicator ind : Charter.indicators()) {
+            String code = ind.code();
+            boolean count = ind.isCount();
             Values values = mine.get(code);
             if (values == null) {
                 continue;
@@ -194,9 +193,9 @@ public final class IndicatorComparison {
                     Map<String, Object> m = new LinkedHashMap<>();
                     Map<String, Object> i = new LinkedHashMap<>();
                     i.put("code", code);
-                    i.put("label", ind.get("label"));
-                    i.put("unit", ind.get("unit"));
-                    i.put("axis", ((Map<?, ?>) ind.get("axis")).get("code"));
+                    i.put("label", ind.label());
+                    i.put("unit", ind.unit());
+                    i.put("axis", ind.axis().code());
                     i.put("url", "/api/v1/indicators/" + code);
                     m.put("indicator", i);
                     m.put("year", y);
@@ -215,7 +214,7 @@ public final class IndicatorComparison {
     }
 
     private static void check(String indicator, String commune, String origin) {
-        if (indicator != null && Vocabulary.get().indicator(indicator).isEmpty()) {
+        if (indicator != null && Charter.indicator(indicator).isEmpty()) {
             throw new BadParameterException("indicator", "unknown charter indicator '" + indicator + "' (1.1 to 7.3)");
         }
         if (commune == null || ReferenceData.get().commune(commune).isEmpty()) {

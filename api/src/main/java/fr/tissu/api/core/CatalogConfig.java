@@ -1,4 +1,4 @@
-package fr.tissu.api.catalog;
+package fr.tissu.api.core;
 
 import io.helidon.config.Config;
 

@@ -1,4 +1,4 @@
-package fr.tissu.api.filter;
+package fr.tissu.api.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import fr.tissu.api.core.BadParameterException;
+import fr.tissu.store.read.ReferenceData;
+import fr.tissu.vocabulary.Vocabulary;
 
 /**
  * Named, possibly repeated, request parameters (a query string, or GraphQL arguments) with typed, checked
@@ -59,13 +63,13 @@ public final class Params {
     public Set<String> communes() {
         Set<String> codes = new TreeSet<>();
         for (String code : all("commune")) {
-            if (fr.tissu.store.read.ReferenceData.get().commune(code).isEmpty()) {
+            if (ReferenceData.get().commune(code).isEmpty()) {
                 throw new BadParameterException("commune", "unknown INSEE commune code '" + code + "'");
             }
             codes.add(code);
         }
         for (String siren : all("epci")) {
-            codes.addAll(fr.tissu.store.read.ReferenceData.get().epci(siren)
+            codes.addAll(ReferenceData.get().epci(siren)
                     .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
         }
         return codes;
@@ -75,7 +79,7 @@ public final class Params {
     public List<String> words(String name) {
         String text = one(name);
         return text == null ? List.of()
-                : List.of(fr.tissu.vocabulary.Vocabulary.fold(text).split("-")).stream().filter(w -> !w.isEmpty()).toList();
+                : List.of(Vocabulary.fold(text).split("-")).stream().filter(w -> !w.isEmpty()).toList();
     }
 
     /** {@code near=lat,lon} with {@code radius} in metres (default 5000), or {@code null}; radius alone is refused. */

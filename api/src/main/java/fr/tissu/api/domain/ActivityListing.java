@@ -1,4 +1,4 @@
-package fr.tissu.api.filter;
+package fr.tissu.api.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import fr.tissu.api.core.BadParameterException;
 import fr.tissu.search.SearchIndex;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;

@@ -1,9 +1,9 @@
-package fr.tissu.api;
+package fr.tissu.api.core;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
-import fr.tissu.api.sparql.SparqlConfig;
+import fr.tissu.api.core.SparqlConfig;
 import io.helidon.config.Config;
 
 /**
@@ -25,7 +25,7 @@ import io.helidon.config.Config;
  */
 public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty,
                           Duration queryTimeout, String dataLicense, String title, SparqlConfig sparql,
-                          fr.tissu.api.catalog.CatalogConfig catalog, String publicUrl, boolean baseConfigured) {
+                          CatalogConfig catalog, String publicUrl, boolean baseConfigured) {
     /** The port a service without a configured base and without a port is reached on. */
     public static final int DEFAULT_PORT = 8080;
 
@@ -38,7 +38,7 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
     /** A configuration whose base was configured: the public address is the base. */
     public TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty, Duration queryTimeout,
                        String dataLicense, String title, SparqlConfig sparql,
-                       fr.tissu.api.catalog.CatalogConfig catalog) {
+                       CatalogConfig catalog) {
         this(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql, catalog,
                 baseUri, true);
     }
@@ -58,7 +58,7 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
                 tissu.get("data-license").asString().orElse("https://www.etalab.gouv.fr/licence-ouverte-open-licence"),
                 tissu.get("title").asString().orElse("Tissu"),
                 SparqlConfig.create(tissu.get("sparql")),
-                fr.tissu.api.catalog.CatalogConfig.create(tissu.get("catalog")), base, base != null);
+                CatalogConfig.create(tissu.get("catalog")), base, base != null);
     }
 
     /** The same configuration with another data directory. */

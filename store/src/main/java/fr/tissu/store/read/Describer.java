@@ -1,4 +1,4 @@
-package fr.tissu.api.linkeddata;
+package fr.tissu.store.read;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Reads what the store says about one thing: its own triples and those of its parts (hash URIs it links to), the
@@ -47,9 +48,9 @@ public final class Describer {
     }
 
     /** The triples of several things and of their parts, with one query. */
-    public Graph describeAll(java.util.Collection<String> things) {
+    public Graph describeAll(Collection<String> things) {
         if (things.isEmpty()) {
-            return org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            return GraphFactory.createDefaultGraph();
         }
         String values = Sparql.iris(things);
         return store.construct("""

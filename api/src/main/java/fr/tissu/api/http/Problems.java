@@ -1,4 +1,4 @@
-package fr.tissu.api;
+package fr.tissu.api.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

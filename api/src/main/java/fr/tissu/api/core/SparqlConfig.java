@@ -1,4 +1,4 @@
-package fr.tissu.api.sparql;
+package fr.tissu.api.core;
 
 import java.time.Duration;
 

@@ -2,14 +2,16 @@ package fr.tissu.loader.sample;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Vocabulary;
 
 /** The kinds of association the generator knows, with their names, objects and activities. */
-final class Catalogue {
+final class Templates {
     /** An activity template: title, ages, price range (0 = free), audience code. */
     record Act(String title, int minAge, int maxAge, int maxPrice, String audience) {
     }
@@ -173,7 +175,7 @@ final class Catalogue {
                 "Gymnase %s", new Act[] {new Act("Sport adapté", 6, 99, 60, "personnes-handicapees")}, false),
     };
 
-    private Catalogue() {
+    private Templates() {
     }
 
     static Assoc association(int index, ReferenceData.Commune commune, SplittableRandom r) {
@@ -205,7 +207,7 @@ final class Catalogue {
             kind.group() + String.format("%03d", 10 * (1 + r.nextInt(9))), "",
             r.nextInt(5) == 0 ? "Maison des associations" : "", Integer.toString(1 + r.nextInt(120)),
             r.nextInt(12) == 0 ? "B" : "", STREET_TYPES[type], STREETS[street], "", commune.code(), postCode,
-            commune.name().toUpperCase(java.util.Locale.FRENCH), "", "", "", "", "", "", "", "FRANCE",
+            commune.name().toUpperCase(Locale.FRENCH), "", "", "", "", "", "", "", "FRANCE",
             r.nextBoolean() ? "M" : "MME", r.nextInt(10) < 3 ? "www." + slug + ".fr" : "", r.nextInt(2) + "", "",
             dissolved ? "D" : "A", created.plusYears(r.nextInt(5)).atTime(9 + r.nextInt(9), r.nextInt(60), r.nextInt(60))
                     .toString().replace('T', ' ')};
@@ -266,7 +268,7 @@ final class Catalogue {
         return new Object[] {
             "tissu-" + a.rna(), a.rna(), a.name(), a.commune().name(),
             a.commune().postalCodes().isEmpty() ? "35000" : a.commune().postalCodes().get(0), a.commune().code(),
-            row[17] + " " + STREET_WORDS[java.util.Arrays.asList(STREET_TYPES).indexOf(row[19])] + " " + row[20],
+            row[17] + " " + STREET_WORDS[Arrays.asList(STREET_TYPES).indexOf(row[19])] + " " + row[20],
             "", point[0], point[1], "ASSO", String.format("+33299%06d", r.nextInt(1_000_000)), "contact@" + slug + ".fr",
             "https://www." + slug + ".fr", index % 2 == 0 ? "Tu,Th 14:00-17:00; Sa 10:00-12:00" : "Mo-Fr 09:00-12:00",
             "Aide gratuite aux démarches en ligne et aux usages du numérique (lieu fictif, données de démonstration).",

@@ -1,4 +1,4 @@
-package fr.tissu.api.filter;
+package fr.tissu.api.core;
 
 /** A request parameter is unknown or has a value that cannot be used; answered with a 400 naming it. */
 public class BadParameterException extends IllegalArgumentException {

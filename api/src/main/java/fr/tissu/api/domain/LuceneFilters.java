@@ -1,7 +1,9 @@
-package fr.tissu.api.filter;
+package fr.tissu.api.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -129,7 +131,7 @@ public final class LuceneFilters {
             anyOf(q, Fields.DAY, days.stream().map(LuceneFilters::day).toList());
         } else {
             // an activity without days never takes place
-            anyOf(q, Fields.DAY, java.util.Arrays.stream(DayOfWeek.values()).map(LuceneFilters::day).toList());
+            anyOf(q, Fields.DAY, Arrays.stream(DayOfWeek.values()).map(LuceneFilters::day).toList());
         }
         return q.build();
     }
@@ -162,7 +164,7 @@ public final class LuceneFilters {
         return d.name().substring(0, 3).toLowerCase(Locale.ROOT);
     }
 
-    private static int minutes(java.time.LocalTime t) {
+    private static int minutes(LocalTime t) {
         return t.getHour() * 60 + t.getMinute();
     }
 }

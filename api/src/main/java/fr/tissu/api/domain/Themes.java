@@ -1,4 +1,4 @@
-package fr.tissu.api.filter;
+package fr.tissu.api.domain;
 
 import java.util.HashMap;
 import java.util.HashSet;
