@@ -9,6 +9,7 @@ import fr.tissu.api.graphql.GraphQlService;
 import fr.tissu.api.http.Cors;
 import fr.tissu.api.http.HeadForGet;
 import fr.tissu.api.http.LanguageVary;
+import fr.tissu.api.http.Problem;
 import fr.tissu.api.http.Problems;
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
@@ -95,7 +96,11 @@ public final class Main {
                 .register(new OpenApiService())
                 .register(new CatalogService(tissu))
                 .register(new DownloadsService(tissu.config().dataDir().resolve("downloads")));
-        routing.error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
+        routing.error(Problem.class, (req, res, e) -> {
+                    e.headers().forEach(res::header);
+                    Problems.send(req, res, e.status(), e.getMessage(), e.extensions());
+                })
+                .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");
                     Problems.send(req, res, Status.SERVICE_UNAVAILABLE_503, e.getMessage());

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.api.linkeddata.RdfMedia;
 import fr.tissu.api.linkeddata.RdfWriting;
 import fr.tissu.loader.Dumps;
@@ -130,13 +130,11 @@ public final class CatalogService implements HttpService {
     private void catalog(ServerRequest req, ServerResponse res, RdfMedia forced) {
         int page = page(req);
         if (page < 1) {
-            Problems.send(req, res, Status.BAD_REQUEST_400, "page: a number from 1");
-            return;
+            throw new Problem(Status.BAD_REQUEST_400, "page: a number from 1");
         }
         RdfMedia media = forced != null ? forced : RdfMedia.choose(req).orElse(null);
         if (media == null) {
-            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "the catalogue is available as " + RdfMedia.offered());
-            return;
+            throw new Problem(Status.NOT_ACCEPTABLE_406, "the catalogue is available as " + RdfMedia.offered());
         }
         res.header(HeaderNames.VARY, "Accept");
         Model model = model(page);
@@ -158,8 +156,7 @@ public final class CatalogService implements HttpService {
     private void dataset(ServerRequest req, ServerResponse res) {
         String name = req.path().pathParameters().get("name");
         if (Catalog.DATASETS.stream().noneMatch(d -> d.name().equals(name))) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no dataset '" + name + "'");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no dataset '" + name + "'");
         }
         RdfMedia media = RdfMedia.choose(req).orElse(RdfMedia.TURTLE);
         if (media == RdfMedia.HTML) {
@@ -189,8 +186,7 @@ public final class CatalogService implements HttpService {
         String name = req.path().pathParameters().get("name");
         var dataset = Catalog.DATASETS.stream().filter(d -> d.name().equals(name)).findFirst();
         if (dataset.isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no dataset '" + name + "'");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no dataset '" + name + "'");
         }
         boolean en = "en".equals(req.query().first("lang").orElse("fr"));
         Catalog.Dataset d = dataset.get();

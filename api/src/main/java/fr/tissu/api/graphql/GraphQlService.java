@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.html.ThingPage;
 import fr.tissu.api.http.Negotiation;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import graphql.ExecutionResult;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -60,8 +60,7 @@ public final class GraphQlService implements HttpService {
                 res.send(GraphQlPage.render(ThingPage.language(req), license));
                 return;
             }
-            Problems.send(req, res, Status.BAD_REQUEST_400, "a GraphQL request needs a query parameter");
-            return;
+            throw new Problem(Status.BAD_REQUEST_400, "a GraphQL request needs a query parameter");
         }
         Map<String, Object> variables;
         try {
@@ -73,8 +72,7 @@ public final class GraphQlService implements HttpService {
                 }
             }).orElse(Map.of());
         } catch (IllegalArgumentException e) {
-            Problems.send(req, res, Status.BAD_REQUEST_400, e.getMessage());
-            return;
+            throw new Problem(Status.BAD_REQUEST_400, e.getMessage());
         }
         run(req, res, query, variables, req.query().first("operationName").orElse(null));
     }
@@ -82,19 +80,16 @@ public final class GraphQlService implements HttpService {
     private void post(ServerRequest req, ServerResponse res) {
         boolean json = req.headers().contentType().map(t -> t.mediaType().subtype().equals("json")).orElse(false);
         if (!json) {
-            Problems.send(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415, "send the request as application/json");
-            return;
+            throw new Problem(Status.UNSUPPORTED_MEDIA_TYPE_415, "send the request as application/json");
         }
         JsonNode body;
         try {
             body = JSON.readTree(req.content().as(byte[].class));
         } catch (IOException e) {
-            Problems.send(req, res, Status.BAD_REQUEST_400, "the body is not JSON: " + e.getMessage());
-            return;
+            throw new Problem(Status.BAD_REQUEST_400, "the body is not JSON: " + e.getMessage());
         }
         if (body == null || !body.path("query").isTextual()) {
-            Problems.send(req, res, Status.BAD_REQUEST_400, "the body needs a \"query\" string");
-            return;
+            throw new Problem(Status.BAD_REQUEST_400, "the body needs a \"query\" string");
         }
         Map<String, Object> variables = body.path("variables").isObject()
                 ? JSON.convertValue(body.path("variables"), new TypeReference<Map<String, Object>>() { }) : Map.of();

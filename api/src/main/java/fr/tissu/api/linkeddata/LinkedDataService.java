@@ -11,7 +11,7 @@ import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.IndicatorSection;
 import fr.tissu.api.html.ThingPage;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.store.read.Describer;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
@@ -56,20 +56,17 @@ public final class LinkedDataService implements HttpService {
         String key = req.path().pathParameters().get("key");
         Optional<Node> thing = resolve(type, key);
         if (thing.isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no such type of thing: '" + type + "' (known: "
+            throw new Problem(Status.NOT_FOUND_404, "no such type of thing: '" + type + "' (known: "
                     + String.join(", ", Ids.TYPES) + ", indicator, theme)");
-            return;
         }
         Optional<RdfMedia> media = RdfMedia.choose(req);
         if (media.isEmpty()) {
-            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "this resource is available as "
+            throw new Problem(Status.NOT_ACCEPTABLE_406, "this resource is available as "
                     + String.join(", ", RdfMedia.offered()), Map.of("available", RdfMedia.offered()));
-            return;
         }
         Graph graph = describer.describe(thing.get());
         if (graph.isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "nothing is known about " + thing.get().getURI());
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "nothing is known about " + thing.get().getURI());
         }
         String path = req.path().rawPath();
         res.header("Link", alternates(path).stream()

@@ -8,7 +8,7 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.Labels;
 import fr.tissu.api.html.ThingPage;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
@@ -51,9 +51,8 @@ public final class VocabularyService implements HttpService {
         res.header(HeaderNames.VARY, "Accept");
         Optional<RdfMedia> media = RdfMedia.choose(req);
         if (media.isEmpty()) {
-            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "the vocabulary is available as "
+            throw new Problem(Status.NOT_ACCEPTABLE_406, "the vocabulary is available as "
                     + String.join(", ", RdfMedia.offered()));
-            return;
         }
         Graph all = GraphFactory.createDefaultGraph();
         Vocabulary.get().ontology().find().forEach(all::add);

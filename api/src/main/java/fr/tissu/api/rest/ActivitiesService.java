@@ -17,7 +17,7 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.ActivityFilter;
 import fr.tissu.api.domain.ActivityListing;
 import fr.tissu.api.domain.Params;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.Bindings;
 import fr.tissu.store.read.Describer;
@@ -137,8 +137,7 @@ public final class ActivitiesService implements HttpService {
         String id = req.path().pathParameters().get("id");
         Activity activity = tissu.model().activities().byKey().get(id);
         if (activity == null) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no activity '" + id + "'");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no activity '" + id + "'");
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;

@@ -15,7 +15,7 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.AssociationFilter;
 import fr.tissu.api.domain.LuceneFilters;
 import fr.tissu.api.domain.Params;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.search.Fields;
 import fr.tissu.search.SearchRequest;
 import fr.tissu.search.SearchResult;
@@ -185,14 +185,12 @@ public final class AssociationsService implements HttpService {
         String format = RestSupport.format(req, params, ordered(FORMATS));
         String rna = req.path().pathParameters().get("rna");
         if (!rna.matches("W[0-9A-Z]{9}")) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no association '" + rna + "' (an RNA number is W + 9 characters)");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no association '" + rna + "' (an RNA number is W + 9 characters)");
         }
         String iri = tissu.ids().association(rna).getURI();
         Association association = tissu.model().associations(List.of(iri)).get(iri);
         if (association == null) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no association '" + rna + "'");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no association '" + rna + "'");
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;

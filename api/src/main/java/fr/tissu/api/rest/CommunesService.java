@@ -16,7 +16,7 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.domain.IndicatorYears;
 import fr.tissu.api.domain.Params;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Vocabulary;
@@ -60,8 +60,7 @@ public final class CommunesService implements HttpService {
         String code = req.path().pathParameters().get("code");
         var commune = ReferenceData.get().commune(code);
         if (commune.isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no commune with INSEE code '" + code + "'");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no commune with INSEE code '" + code + "'");
         }
         if (p.one("year") != null) {
             IndicatorYears.check(p.one("year"));
@@ -134,8 +133,7 @@ public final class CommunesService implements HttpService {
         String code = req.path().pathParameters().get("code");
         var commune = ReferenceData.get().commune(code);
         if (commune.isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no commune with INSEE code '" + code + "'");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no commune with INSEE code '" + code + "'");
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;

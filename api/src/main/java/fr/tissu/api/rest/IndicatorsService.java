@@ -17,7 +17,7 @@ import fr.tissu.api.domain.Charter;
 import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.domain.IndicatorYears;
 import fr.tissu.api.domain.Params;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.store.read.Observation;
 import fr.tissu.store.read.Selection;
 import fr.tissu.vocabulary.Sparql;
@@ -89,8 +89,7 @@ public final class IndicatorsService implements HttpService {
         String code = req.path().pathParameters().get("code");
         var found = Charter.indicator(code).map(RestSupport::map);
         if (found.isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
         }
         RestSupport.json(res, RestSupport.project(new LinkedHashMap<>(found.get()), fields));
     }
@@ -99,8 +98,7 @@ public final class IndicatorsService implements HttpService {
         Params p = new Params(RestSupport.params(req), Set.of("commune", "group", "year", "origin", "format"));
         String code = req.path().pathParameters().get("code");
         if (Vocabulary.get().indicator(code).isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no charter indicator '" + code + "' (1.1 to 7.3)");
         }
         String commune = p.one("commune");
         if (commune == null) {
@@ -213,8 +211,7 @@ public final class IndicatorsService implements HttpService {
         List<Map<String, Object>> found = tissu.model().observations(Selection.things(List.of(iri))).stream()
                 .map(IndicatorsService::observation).toList();
         if (found.isEmpty()) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no observation for this commune, indicator and year");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no observation for this commune, indicator and year");
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;

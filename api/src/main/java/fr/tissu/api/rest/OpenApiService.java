@@ -9,7 +9,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -78,8 +78,7 @@ public final class OpenApiService implements HttpService {
         String file = req.path().pathParameters().get("file");
         String type = ASSETS.get(file);
         if (type == null || version == null) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no such asset: " + file);
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no such asset: " + file);
         }
         try (InputStream in = OpenApiService.class.getResourceAsStream(WEBJAR + version + "/" + file)) {
             res.header(HeaderNames.CONTENT_TYPE, type + "; charset=utf-8").header(HeaderNames.CACHE_CONTROL, "max-age=86400")

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.ActivityFilter;
 import fr.tissu.api.domain.Params;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.store.read.Listing;
 import fr.tissu.store.read.Located;
 import fr.tissu.store.read.Place;
@@ -91,8 +91,7 @@ public final class PlacesService<T extends Located> implements HttpService {
         String key = req.path().pathParameters().get("key");
         T thing = listing.get().byKey().get(key);
         if (thing == null) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no such " + collection.replace("-", " ") + ": '" + key + "'");
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no such " + collection.replace("-", " ") + ": '" + key + "'");
         }
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.api.linkeddata.RdfMedia;
 import fr.tissu.api.linkeddata.RdfWriting;
 import fr.tissu.store.read.PerVersion;
@@ -46,9 +46,8 @@ final class ServiceDescription {
         res.header(HeaderNames.VARY, "Accept");
         Optional<RdfMedia> media = SparqlService.rdfMedia(req);
         if (media.isEmpty()) {
-            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "available as " + String.join(", ",
+            throw new Problem(Status.NOT_ACCEPTABLE_406, "available as " + String.join(", ",
                     RdfMedia.offered().subList(0, 4)));
-            return;
         }
         RdfWriting.write(res, graph, media.get());
     }

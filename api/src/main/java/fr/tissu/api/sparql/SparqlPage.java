@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.ThingPage;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.vocabulary.Prefixes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -55,8 +55,7 @@ final class SparqlPage {
         String file = req.path().pathParameters().get("file");
         String type = ASSETS.get(file);
         if (type == null) {
-            Problems.send(req, res, Status.NOT_FOUND_404, "no such asset: " + file);
-            return;
+            throw new Problem(Status.NOT_FOUND_404, "no such asset: " + file);
         }
         try (InputStream in = SparqlPage.class.getResourceAsStream("assets/" + file)) {
             res.header(HeaderNames.CONTENT_TYPE, type).header(HeaderNames.CACHE_CONTROL, "max-age=3600")

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.api.http.Negotiation;
-import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.Problem;
 import fr.tissu.api.linkeddata.RdfMedia;
 import fr.tissu.store.QueryTimeoutException;
 import io.helidon.common.media.type.MediaType;
@@ -80,8 +80,8 @@ public final class SparqlService implements HttpService {
         rules.get("/sparql", this::get)
                 .post("/sparql", this::post)
                 .any("/sparql", (req, res) -> {
-                    res.header(HeaderNames.ALLOW, "GET, POST");
-                    Problems.send(req, res, Status.METHOD_NOT_ALLOWED_405, "the SPARQL endpoint accepts GET and POST");
+                    throw new Problem(Status.METHOD_NOT_ALLOWED_405, "the SPARQL endpoint accepts GET and POST")
+                            .header(HeaderNames.ALLOW.defaultCase(), "GET, POST");
                 })
                 .get("/sparql/examples.json", page::examples)
                 .get("/sparql/assets/{file}", page::asset)
@@ -91,8 +91,7 @@ public final class SparqlService implements HttpService {
     private void get(ServerRequest req, ServerResponse res) {
         var params = req.query();
         if (params.contains("update")) {
-            Problems.send(req, res, Status.BAD_REQUEST_400, READ_ONLY);
-            return;
+            throw new Problem(Status.BAD_REQUEST_400, READ_ONLY);
         }
         List<String> queries = params.contains("query") ? params.all("query") : List.of();
         String format = params.first("format").orElse(null);
@@ -111,9 +110,8 @@ public final class SparqlService implements HttpService {
     private void post(ServerRequest req, ServerResponse res) {
         Optional<HttpMediaType> type = req.headers().contentType();
         if (type.isEmpty()) {
-            Problems.send(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415, "a POST needs a Content-Type: "
+            throw new Problem(Status.UNSUPPORTED_MEDIA_TYPE_415, "a POST needs a Content-Type: "
                     + "application/x-www-form-urlencoded or application/sparql-query");
-            return;
         }
         String media = type.get().mediaType().text();
         var url = req.query();
@@ -121,8 +119,7 @@ public final class SparqlService implements HttpService {
             case "application/x-www-form-urlencoded" -> {
                 Map<String, List<String>> form = form(req.content().as(String.class));
                 if (form.containsKey("update") || url.contains("update")) {
-                    Problems.send(req, res, Status.BAD_REQUEST_400, READ_ONLY);
-                    return;
+                    throw new Problem(Status.BAD_REQUEST_400, READ_ONLY);
                 }
                 run(req, res, form.getOrDefault("query", List.of()),
                         join(form.get("default-graph-uri"), url.all("default-graph-uri", List::of)),
@@ -131,20 +128,18 @@ public final class SparqlService implements HttpService {
             }
             case "application/sparql-query" -> {
                 if (type.get().charset().filter(c -> !c.equalsIgnoreCase("utf-8")).isPresent()) {
-                    Problems.send(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    throw new Problem(Status.UNSUPPORTED_MEDIA_TYPE_415,
                             "a SPARQL query must be sent in UTF-8");
-                    return;
                 }
                 if (url.contains("query")) {
-                    Problems.send(req, res, Status.BAD_REQUEST_400,
+                    throw new Problem(Status.BAD_REQUEST_400,
                             "send the query either in the body or as query=, not both");
-                    return;
                 }
                 run(req, res, List.of(req.content().as(String.class)), url.all("default-graph-uri", List::of),
                         url.all("named-graph-uri", List::of), url.first("format").orElse(null));
             }
-            case "application/sparql-update" -> Problems.send(req, res, Status.BAD_REQUEST_400, READ_ONLY);
-            default -> Problems.send(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported Content-Type "
+            case "application/sparql-update" -> throw new Problem(Status.BAD_REQUEST_400, READ_ONLY);
+            default -> throw new Problem(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported Content-Type "
                     + media + ": use application/x-www-form-urlencoded or application/sparql-query");
         }
     }
@@ -152,9 +147,8 @@ public final class SparqlService implements HttpService {
     private void run(ServerRequest req, ServerResponse res, List<String> queries, List<String> defaultGraphs,
                      List<String> namedGraphs, String formatParam) {
         if (queries.size() != 1 || queries.get(0).isBlank()) {
-            Problems.send(req, res, Status.BAD_REQUEST_400, queries.isEmpty() || queries.get(0).isBlank()
+            throw new Problem(Status.BAD_REQUEST_400, queries.isEmpty() || queries.get(0).isBlank()
                     ? "no query: send one in query= or in the body" : "one query per request");
-            return;
         }
         Query query;
         try {
@@ -166,9 +160,8 @@ public final class SparqlService implements HttpService {
             boolean found = at.find();
             int line = found ? Integer.parseInt(at.group(1)) : e.getLine();
             int column = found ? Integer.parseInt(at.group(2)) : e.getColumn();
-            Problems.send(req, res, Status.BAD_REQUEST_400, "syntax error: " + message,
+            throw new Problem(Status.BAD_REQUEST_400, "syntax error: " + message,
                     Map.of("line", line, "column", column));
-            return;
         }
         QueryGuard.check(query);
         if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
@@ -181,9 +174,8 @@ public final class SparqlService implements HttpService {
         Optional<ResultFormat> format = ResultFormat.choose(req, tabular, formatParam);
         if (format.isEmpty()) {
             List<String> offered = ResultFormat.of(tabular).stream().map(f -> f.type.text()).toList();
-            Problems.send(req, res, Status.NOT_ACCEPTABLE_406, "results of this query are available as "
+            throw new Problem(Status.NOT_ACCEPTABLE_406, "results of this query are available as "
                     + String.join(", ", offered), Map.of("available", offered));
-            return;
         }
         boolean capped = !query.hasLimit() || query.getLimit() > config.maxRows();
         if (capped && query.isSelectType()) {
@@ -192,10 +184,8 @@ public final class SparqlService implements HttpService {
             query.setLimit(config.maxRows());
         }
         if (!slots.tryAcquire()) {
-            res.header("Retry-After", "5");
-            Problems.send(req, res, Status.TOO_MANY_REQUESTS_429, "too many queries are running ("
-                    + config.maxConcurrent() + " at most); retry in a few seconds");
-            return;
+            throw new Problem(Status.TOO_MANY_REQUESTS_429, "too many queries are running ("
+                    + config.maxConcurrent() + " at most); retry in a few seconds").header("Retry-After", "5");
         }
         long id = ids.incrementAndGet();
         long start = System.nanoTime();
