@@ -2,11 +2,9 @@ package fr.tissu.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 import fr.tissu.store.Store;
+import fr.tissu.store.read.Cursor;
 import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Node;
 import org.apache.lucene.document.Document;
@@ -331,7 +330,7 @@ public final class SearchIndex implements AutoCloseable {
                 ? new Sort(LatLonDocValuesField.newDistanceSort(Fields.LOCATION, r.origin()[0], r.origin()[1]),
                         new SortField(Fields.KEY, SortField.Type.STRING))
                 : Sort.RELEVANCE; // score alone (ties by document), so that non-competitive documents can be skipped
-        FieldDoc after = r.after() == null ? null : Cursor.decode(r.after(), r.byDistance());
+        FieldDoc after = r.after() == null ? null : HitCursor.decode(r.after(), r.byDistance());
         // Counting stops being exact past 1,000 matches: past that point the collector may skip the documents that
         // cannot enter the page (block-max scores), which is what keeps broad queries fast on millions of documents.
         // By relevance, the score collector (it drives that skipping); by distance, the field collector.
@@ -401,7 +400,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         String next = null;
         if (docs.scoreDocs.length == r.limit() && total > r.limit()) {
-            next = Cursor.encode(docs.scoreDocs[docs.scoreDocs.length - 1]);
+            next = HitCursor.encode(docs.scoreDocs[docs.scoreDocs.length - 1]);
         }
         return new SearchResult(total, exact, hits, facets, next);
     }
@@ -524,8 +523,8 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Opaque paging cursors: the sort values of the last hit of a page. */
-    static final class Cursor {
-        private Cursor() {
+    static final class HitCursor {
+        private HitCursor() {
         }
 
         /** By distance: the distance and the key; by relevance: the score and the document (within one index). */
@@ -534,16 +533,14 @@ public final class SearchIndex implements AutoCloseable {
             String first = field ? String.valueOf(((Number) ((FieldDoc) doc).fields[0]).doubleValue())
                     : String.valueOf(doc.score);
             String second = field ? ((BytesRef) ((FieldDoc) doc).fields[1]).utf8ToString() : "#" + doc.doc;
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((first + "|" + second).getBytes(StandardCharsets.UTF_8));
+            return Cursor.of(first, second);
         }
 
         static FieldDoc decode(String cursor, boolean byDistance) {
             try {
-                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int bar = text.indexOf('|');
-                double first = Double.parseDouble(text.substring(0, bar));
-                String second = text.substring(bar + 1);
+                List<String> parts = Cursor.parts(cursor, 2);
+                double first = Double.parseDouble(parts.get(0));
+                String second = parts.get(1);
                 if (byDistance) {
                     return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {first, new BytesRef(second)});
                 }

@@ -1,7 +1,5 @@
 package fr.tissu.api.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -9,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import fr.tissu.api.core.BadParameterException;
 import fr.tissu.search.SearchIndex;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;
+import fr.tissu.store.read.Cursor;
 import fr.tissu.vocabulary.Vocabulary;
 
 /**
@@ -36,27 +34,15 @@ public final class ActivityListing {
      * @param order the order of the keys
      */
     public record Sorted(List<Activity> rows, Function<Activity, String> key, Comparator<String> order) {
-        /** The index of the first row after {@code cursor} (a decoded cursor; {@code null}: the first row). */
-        public int startAfter(String cursor) {
-            if (cursor == null) {
-                return 0;
-            }
-            int low = 0; // binary search on the sorted matches
-            int high = rows.size();
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (order.compare(key.apply(rows.get(mid)), cursor) <= 0) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
+        /** The index of the first row after the cursor {@code after} ({@code null}: the first row); a 400 if bad. */
+        public int startAfter(String after) {
+            List<String> parts = Params.after(after, 1);
+            return Cursor.startAfter(rows, key, order, parts == null ? null : parts.get(0));
         }
 
         /** The opaque cursor that resumes after row {@code index}. */
         public String cursor(int index) {
-            return encode(key.apply(rows.get(index)));
+            return Cursor.of(key.apply(rows.get(index)));
         }
     }
 
@@ -88,19 +74,6 @@ public final class ActivityListing {
         }
         Map<String, Float> scores = index.matches("activity", q, null);
         return Map.entry(filter.withMatches(scores.keySet()), scores);
-    }
-
-    /** A cursor from {@link Sorted#cursor}, decoded; a 400 naming {@code after} when it is not one. */
-    public static String cursor(String after) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
-        }
-    }
-
-    private static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sort key of a row, ending with its key so that keys are unique (the cursor is the last key shown). */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import fr.tissu.api.core.BadParameterException;
+import fr.tissu.store.read.Cursor;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Vocabulary;
 
@@ -45,6 +46,21 @@ public final class Params {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code count} sort values of the cursor {@code after} (a list's {@code after} parameter or a GraphQL
+     * argument), {@code null} without one; a 400 naming {@code after} when it is not a cursor of that list.
+     */
+    public static List<String> after(String after, int count) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return Cursor.parts(after, count);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
+        }
     }
 
     /** The single value of {@code name}, or {@code null}. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +39,7 @@ import fr.tissu.store.QueryTimeoutException;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;
 import fr.tissu.store.read.Association;
+import fr.tissu.store.read.Cursor;
 import fr.tissu.store.read.Observation;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.read.Selection;
@@ -390,7 +390,7 @@ public final class GraphQlEngine {
         List<Activity> rows = scoped.rows();
         int first = first(env);
         String after = env.getArgument("after");
-        int start = scoped.startAfter(after == null ? null : ActivityListing.cursor(after));
+        int start = scoped.startAfter(after);
         int end = Math.min(rows.size(), start + first);
         boolean more = end < rows.size();
         return new Page(rows.size(), rows.subList(start, end), new PageInfo(more, end > start ? scoped.cursor(end - 1)
@@ -425,17 +425,11 @@ public final class GraphQlEngine {
     private Page supportPoints(DataFetchingEnvironment env, List<String> communes) {
         List<SupportPoint> all = tissu.model().supportPoints().items().stream().filter(p -> communes == null
                 || communes.contains(p.commune())).toList();
-        int start = 0;
-        String after = env.getArgument("after");
-        if (after != null) {
-            String key = ActivityListing.cursor(after);
-            while (start < all.size() && all.get(start).key().compareTo(key) <= 0) {
-                start++;
-            }
-        }
+        List<String> after = Params.after(env.getArgument("after"), 1);
+        int start = Cursor.startAfter(all, SupportPoint::key, Comparator.naturalOrder(), after == null ? null
+                : after.get(0));
         int end = Math.min(all.size(), start + first(env));
-        String cursor = end > start ? Base64.getUrlEncoder().withoutPadding().encodeToString(
-                all.get(end - 1).key().getBytes(StandardCharsets.UTF_8)) : null;
+        String cursor = end > start ? Cursor.of(all.get(end - 1).key()) : null;
         return new Page(all.size(), all.subList(start, end), new PageInfo(end < all.size(), cursor));
     }
 

@@ -83,7 +83,8 @@ public final class ActivitiesService implements HttpService {
             throw new BadParameterException("sort", "sort=distance needs near=lat,lon");
         }
         Set<String> fields = new HashSet<>(params.all("fields"));
-        String after = params.one("after") == null ? null : ActivityListing.cursor(params.one("after"));
+        String after = params.one("after");
+        Params.after(after, 1); // a bad cursor is a 400 before anything else
         String format = RestSupport.format(req, params, FORMATS);
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;

@@ -1,9 +1,7 @@
 package fr.tissu.api.rest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import fr.tissu.search.Fields;
 import fr.tissu.search.SearchRequest;
 import fr.tissu.search.SearchResult;
 import fr.tissu.store.read.Association;
+import fr.tissu.store.read.Cursor;
 import fr.tissu.store.read.Describer;
 import fr.tissu.vocabulary.Sparql;
 import io.helidon.http.Status;
@@ -92,7 +91,7 @@ public final class AssociationsService implements HttpService {
         }
         Set<String> fields = new HashSet<>(params.all("fields"));
         // with q the cursor is the search index's, otherwise the list's own (sort key and id)
-        String[] cursor = text || params.one("after") == null ? null : cursor(params.one("after"));
+        List<String> cursor = text ? null : Params.after(params.one("after"), 2);
         String format = RestSupport.format(req, params, ordered(FORMATS));
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
@@ -116,9 +115,9 @@ public final class AssociationsService implements HttpService {
         page.append("  BIND(").append(key).append(" AS ?key)\n");
         if (cursor != null) {
             String op = descending ? "<" : ">";
-            String key0 = Sparql.literal(cursor[0]);
+            String key0 = Sparql.literal(cursor.get(0));
             page.append("  FILTER(?key ").append(op).append(' ').append(key0).append(" || (?key = ").append(key0)
-                    .append(" && ?id ").append(op).append(' ').append(Sparql.literal(cursor[1])).append("))\n");
+                    .append(" && ?id ").append(op).append(' ').append(Sparql.literal(cursor.get(1))).append("))\n");
         }
         page.append("} ORDER BY ").append(descending ? "DESC(?key) DESC(?id)" : "?key ?id").append(" LIMIT ")
                 .append(limit + 1);
@@ -128,7 +127,7 @@ public final class AssociationsService implements HttpService {
         boolean more = rows.size() > limit;
         List<String[]> shown = rows.subList(0, Math.min(limit, rows.size()));
         String[] last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        PageLinks links = PageLinks.of(req, res, "/api/v1/associations", more ? encode(last[2], last[1]) : null);
+        PageLinks links = PageLinks.of(req, res, "/api/v1/associations", more ? Cursor.of(last[2], last[1]) : null);
         if (format.equals("jsonld")) {
             JsonLd.send(res, describer.describeAll(shown.stream().map(r -> r[0]).toList()));
             return;
@@ -222,22 +221,5 @@ public final class AssociationsService implements HttpService {
         n.put("website", a.website());
         n.put("address", a.address());
         return n;
-    }
-
-    private static String encode(String key, String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((key + '\u0001' + id)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] cursor(String after) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\u0001", 2);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException();
-            }
-            return parts;
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
-        }
     }
 }

@@ -2,13 +2,11 @@ package fr.tissu.api.rest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import fr.tissu.api.core.BadParameterException;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.Params;
 import fr.tissu.search.ChangeLog;
+import fr.tissu.store.read.Cursor;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -73,14 +72,12 @@ public final class ChangesService implements HttpService {
             throw new BadParameterException("type", "expected one of " + String.join(", ", PATHS.keySet()));
         }
         int limit = params.integer("limit", 100, 1, 1000);
-        long offset = 0;
-        if (params.one("after") != null) {
-            try {
-                offset = Long.parseLong(new String(Base64.getUrlDecoder().decode(params.one("after")),
-                        StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new BadParameterException("after", "not a cursor from a previous page's links.next");
-            }
+        List<String> after = Params.after(params.one("after"), 1);
+        long offset;
+        try {
+            offset = after == null ? 0 : Long.parseLong(after.get(0));
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }
         String format = RestSupport.format(req, params, FORMATS);
         if (RestSupport.notModified(req, res, tissu.store())) {
@@ -92,8 +89,8 @@ public final class ChangesService implements HttpService {
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }
-        PageLinks links = PageLinks.of(req, res, "/api/v1/changes", page.next() < 0 ? null : Base64.getUrlEncoder()
-                .withoutPadding().encodeToString(Long.toString(page.next()).getBytes(StandardCharsets.UTF_8)));
+        PageLinks links = PageLinks.of(req, res, "/api/v1/changes", page.next() < 0 ? null
+                : Cursor.of(Long.toString(page.next())));
         String self = links.self();
         String next = links.next();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.domain.IndicatorYears;
 import fr.tissu.api.domain.Params;
 import fr.tissu.api.http.Problem;
+import fr.tissu.store.read.Cursor;
 import fr.tissu.store.read.Observation;
 import fr.tissu.store.read.Selection;
 import fr.tissu.vocabulary.Sparql;
@@ -149,7 +150,8 @@ public final class IndicatorsService implements HttpService {
         }
         int limit = p.integer("limit", 20, 1, 500);
         Set<String> fields = new HashSet<>(p.all("fields"));
-        String after = p.one("after") == null ? null : Pages.decode(p.one("after"));
+        List<String> cursor = Params.after(p.one("after"), 1);
+        String after = cursor == null ? null : cursor.get(0);
         if (RestSupport.notModified(req, res, tissu.store())) {
             return;
         }
@@ -194,7 +196,7 @@ public final class IndicatorsService implements HttpService {
         body.put("limit", limit);
         body.put("items", shown.stream().map(o -> RestSupport.project(o, fields)).toList());
         body.put("links", PageLinks.of(req, res, "/api/v1/observations", more
-                ? Pages.encode((String) shown.get(shown.size() - 1).get("id")) : null).json());
+                ? Cursor.of((String) shown.get(shown.size() - 1).get("id")) : null).json());
         RestSupport.json(res, body);
     }
 

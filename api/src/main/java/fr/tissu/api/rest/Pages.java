@@ -1,14 +1,14 @@
 package fr.tissu.api.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import fr.tissu.api.core.BadParameterException;
+import fr.tissu.api.domain.Params;
+import fr.tissu.store.read.Cursor;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -24,32 +24,15 @@ final class Pages {
     static <T> Map<String, Object> page(ServerRequest req, ServerResponse res, String collection, List<T> ordered,
                                         Function<T, String> key, String cursor, int limit,
                                         Function<T, Map<String, Object>> json, Set<String> fields) {
-        String after = cursor == null ? null : decode(cursor);
-        int start = 0;
-        if (after != null) {
-            while (start < ordered.size() && key.apply(ordered.get(start)).compareTo(after) <= 0) {
-                start++;
-            }
-        }
+        List<String> after = Params.after(cursor, 1);
+        int start = Cursor.startAfter(ordered, key, Comparator.naturalOrder(), after == null ? null : after.get(0));
         List<T> shown = ordered.subList(start, Math.min(ordered.size(), start + limit));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", ordered.size());
         body.put("limit", limit);
         body.put("items", shown.stream().map(t -> RestSupport.project(json.apply(t), fields)).toList());
         body.put("links", PageLinks.of(req, res, collection, start + limit < ordered.size()
-                ? encode(key.apply(shown.get(shown.size() - 1))) : null).json());
+                ? Cursor.of(key.apply(shown.get(shown.size() - 1))) : null).json());
         return body;
-    }
-
-    static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("after", "not a cursor from a previous page's links.next");
-        }
     }
 }
