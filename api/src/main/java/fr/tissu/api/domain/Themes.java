@@ -9,7 +9,9 @@ import java.util.Set;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab;
 import fr.tissu.vocabulary.Vocabulary;
+import java.util.List;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 
 /** The theme scheme as codes: a theme and every theme below it. */
 public final class Themes {
@@ -43,5 +45,33 @@ public final class Themes {
         if (into.add(code)) {
             DESCENDANTS.getOrDefault(code, Set.of()).forEach(child -> collect(child, into));
         }
+    }
+
+    /** The code of a theme URI. */
+    public static String code(Object themeUri) {
+        String uri = themeUri.toString();
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
+    private static String themeUri(Object codeOrUri) {
+        String s = codeOrUri.toString();
+        return s.contains("/") ? s : Tissu.BASE + "theme/" + s;
+    }
+
+    /** The label of a theme (URI or code) in {@code lang}, or its code. */
+    public static String label(Object theme, String lang) {
+        Node node = NodeFactory.createURI(themeUri(theme));
+        return Vocabulary.get().schemes().find(node, Vocab.Skos.prefLabel, Node.ANY)
+                .filterKeep(t -> t.getObject().getLiteralLanguage().equals(lang))
+                .mapWith(t -> t.getObject().getLiteralLexicalForm()).nextOptional().orElse(code(theme));
+    }
+
+    /** The themes {@code property} links from {@code theme} (or to it, {@code inverse}), as URIs in order. */
+    public static List<String> related(Object theme, Node property, boolean inverse) {
+        Node node = NodeFactory.createURI(themeUri(theme));
+        var g = Vocabulary.get().schemes();
+        return (inverse ? g.find(Node.ANY, property, node).mapWith(t -> t.getSubject().getURI())
+                : g.find(node, property, Node.ANY).mapWith(t -> t.getObject().getURI())).toList().stream().sorted()
+                .toList();
     }
 }
