@@ -1,0 +1,201 @@
+package fr.tissu.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import fr.tissu.store.Store;
+import fr.tissu.vocabulary.Sparql;
+import org.apache.jena.graph.Node;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The writing side of the {@link SearchIndex}: whole rebuilds and graph-by-graph updates from the store, each
+ * ended by one commit that records the store version it reflects, or by a rollback that leaves the index marked
+ * for a rebuild.
+ */
+final class IndexUpdates {
+    private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
+
+    private final SearchIndex index;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    IndexUpdates(SearchIndex index, IndexWriter writer, SearcherManager searchers) {
+        this.index = index;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    /** Rebuilds the whole index from the store; {@code progress} hears the count every 5 s and at the end. */
+    void rebuild(Store store, LongConsumer progress) {
+        long version;
+        do {
+            version = store.version();
+            try {
+                deleteAll();
+                long[] n = {0};
+                long[] said = {System.nanoTime()};
+                Documents.read(store, null, doc -> {
+                    add(doc);
+                    n[0]++;
+                    if (System.nanoTime() - said[0] > 5_000_000_000L) {
+                        said[0] = System.nanoTime();
+                        progress.accept(n[0]);
+                    }
+                });
+                progress.accept(n[0]);
+            } catch (RuntimeException e) {
+                rollback();
+                throw e;
+            }
+        } while (version != store.version()); // a write landed meanwhile: read again
+        commit(version);
+    }
+
+    /**
+     * Follows a load: the documents of {@code graphs} (replaced or removed) are read again from the store. When
+     * the index did not reflect {@code versionBefore} (the store's version before the load), it is rebuilt whole.
+     */
+    List<Change> update(Store store, Collection<Node> graphs, long versionBefore) {
+        if (index.version() != versionBefore) {
+            index.sync(store);
+            return List.of();
+        }
+        long version = store.version();
+        List<Change> changes = new ArrayList<>();
+        try {
+            for (Node graph : withDependents(store, graphs)) {
+                Map<String, String[]> before = digests(graph);
+                writer.deleteDocuments(new Term(Fields.GRAPH, graph.getURI()));
+                Documents.read(store, graph, doc -> {
+                    String uri = doc.get(Fields.URI);
+                    String[] old = before.remove(uri);
+                    if (old == null) {
+                        changes.add(new Change("added", doc.get(Fields.TYPE), uri, doc.get(Fields.KEY)));
+                    } else if (!old[0].equals(doc.get(Fields.DIGEST))) {
+                        changes.add(new Change("modified", doc.get(Fields.TYPE), uri, doc.get(Fields.KEY)));
+                    }
+                    add(doc);
+                });
+                before.forEach((uri, old) -> changes.add(new Change("removed", old[1], uri, old[2])));
+            }
+        } catch (IOException | RuntimeException e) {
+            rollback();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        commit(version);
+        return changes;
+    }
+
+    /** URI → (digest, type, key) of the documents of {@code graph}, as the index holds them now. */
+    private Map<String, String[]> digests(Node graph) {
+        return index.withSearcher(s -> {
+            try {
+                Map<String, String[]> out = new HashMap<>();
+                Query q = new TermQuery(new Term(Fields.GRAPH, graph.getURI()));
+                int n = s.count(q);
+                if (n == 0) {
+                    return out;
+                }
+                StoredFields stored = s.storedFields();
+                Set<String> fields = Set.of(Fields.URI, Fields.DIGEST, Fields.TYPE, Fields.KEY);
+                for (ScoreDoc sd : s.search(q, n).scoreDocs) {
+                    Document d = stored.document(sd.doc, fields);
+                    out.put(d.get(Fields.URI), new String[] {String.valueOf(d.get(Fields.DIGEST)), d.get(Fields.TYPE),
+                            d.get(Fields.KEY)});
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * The graphs to read again after {@code graphs} changed: those, and when associations were among what changed
+     * (before, as the index knows it, or after, as the store has it) every graph of activities, whose documents
+     * carry their organiser's name.
+     */
+    private Set<Node> withDependents(Store store, Collection<Node> graphs) {
+        Set<Node> all = new LinkedHashSet<>(graphs);
+        boolean associations = false;
+        for (Node g : graphs) {
+            associations |= index.withSearcher(s -> {
+                try {
+                    return s.count(new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(Fields.GRAPH, g.getURI())), BooleanClause.Occur.FILTER)
+                            .add(new TermQuery(new Term(Fields.TYPE, "association")), BooleanClause.Occur.FILTER)
+                            .build()) > 0;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }) || store.ask("ASK { GRAPH " + Sparql.iri(g) + " { ?a a <https://schema.org/NGO> } }",
+                    Duration.ofMinutes(1));
+        }
+        if (associations) {
+            store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a <https://w3id.org/tissu/ns#Activity> } }",
+                    Duration.ofMinutes(5), r -> all.add(r.getResource("g").asNode()));
+        }
+        return all;
+    }
+
+    private void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(Document doc) {
+        try {
+            writer.addDocument(Fields.FACETS_CONFIG.build(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(long version) {
+        try {
+            writer.setLiveCommitData(Map.of(SearchIndex.VERSION, Long.toString(version)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rollback() {
+        // Drop the uncommitted changes without closing the writer: delete what was added since the last commit
+        // by reopening is not possible on a live writer, so the pending changes are discarded this way.
+        try {
+            writer.deleteAll();
+            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : SearchIndex.toMap(writer.getLiveCommitData());
+            writer.setLiveCommitData(Map.of(SearchIndex.VERSION, "-1").entrySet());
+            writer.commit();
+            LOG.log(System.Logger.Level.WARNING, "search index emptied after a failed update (was at version {0}); "
+                    + "it will be rebuilt", data.get(SearchIndex.VERSION));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
