@@ -3,30 +3,21 @@ package fr.tissu.loader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import fr.tissu.loader.FileReport.Status;
 import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
-import fr.tissu.store.StoreConfig;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
 import org.apache.commons.csv.CSVFormat;
@@ -37,17 +28,14 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Loads source files into the store, one named graph per file, one transaction per file. Rows are mapped and
  * validated in batches (SHACL on each batch's triples), so memory stays flat whatever the file size and the store
- * is never queried row by row.
+ * is never queried row by row. The CSV reading, the RDF path and the reader thread are {@link CsvRows},
+ * {@link RdfFileLoad} and {@link LoadPipeline}; this class keeps the per-file transaction and its {@link Batch}
+ * (mapping, validation, counts), which share one report, and is a little over 300 lines for it.
  */
 public final class Loader {
     /** Problems kept in a report (all are counted). */
@@ -119,7 +107,8 @@ public final class Loader {
         Optional<Lang> rdf = Optional.ofNullable(RDFLanguages.filenameToLang(name))
                 .filter(lang -> !lang.equals(Lang.CSV) && !lang.equals(Lang.TSV));
         if (options.format() == SourceFormat.RDF || (options.format() == null && rdf.isPresent())) {
-            return loadRdf(source, rdf.orElse(Lang.TURTLE), graph, options, start);
+            return RdfFileLoad.load(options.dryRun() ? null : store, source, rdf.orElse(Lang.TURTLE), graph, options,
+                    start);
         }
         return loadCsv(source, graph, options, start);
     }
@@ -129,8 +118,8 @@ public final class Loader {
         Batch batch = null;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(source.path()),
                 source.charset()), 1 << 16)) {
-            skipBom(reader);
-            char delimiter = delimiter(reader);
+            CsvRows.skipBom(reader);
+            char delimiter = CsvRows.delimiter(reader);
             CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                     .setIgnoreSurroundingSpaces(true).get().parse(reader);
             var records = parser.iterator();
@@ -154,98 +143,19 @@ public final class Loader {
             try (writer) {
                 if (writer == null) {
                     batch = new Batch(name, format, graph, options, null, null, mapper, start);
-                    Status status = readRows(parser, records, header.size(), columns, delimiter, batch);
+                    Status status = CsvRows.read(parser, records, header.size(), columns, delimiter, batch);
                     return status == Status.FAILED ? batch.report(status, source) : batch.finish(source);
                 }
                 // Parsing, mapping and validating run on a second thread while this one writes to the store.
-                Pipeline pipeline = new Pipeline();
+                LoadPipeline pipeline = new LoadPipeline();
                 batch = new Batch(name, format, graph, options, writer, pipeline::put, mapper, start);
                 Batch rows = batch;
-                Status status = pipeline.run(() -> readRows(parser, records, header.size(), columns, delimiter, rows),
-                        writer);
+                Status status = pipeline.run(
+                        () -> CsvRows.read(parser, records, header.size(), columns, delimiter, rows), writer);
                 return status == Status.FAILED ? batch.report(status, source) : batch.finish(source);
             }
         } catch (IOException e) {
             return failed(name, "?", graph, start, source, batch, new Problem(name, 0, null, null, e.getMessage()));
-        }
-    }
-
-    /** Reads every row into {@code batch}; returns {@link Status#FAILED} on malformed CSV, {@code null} otherwise. */
-    private static Status readRows(CSVParser parser, Iterator<CSVRecord> records, int width,
-                                   Map<String, Integer> columns, char delimiter, Batch batch) {
-        long lastLine = parser.getCurrentLineNumber();
-        while (true) {
-            CSVRecord record;
-            try {
-                if (!records.hasNext()) {
-                    break;
-                }
-                record = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                batch.problems.add(new Problem(batch.name, lastLine + 1, null, null, "malformed CSV: " + rootMessage(e)));
-                batch.problemCount++;
-                return Status.FAILED;
-            }
-            List<String> values = record.toList();
-            Row row = new Row(batch.name, lastLine + 1, columns, values);
-            lastLine = parser.getCurrentLineNumber();
-            if (values.size() != width) {
-                row.reject(null, "expected " + width + " fields, found " + values.size() + " (delimiter '"
-                        + delimiter + "')");
-            }
-            batch.add(row);
-        }
-        batch.flush();
-        return null;
-    }
-
-    private FileReport loadRdf(SourceFile source, Lang lang, Node graph, Options options, long start) {
-        String name = source.name();
-        Store target = options.dryRun() ? Store.create(new StoreConfig("memory", null)) : store;
-        long[] triples = {0};
-        try (GraphWriter writer = target.replace(graph)) {
-            try {
-                RDFParser.source(source.path()).lang(lang).errorHandler(new FailingErrorHandler())
-                        .parse(new StreamRDFBase() {
-                            @Override
-                            public void triple(Triple triple) {
-                                writer.add(triple);
-                                triples[0]++;
-                            }
-
-                            @Override
-                            public void quad(Quad quad) {
-                                writer.add(quad.asTriple());
-                                triples[0]++;
-                            }
-                        });
-            } catch (RdfSyntaxException e) {
-                return failed(name, "rdf", graph, start, source, null,
-                        new Problem(name, e.line, e.column < 0 ? null : "column " + e.column, null, e.getMessage()));
-            }
-            List<Problem> problems = new ArrayList<>();
-            for (ShapeValidator.Violation v : ShapeValidator.validate(writer.content())) {
-                problems.add(new Problem(name, 0, v.property() == null ? null : v.property().getURI(),
-                        v.focus().toString(), v.message()));
-            }
-            Status status;
-            if (!problems.isEmpty()) {
-                status = options.dryRun() ? Status.INVALID : Status.REFUSED;
-            } else if (options.dryRun()) {
-                status = Status.VALID;
-            } else {
-                Provenance.add(writer, graph, name, "rdf", source.sha256(), triples[0], 0, Instant.ofEpochMilli(start));
-                writer.commit();
-                status = Status.LOADED;
-            }
-            long written = status == Status.LOADED ? triples[0] : 0;
-            return new FileReport(name, "rdf", graph.getURI(), status, triples[0], problems.isEmpty() ? triples[0] : 0,
-                    problems.isEmpty() ? 0 : triples[0], written, System.currentTimeMillis() - start, source.sha256(),
-                    source.charset().name(), problems.size(), cap(problems));
-        } finally {
-            if (options.dryRun()) {
-                target.close();
-            }
         }
     }
 
@@ -259,55 +169,20 @@ public final class Loader {
         };
     }
 
-    private static FileReport failed(String name, String format, Node graph, long start, SourceFile source,
-                                     Batch batch, Problem problem) {
+    static FileReport failed(String name, String format, Node graph, long start, SourceFile source,
+                          Batch batch, Problem problem) {
         return new FileReport(name, format, graph.getURI(), Status.FAILED, batch == null ? 0 : batch.rows, 0,
                 batch == null ? 0 : batch.rows, 0, System.currentTimeMillis() - start,
                 source == null ? null : source.sha256(), source == null ? null : source.charset().name(), 1,
                 List.of(problem));
     }
 
-    private static List<Problem> cap(List<Problem> problems) {
+    static List<Problem> cap(List<Problem> problems) {
         return problems.size() > MAX_PROBLEMS ? List.copyOf(problems.subList(0, MAX_PROBLEMS)) : List.copyOf(problems);
     }
 
-    private static void skipBom(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-    }
-
-    /** The most frequent of {@code ; , TAB} in the header line. */
-    private static char delimiter(BufferedReader reader) throws IOException {
-        reader.mark(1 << 16);
-        String header = reader.readLine();
-        reader.reset();
-        if (header == null) {
-            return ';';
-        }
-        char best = ';';
-        long bestCount = -1;
-        for (char c : new char[] {';', ',', '\t'}) {
-            long count = header.chars().filter(ch -> ch == c).count();
-            if (count > bestCount) {
-                best = c;
-                bestCount = count;
-            }
-        }
-        return best;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
-    }
-
     /** Rows mapped but not yet validated, and the counts of one file. */
-    private final class Batch {
+    final class Batch {
         private record Pending(Row row, RowTriples triples) {
         }
 
@@ -431,83 +306,6 @@ public final class Loader {
             return new FileReport(name, format.key(), graph.getURI(), status, rows, accepted, rejected,
                     written ? writer.count() : 0, System.currentTimeMillis() - start, source.sha256(),
                     source.charset().name(), problemCount, List.copyOf(problems));
-        }
-    }
-
-    /**
-     * A reader thread hands batches of accepted triples to the calling thread, which owns the store's write
-     * transaction (TDB2 transactions belong to one thread). A bounded queue keeps memory flat.
-     */
-    private static final class Pipeline {
-        private static final List<Triple> END = new ArrayList<>(0);
-        private final BlockingQueue<List<Triple>> queue = new ArrayBlockingQueue<>(4);
-
-        void put(List<Triple> triples) {
-            try {
-                queue.put(triples);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("load abandoned");
-            }
-        }
-
-        <T> T run(Callable<T> reader, GraphWriter writer) {
-            FutureTask<T> task = new FutureTask<>(() -> {
-                try {
-                    return reader.call();
-                } finally {
-                    try {
-                        queue.put(END);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
-            Thread.ofPlatform().name("tissu-load-reader").daemon().start(task);
-            try {
-                for (List<Triple> batch = queue.take(); batch != END; batch = queue.take()) {
-                    batch.forEach(writer::add);
-                }
-                return task.get();
-            } catch (InterruptedException e) {
-                task.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new CancellationException("load interrupted");
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (RuntimeException e) {
-                task.cancel(true);
-                throw e;
-            }
-        }
-    }
-
-    /** Turns RIOT's syntax errors into an exception carrying line and column. */
-    private static final class FailingErrorHandler implements ErrorHandler {
-        @Override
-        public void warning(String message, long line, long col) {
-            // Warnings (e.g. an unusual IRI) do not stop a load.
-        }
-
-        @Override
-        public void error(String message, long line, long col) {
-            throw new RdfSyntaxException(message, line, col);
-        }
-
-        @Override
-        public void fatal(String message, long line, long col) {
-            throw new RdfSyntaxException(message, line, col);
-        }
-    }
-
-    private static final class RdfSyntaxException extends RiotException {
-        final long line;
-        final long column;
-
-        RdfSyntaxException(String message, long line, long column) {
-            super("RDF syntax error: " + message);
-            this.line = Math.max(0, line);
-            this.column = column;
         }
     }
 }

@@ -141,7 +141,7 @@ final class TabularDumps {
                                     ToLongFunction<Consumer<List<Object>>> rows) throws IOException {
         Path file = dir.resolve(fileName);
         Path tmp = dir.resolve(fileName + ".part");
-        MessageDigest sha = Dumps.sha256();
+        MessageDigest sha = RdfDumps.sha256();
         long count;
         try (var out = new OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(tmp), 1 << 16), sha), StandardCharsets.UTF_8);
