@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import fr.tissu.store.Store;
@@ -21,21 +19,14 @@ import fr.tissu.store.read.Place;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.read.Selection;
 import fr.tissu.store.read.SupportPoint;
-import fr.tissu.vocabulary.Vocabulary;
 import org.apache.jena.graph.Node;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.LatLonDocValuesField;
-import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene documents of the things to index, written from the read model's records: one streaming projection per
@@ -60,7 +51,7 @@ final class Documents {
     }
 
     static Document association(Association a) {
-        Builder d = new Builder("association", a.iri(), a.rna(), a.graph(), a);
+        DocumentBuilder d = new DocumentBuilder("association", a.iri(), a.rna(), a.graph(), a);
         d.name(a.name());
         d.description(a.description());
         d.themes(a.themes());
@@ -77,7 +68,7 @@ final class Documents {
     }
 
     static Document activity(Activity a) {
-        Builder d = new Builder("activity", a.iri(), a.key(), a.graph(), a);
+        DocumentBuilder d = new DocumentBuilder("activity", a.iri(), a.key(), a.graph(), a);
         d.name(a.title());
         d.description(a.description());
         d.themes(a.themes());
@@ -126,7 +117,7 @@ final class Documents {
     }
 
     static Document place(Place p) {
-        Builder d = new Builder("place", p.iri(), p.key(), p.graph(), p);
+        DocumentBuilder d = new DocumentBuilder("place", p.iri(), p.key(), p.graph(), p);
         d.name(p.name());
         d.themes(List.of());
         d.commune(p.commune());
@@ -137,7 +128,7 @@ final class Documents {
     }
 
     static Document supportPoint(SupportPoint p) {
-        Builder d = new Builder("support-point", p.iri(), p.identifier() != null ? p.identifier() : p.key(), p.graph(),
+        DocumentBuilder d = new DocumentBuilder("support-point", p.iri(), p.identifier() != null ? p.identifier() : p.key(), p.graph(),
                 p);
         d.name(p.name());
         d.description(String.join(" ", nonNull(p.summary(), p.description())));
@@ -148,91 +139,6 @@ final class Documents {
         d.free(p.free());
         d.location(p.lat(), p.lon());
         return d.doc;
-    }
-
-    /** Writes the fields every kind of document has, in the order they are built. */
-    private static final class Builder {
-        final Document doc = new Document();
-        private String name = "";
-        private String description = "";
-        private final StringBuilder themeText = new StringBuilder();
-        private String other = "";
-
-        Builder(String type, String uri, String key, String graph, Record record) {
-            doc.add(new StringField(Fields.URI, uri, Field.Store.YES));
-            doc.add(new StringField(Fields.KEY, key, Field.Store.YES));
-            doc.add(new SortedDocValuesField(Fields.KEY, new BytesRef(key)));
-            doc.add(new StringField(Fields.TYPE, type, Field.Store.YES));
-            doc.add(new StoredField(Fields.DIGEST, digest(record, graph)));
-            doc.add(new SortedSetDocValuesFacetField(Fields.TYPE, type));
-            if (graph != null) {
-                doc.add(new StringField(Fields.GRAPH, graph, Field.Store.YES));
-            }
-        }
-
-        void name(String text) {
-            name = text == null ? "" : text;
-            doc.add(new TextField(Fields.NAME, name, Field.Store.YES));
-            doc.add(new TextField(Fields.SUGGEST, name, Field.Store.NO));
-            doc.add(new SortedDocValuesField(Fields.NAME_SORT, new BytesRef(Vocabulary.fold(name))));
-        }
-
-        void description(String text) {
-            if (text != null && !text.isEmpty()) {
-                description = text;
-                doc.add(new TextField(Fields.DESCRIPTION, text, Field.Store.YES));
-            }
-        }
-
-        /** The themes and every broader theme, with their labels: "sport" finds judo. */
-        void themes(List<String> codes) {
-            Set<String> themes = new TreeSet<>();
-            for (String t : codes) {
-                for (String code : Themes.withBroader(t)) {
-                    if (themes.add(code)) {
-                        themeText.append(Themes.labels(code)).append(' ');
-                    }
-                }
-            }
-            themes.forEach(t -> {
-                doc.add(new StringField(Fields.THEME, t, Field.Store.NO));
-                doc.add(new SortedSetDocValuesFacetField(Fields.THEME, t));
-            });
-            doc.add(new TextField(Fields.THEMES_TEXT, themeText.toString(), Field.Store.NO));
-        }
-
-        void commune(String code) {
-            if (code != null) {
-                doc.add(new StringField(Fields.COMMUNE, code, Field.Store.YES));
-                doc.add(new SortedSetDocValuesFacetField(Fields.COMMUNE, code));
-            }
-        }
-
-        /** Words that find the thing without being its name, themes or description. */
-        void other(String... texts) {
-            other = String.join(" ", nonNull(texts));
-            doc.add(new TextField(Fields.OTHER, other, Field.Store.NO));
-        }
-
-        void all() {
-            doc.add(new TextField(Fields.ALL, String.join(" \n ", name, themeText, description, other),
-                    Field.Store.NO));
-        }
-
-        void free(Boolean free) {
-            if (free != null) {
-                doc.add(new StringField(Fields.FREE, free.toString(), Field.Store.NO));
-                doc.add(new SortedSetDocValuesFacetField(Fields.PRICE_BAND, free ? "free" : "paid"));
-            }
-        }
-
-        void location(Double lat, Double lon) {
-            if (lat != null && lon != null) {
-                doc.add(new LatLonPoint(Fields.LOCATION, lat, lon));
-                doc.add(new LatLonDocValuesField(Fields.LOCATION, lat, lon));
-                doc.add(new StoredField(Fields.LOCATION, lat + "," + lon));
-            }
-        }
     }
 
     /**
@@ -297,7 +203,7 @@ final class Documents {
         return t.getHour() * 60 + t.getMinute();
     }
 
-    private static List<String> nonNull(String... texts) {
+    static List<String> nonNull(String... texts) {
         List<String> out = new ArrayList<>();
         for (String t : texts) {
             if (t != null && !t.isEmpty()) {

@@ -27,6 +27,9 @@ import fr.tissu.store.read.ReferenceData;
  * values win over computed ones unless {@code origin} asks for one; a harvested value (another instance's) is used
  * only where no local one exists. Quartiles are interpolated between ranks (the method of R's default and
  * spreadsheets' QUARTILE.INC).
+ *
+ * <p>A little over 300 lines: the group, the choice between origins, the ranks and the quartiles are one
+ * computation over the same value arrays, shared by REST, GraphQL and the commune page.
  */
 public final class IndicatorComparison {
     /** The groups a commune can be compared within. */

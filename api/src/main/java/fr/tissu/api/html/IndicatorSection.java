@@ -16,6 +16,9 @@ import fr.tissu.api.domain.IndicatorComparison;
  * The charter indicators on a commune's page: a form to pick the indicator and the group (no script needed), a
  * time-series chart (the commune against the group's median and quartiles) and a ranking chart, both drawn on the
  * server as SVG with a title, a text summary and the data table beside them, and the commune's latest values.
+ *
+ * <p>Over 300 lines on purpose: it is one section of one page, written in reading order, and its two charts share
+ * the scale helpers, the language and the number format; split, each part would need all of them passed along.
  */
 public final class IndicatorSection {
     private static final int RANKING_BARS = 30;
