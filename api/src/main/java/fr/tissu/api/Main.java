@@ -1,5 +1,8 @@
 package fr.tissu.api;
 
+import java.util.List;
+import java.util.Map;
+
 import fr.tissu.api.catalog.CatalogService;
 import fr.tissu.api.core.BadParameterException;
 import fr.tissu.api.core.Instance;
@@ -33,10 +36,10 @@ import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import java.util.Map;
 
 /** Builds the object graph and starts the server; {@link #main} is the {@code tissu} command line. */
 public final class Main {
@@ -80,22 +83,7 @@ public final class Main {
         IndicatorComparison comparison = new IndicatorComparison(tissu);
         // the nightly recomputation writes a new data version: build its projections then, not on a visit
         usage.afterRecomputation(tissu.model()::refresh);
-        new HeadForGet(routing).register(new LinkedDataService(tissu, comparison))
-                .register(new VocabularyService(tissu))
-                .register(new SparqlService(tissu, tissu.config().sparql()))
-                .register(new ActivitiesService(tissu))
-                .register(new AssociationsService(tissu))
-                .register(new CommunesService(tissu, comparison))
-                .register(PlacesService.places(tissu))
-                .register(PlacesService.supportPoints(tissu))
-                .register(new IndicatorsService(tissu, comparison))
-                .register(new SearchService(tissu))
-                .register(new ChangesService(tissu))
-                .register(new GraphQlService(new GraphQlEngine(tissu,
-                        comparison), tissu.config().dataLicense()))
-                .register(new OpenApiService())
-                .register(new CatalogService(tissu))
-                .register(new DownloadsService(tissu.config().dataDir().resolve("downloads")));
+        new HeadForGet(routing).register(services(tissu, comparison).toArray(HttpService[]::new));
         routing.error(Problem.class, (req, res, e) -> {
                     e.headers().forEach(res::header);
                     Problems.send(req, res, e.status(), e.getMessage(), e.extensions());
@@ -116,6 +104,25 @@ public final class Main {
                     Problems.send(req, res, Status.INTERNAL_SERVER_ERROR_500, "unexpected failure: "
                             + e.getClass().getSimpleName());
                 });
+    }
+
+    /** Every protocol service of {@code tissu}, in routing order (what the routing mounts, and what tests inspect). */
+    public static List<HttpService> services(Instance tissu, IndicatorComparison comparison) {
+        return List.of(new LinkedDataService(tissu, comparison),
+                new VocabularyService(tissu),
+                new SparqlService(tissu, tissu.config().sparql()),
+                new ActivitiesService(tissu),
+                new AssociationsService(tissu),
+                new CommunesService(tissu, comparison),
+                PlacesService.places(tissu),
+                PlacesService.supportPoints(tissu),
+                new IndicatorsService(tissu, comparison),
+                new SearchService(tissu),
+                new ChangesService(tissu),
+                new GraphQlService(new GraphQlEngine(tissu, comparison), tissu.config().dataLicense()),
+                new OpenApiService(),
+                new CatalogService(tissu),
+                new DownloadsService(tissu.config().dataDir().resolve("downloads")));
     }
 
     /** Starts a server for {@code tissu} on {@code port} (0 for any). */

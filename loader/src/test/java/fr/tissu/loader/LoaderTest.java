@@ -1,6 +1,5 @@
 package fr.tissu.loader;
 
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import static fr.tissu.loader.Fixtures.association;
 import static fr.tissu.loader.Fixtures.csv;
 import static fr.tissu.loader.Fixtures.write;
@@ -29,6 +28,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,11 @@ class LoaderTest {
 
     @Test
     void neverPublishesTheDirectorsCivility() {
-        load(write(dir, "rna.csv", csv(Fixtures.associations(2)), UTF_8));
+        List<Map<String, String>> rows = Fixtures.associations(2);
+        assertTrue(rows.stream().allMatch(r -> "MME".equals(r.get("dir_civilite"))), "the file carries a civility");
+        FileReport report = load(write(dir, "rna.csv", csv(rows), UTF_8));
+        assertEquals(Status.LOADED, report.status());
+        assertEquals(2, count("?a a schema:NGO ; schema:name ?n"), "both associations were loaded");
         assertEquals(0, count("?s ?p ?o FILTER(isLiteral(?o) && STR(?o) = \"MME\")"));
     }
 

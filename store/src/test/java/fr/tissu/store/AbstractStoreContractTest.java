@@ -1,7 +1,5 @@
 package fr.tissu.store;
 
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +70,12 @@ abstract class AbstractStoreContractTest {
         assertEquals(3, count());
         assertTrue(store.ask("ASK { GRAPH <" + G2.getURI() + "> { <http://example.org/c> ?p ?o } }", T));
         assertTrue(store.graphs().containsAll(List.of(G1, G2)));
+        assertTrue(store.ask("ASK { <http://example.org/a> ?p ?x . <http://example.org/c> ?q ?y }", T),
+                "one pattern of the default graph matches triples of two graphs");
+        assertFalse(store.ask("ASK { GRAPH <" + G1.getURI() + "> { <http://example.org/c> ?p ?o } }", T),
+                "a named graph holds only its own triples");
+        write(G2, t("c", 3), t("a", 1));
+        assertEquals(3, count(), "a triple in two graphs is in the union once");
     }
 
     @Test

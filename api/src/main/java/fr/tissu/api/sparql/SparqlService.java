@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,6 +31,8 @@ import io.helidon.common.media.type.MediaType;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -61,6 +64,13 @@ public final class SparqlService implements HttpService {
     private final Semaphore slots;
     private final ExecutorService executor;
     private final AtomicLong ids = new AtomicLong();
+    /** Queries running now, in this process: the gauge {@code tissu.sparql.running} of {@code /metrics}. */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
+    static {
+        Metrics.globalRegistry().getOrCreate(Gauge.builder("tissu.sparql.running", RUNNING::get)
+                .description("SPARQL queries running now"));
+    }
     private final SparqlPage page;
     private final ServiceDescription description;
 
@@ -189,6 +199,7 @@ public final class SparqlService implements HttpService {
         }
         long id = ids.incrementAndGet();
         long start = System.nanoTime();
+        RUNNING.incrementAndGet();
         String outcome = "error";
         long[] rows = {0};
         try {
@@ -202,6 +213,7 @@ public final class SparqlService implements HttpService {
             outcome = "timeout";
             throw e;
         } finally {
+            RUNNING.decrementAndGet();
             slots.release();
             LOG.log(System.Logger.Level.INFO, String.format("sparql query %d %s %d ms %d rows", id, outcome,
                     (System.nanoTime() - start) / 1_000_000, rows[0]));
