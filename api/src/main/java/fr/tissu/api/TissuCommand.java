@@ -11,8 +11,8 @@ import fr.tissu.loader.cli.LoadCommand;
 import fr.tissu.loader.cli.ReindexCommand;
 import fr.tissu.loader.cli.ValidateCommand;
 import io.helidon.config.Config;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code tissu} command: serve, load, validate, generate, compact, reindex, harvest. */
 @Command(name = "tissu", mixinStandardHelpOptions = true, version = "tissu 0.1.0",

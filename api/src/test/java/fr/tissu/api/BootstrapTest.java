@@ -1,8 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.CatalogConfig;
-import fr.tissu.api.core.Instance;
-import fr.tissu.api.core.TissuConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.core.TissuConfig;
 import fr.tissu.loader.Dumps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

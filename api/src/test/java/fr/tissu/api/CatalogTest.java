@@ -1,10 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
-import fr.tissu.api.core.TissuConfig;
-import fr.tissu.loader.Loader;
-import fr.tissu.loader.SourceFormat;
-import org.apache.commons.csv.CSVFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,12 +22,17 @@ import java.util.zip.GZIPInputStream;
 import fr.tissu.api.catalog.Catalog;
 import fr.tissu.api.catalog.CatalogService;
 import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.TissuConfig;
+import fr.tissu.loader.Loader;
+import fr.tissu.loader.SourceFormat;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;

@@ -1,9 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.CatalogConfig;
-import fr.tissu.api.core.Instance;
-import fr.tissu.api.core.TissuConfig;
-import fr.tissu.loader.Loader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +16,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.core.TissuConfig;
+import fr.tissu.loader.Loader;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;

@@ -1,6 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.graphql.GraphQlEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.tissu.api.graphql.GraphQlEngine;
 import graphql.language.Description;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;

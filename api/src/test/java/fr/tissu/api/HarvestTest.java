@@ -1,8 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
-import fr.tissu.api.core.TissuConfig;
-import fr.tissu.loader.Harvester;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.core.TissuConfig;
 import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.loader.FileReport;
+import fr.tissu.loader.Harvester;
 import fr.tissu.loader.Loader;
 import fr.tissu.store.Store;
 import fr.tissu.store.StoreConfig;

@@ -1,7 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
-import fr.tissu.api.domain.IndicatorComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.store.read.ReferenceData;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;

@@ -1,8 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
-import fr.tissu.api.core.TissuConfig;
-import org.apache.jena.rdf.model.RDFNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +20,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.core.TissuConfig;
 import fr.tissu.loader.Dumps;
 import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.vocabulary.Ids;
@@ -31,6 +30,7 @@ import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;

@@ -1,7 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
-import fr.tissu.vocabulary.Vocabulary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,10 +18,12 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.Themes;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.sample.SampleGenerator;
+import fr.tissu.vocabulary.Vocabulary;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;

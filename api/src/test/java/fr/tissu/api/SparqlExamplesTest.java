@@ -1,6 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.sparql.Examples;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;

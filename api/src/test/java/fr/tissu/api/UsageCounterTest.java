@@ -1,7 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
-import io.helidon.http.HeaderNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +9,9 @@ import java.time.Duration;
 import java.time.Year;
 import java.util.List;
 
+import fr.tissu.api.core.Instance;
 import fr.tissu.loader.UsageLog;
+import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;

@@ -1,8 +1,5 @@
 package fr.tissu.api;
 
-import fr.tissu.api.core.Instance;
-import fr.tissu.api.core.TissuConfig;
-import org.apache.jena.sparql.resultset.ResultsReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +23,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import fr.tissu.api.core.CatalogConfig;
+import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.core.TissuConfig;
 import fr.tissu.store.GraphWriter;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
@@ -44,6 +43,7 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.resultset.ResultsReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -15,9 +15,9 @@ import java.util.TreeSet;
 
 import fr.tissu.loader.computed.Computation;
 import fr.tissu.loader.computed.Context;
-import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab.Cube;

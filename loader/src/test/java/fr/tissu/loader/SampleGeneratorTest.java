@@ -1,7 +1,5 @@
 package fr.tissu.loader;
 
-import fr.tissu.store.read.ReferenceData;
-import org.apache.commons.csv.CSVFormat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +17,9 @@ import java.util.Set;
 
 import fr.tissu.loader.FileReport.Status;
 import fr.tissu.loader.sample.SampleGenerator;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.graph.Triple;
-
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract on the embedded TDB2 store, on disk in a temporary directory. */

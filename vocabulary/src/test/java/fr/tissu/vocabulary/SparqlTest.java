@@ -1,13 +1,13 @@
 package fr.tissu.vocabulary;
 
-import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.QueryExecution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.junit.jupiter.api.Test;
 

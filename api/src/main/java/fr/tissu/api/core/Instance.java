@@ -2,7 +2,6 @@ package fr.tissu.api.core;
 
 import fr.tissu.search.SearchIndex;
 import fr.tissu.search.TextSearch;
-
 import fr.tissu.store.Store;
 import fr.tissu.store.StoreConfig;
 import fr.tissu.store.read.ReadModel;

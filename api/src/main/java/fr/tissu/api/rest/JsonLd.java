@@ -1,8 +1,8 @@
 package fr.tissu.api.rest;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 

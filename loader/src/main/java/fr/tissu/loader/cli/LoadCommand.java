@@ -1,11 +1,5 @@
 package fr.tissu.loader.cli;
 
-import fr.tissu.loader.Dumps;
-import fr.tissu.search.ChangeLog;
-import fr.tissu.search.SearchIndex;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,12 +13,17 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.tissu.loader.ComputedIndicators;
+import fr.tissu.loader.Dumps;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.Problem;
 import fr.tissu.loader.SourceFormat;
+import fr.tissu.search.ChangeLog;
+import fr.tissu.search.SearchIndex;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
