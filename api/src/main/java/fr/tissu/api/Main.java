@@ -40,6 +40,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 
 /** Builds the object graph and starts the server; {@link #main} is the {@code tissu} command line. */
 public final class Main {
@@ -84,10 +86,7 @@ public final class Main {
         // the nightly recomputation writes a new data version: build its projections then, not on a visit
         usage.afterRecomputation(tissu.model()::refresh);
         new HeadForGet(routing).register(services(tissu, comparison).toArray(HttpService[]::new));
-        routing.error(Problem.class, (req, res, e) -> {
-                    e.headers().forEach(res::header);
-                    Problems.send(req, res, e.status(), e.getMessage(), e.extensions());
-                })
+        routing.error(Problem.class, Main::problem)
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(QueryTimeoutException.class, (req, res, e) -> {
                     res.header("Retry-After", "10");
@@ -104,6 +103,12 @@ public final class Main {
                     Problems.send(req, res, Status.INTERNAL_SERVER_ERROR_500, "unexpected failure: "
                             + e.getClass().getSimpleName());
                 });
+    }
+
+    /** Writes a problem a handler threw, with the headers it carries. */
+    private static void problem(ServerRequest req, ServerResponse res, Problem e) {
+        e.headers().forEach(res::header);
+        Problems.send(req, res, e.status(), e.getMessage(), e.extensions());
     }
 
     /** Every protocol service of {@code tissu}, in routing order (what the routing mounts, and what tests inspect). */

@@ -45,7 +45,8 @@ public final class UsageCounter implements Filter {
     private static final Pattern LISTS = Pattern.compile(
             "/api/v1/(activities|associations|search|places|support-points)");
     private static final Pattern COMMUNE = Pattern.compile("/(?:id/commune|api/v1/communes)/([0-9][0-9AB][0-9]{3})");
-    private static final Pattern ASSOCIATION = Pattern.compile("/(?:id/association|api/v1/associations)/(W[0-9A-Z]{9})");
+    private static final Pattern ASSOCIATION =
+            Pattern.compile("/(?:id/association|api/v1/associations)/(W[0-9A-Z]{9})");
     private static final System.Logger LOG = System.getLogger(UsageCounter.class.getName());
 
     private final Instance tissu;

@@ -83,7 +83,8 @@ class CatalogTest {
         assertEquals(Catalog.DATASETS.size(), catalog.listSubjectsWithProperty(RDF.type,
                 catalog.createResource(DCAT + "Dataset")).toList().stream()
                 .filter(r -> catalog.contains(r, catalog.createProperty(DCT, "title"))).count());
-        assertEquals(3, catalog.listSubjectsWithProperty(RDF.type, catalog.createResource(DCAT + "DataService")).toList().size());
+        assertEquals(3, catalog.listSubjectsWithProperty(RDF.type, catalog.createResource(DCAT + "DataService"))
+                .toList().size());
         Resource activities = catalog.createResource(Catalog.datasetUri(TestData.BASE, "activities"));
         Resource period = activities.getPropertyResourceValue(catalog.createProperty(DCT, "temporal"));
         assertEquals("2025-09-01", period.getProperty(catalog.createProperty(DCAT, "startDate")).getString(),
@@ -125,7 +126,8 @@ class CatalogTest {
     @Test
     void dumpsAreDistributionsWithTheirTrueSizeAndChecksum() throws Exception {
         Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
-        List<Resource> downloads = catalog.listSubjectsWithProperty(catalog.createProperty(DCAT, "downloadURL")).toList();
+        List<Resource> downloads = catalog.listSubjectsWithProperty(catalog.createProperty(DCAT, "downloadURL"))
+                .toList();
         assertTrue(downloads.size() >= 24, "dumps: " + downloads.size());
         assertTrue(downloads.stream().anyMatch(d -> d.getURI().endsWith("/dataset/places/distribution/nt-gz")),
                 "places have their own dumps");
@@ -223,7 +225,8 @@ class CatalogTest {
         CatalogConfig small = new CatalogConfig("Test", "243500139", "a@example.org", "http://example.org/", "35238",
                 "test", 3);
         Instance paged = new Instance(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
-                c.queryTimeout(), c.dataLicense(), c.title(), c.sparql(), small), base.ids(), base.store(), base.index());
+                c.queryTimeout(), c.dataLicense(), c.title(), c.sparql(), small), base.ids(), base.store(),
+                base.index());
         Set<String> seen = new TreeSet<>();
         int pages = 0;
         for (int page = 1; page <= 3; page++) {

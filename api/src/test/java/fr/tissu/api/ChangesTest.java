@@ -61,7 +61,8 @@ class ChangesTest {
         List<String> first = lines.subList(0, 201);
         Files.write(file, first);
         String data = dir.resolve("data").toString();
-        assertEquals(0, TissuCommand.run("load", "--data", data, "--base", TestData.BASE, rna.toString(), file.toString()));
+        assertEquals(0, TissuCommand.run("load", "--data", data, "--base", TestData.BASE, rna.toString(),
+                file.toString()));
         List<String> second = new ArrayList<>(first);
         removedKey = key(second.remove(5));
         changedKey = key(second.get(7));

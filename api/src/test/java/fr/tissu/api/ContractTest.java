@@ -79,7 +79,8 @@ class ContractTest {
         try (Http1ClientResponse res = client.get("/openapi").request()) {
             assertTrue(res.as(String.class).startsWith("openapi: 3.1.0"));
         }
-        try (Http1ClientResponse res = client.get("/openapi").header(HeaderNames.ACCEPT, "application/json").request()) {
+        try (Http1ClientResponse res = client.get("/openapi").header(HeaderNames.ACCEPT, "application/json")
+                .request()) {
             assertTrue(res.as(String.class).startsWith("{\"openapi\":\"3.1.0\""));
         }
         try (Http1ClientResponse res = client.get("/openapi/ui").request()) {

@@ -56,8 +56,10 @@ class DataCubeTest {
                         "ex:ds a qb:DataSet ; qb:structure tissu:indicatorStructure , ex:other ."),
                 Arguments.of("IC-3 DSD includes measure", """
                         ASK { ?dsd a qb:DataStructureDefinition
-                          FILTER NOT EXISTS { ?dsd qb:component [ qb:componentProperty [ a qb:MeasureProperty ] ] } }""",
-                        "ex:dsd a qb:DataStructureDefinition ; qb:component [ qb:componentProperty tissu:indicator ] ."),
+                          FILTER NOT EXISTS { ?dsd qb:component [ qb:componentProperty [ a qb:MeasureProperty ] ] }
+                        }""",
+                        "ex:dsd a qb:DataStructureDefinition ; qb:component [ qb:componentProperty tissu:indicator ] "
+                        + "."),
                 Arguments.of("IC-4 dimensions have range", """
                         ASK { ?dim a qb:DimensionProperty FILTER NOT EXISTS { ?dim rdfs:range [] } }""",
                         "ex:dim a qb:DimensionProperty ."),
@@ -70,18 +72,21 @@ class DataCubeTest {
                           qb:componentProperty ?c FILTER NOT EXISTS { ?c a qb:AttributeProperty } }""",
                         "ex:dsd qb:component [ qb:componentProperty tissu:indicator ; qb:componentRequired false ] ."),
                 Arguments.of("IC-7 slice keys must be declared", """
-                        ASK { ?key a qb:SliceKey FILTER NOT EXISTS { [ a qb:DataStructureDefinition ] qb:sliceKey ?key } }""",
+                        ASK { ?key a qb:SliceKey
+                          FILTER NOT EXISTS { [ a qb:DataStructureDefinition ] qb:sliceKey ?key } }""",
                         "ex:key a qb:SliceKey ."),
                 Arguments.of("IC-8 slice keys consistent with DSD", """
                         ASK { ?key a qb:SliceKey ; qb:componentProperty ?prop . ?dsd qb:sliceKey ?key
                           FILTER NOT EXISTS { ?dsd qb:component [ qb:componentProperty ?prop ] } }""",
-                        "tissu:indicatorStructure qb:sliceKey ex:key . ex:key a qb:SliceKey ; qb:componentProperty ex:nope ."),
+                        "tissu:indicatorStructure qb:sliceKey ex:key . ex:key a qb:SliceKey ; qb:componentProperty "
+                        + "ex:nope ."),
                 Arguments.of("IC-9 unique slice structure", """
                         ASK { { ?slice a qb:Slice FILTER NOT EXISTS { ?slice qb:sliceStructure ?key } }
                           UNION { ?slice a qb:Slice ; qb:sliceStructure ?k1 , ?k2 FILTER(?k1 != ?k2) } }""",
                         "ex:slice a qb:Slice ."),
                 Arguments.of("IC-10 slice dimensions complete", """
-                        ASK { ?slice qb:sliceStructure [ qb:componentProperty ?dim ] FILTER NOT EXISTS { ?slice ?dim [] } }""",
+                        ASK { ?slice qb:sliceStructure [ qb:componentProperty ?dim ]
+                          FILTER NOT EXISTS { ?slice ?dim [] } }""",
                         "ex:slice a qb:Slice ; qb:sliceStructure [ qb:componentProperty tissu:indicator ] ."),
                 Arguments.of("IC-11 all dimensions required", """
                         ASK { ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
@@ -89,7 +94,8 @@ class DataCubeTest {
                         "ex:o a qb:Observation ; qb:dataSet ex:ds ; tissu:indicator <https://w3id.org/tissu/charter/indicator/1.1> ; "
                                 + "tissu:value 1 ; tissu:origin <https://w3id.org/tissu/origin/declared> ; "
                                 + "sdmx-attribute:unitMeasure <https://w3id.org/tissu/unit/count> ; "
-                                + "sdmx-dimension:refArea ex:area . ex:ds a qb:DataSet ; qb:structure tissu:indicatorStructure ."),
+                                + "sdmx-dimension:refArea ex:area . ex:ds a qb:DataSet ; qb:structure "
+                                + "tissu:indicatorStructure ."),
                 // IC-12 as the recommendation writes it (quadratic: run on the small copy only) and grouped (below)
                 Arguments.of("IC-12 no duplicate observations", """
                         ASK { FILTER(?allEqual) { SELECT (MIN(?equal) AS ?allEqual) WHERE {
@@ -98,15 +104,18 @@ class DataCubeTest {
                           ?o1 ?dim ?v1 . ?o2 ?dim ?v2 BIND(?v1 = ?v2 AS ?equal) } GROUP BY ?o1 ?o2 } }""",
                         "COPY"),
                 Arguments.of("IC-13 required attributes", """
-                        ASK { ?obs qb:dataSet/qb:structure/qb:component ?cs . ?cs qb:componentRequired "true"^^xsd:boolean ;
+                        ASK { ?obs qb:dataSet/qb:structure/qb:component ?cs . ?cs qb:componentRequired\s\
+                        "true"^^xsd:boolean ;
                           qb:componentProperty ?attr FILTER NOT EXISTS { ?obs ?attr [] } }""",
-                        "ex:o a qb:Observation ; qb:dataSet ex:ds . ex:ds a qb:DataSet ; qb:structure tissu:indicatorStructure ."),
+                        "ex:o a qb:Observation ; qb:dataSet ex:ds . ex:ds a qb:DataSet ; qb:structure "
+                        + "tissu:indicatorStructure ."),
                 Arguments.of("IC-14 all measures present", """
                         ASK { ?obs qb:dataSet/qb:structure ?dsd
                           FILTER NOT EXISTS { ?dsd qb:component/qb:componentProperty qb:measureType }
                           ?dsd qb:component/qb:componentProperty ?m . ?m a qb:MeasureProperty
                           FILTER NOT EXISTS { ?obs ?m [] } }""",
-                        "ex:o a qb:Observation ; qb:dataSet ex:ds . ex:ds a qb:DataSet ; qb:structure tissu:indicatorStructure ."),
+                        "ex:o a qb:Observation ; qb:dataSet ex:ds . ex:ds a qb:DataSet ; qb:structure "
+                        + "tissu:indicatorStructure ."),
                 Arguments.of("IC-15 measure dimension consistent", """
                         ASK { ?obs qb:dataSet/qb:structure ?dsd ; qb:measureType ?m .
                           ?dsd qb:component/qb:componentProperty qb:measureType FILTER NOT EXISTS { ?obs ?m [] } }""",
@@ -122,12 +131,14 @@ class DataCubeTest {
                                 ?dsd qb:component/qb:componentProperty ?m . ?m a qb:MeasureProperty } GROUP BY ?dsd }
                             ?o1 qb:dataSet/qb:structure ?dsd ; qb:dataSet ?ds ; qb:measureType ?m1 .
                             ?o2 qb:dataSet ?ds ; qb:measureType ?m2 .
-                            FILTER NOT EXISTS { ?dsd qb:component/qb:componentProperty ?dim FILTER(?dim != qb:measureType)
+                            FILTER NOT EXISTS { ?dsd qb:component/qb:componentProperty ?dim FILTER(?dim !=\s\
+                        qb:measureType)
                               ?dim a qb:DimensionProperty . ?o1 ?dim ?v1 . ?o2 ?dim ?v2 FILTER(?v1 != ?v2) }
                           } GROUP BY ?o1 ?numMeasures HAVING (?count != ?numMeasures) } }""",
                         MEASURE_TYPE_CUBE + "ex:o qb:measureType ex:m1 ; ex:m1 1 ."),
                 Arguments.of("IC-18 consistent data set links", """
-                        ASK { ?ds qb:slice ?slice . ?slice qb:observation ?obs FILTER NOT EXISTS { ?obs qb:dataSet ?ds } }""",
+                        ASK { ?ds qb:slice ?slice . ?slice qb:observation ?obs
+                          FILTER NOT EXISTS { ?obs qb:dataSet ?ds } }""",
                         "ex:ds qb:slice ex:slice . ex:slice qb:observation ex:o ."),
                 Arguments.of("IC-19 codes from code list", """
                         ASK { { ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
@@ -159,7 +170,8 @@ class DataCubeTest {
             ex:o a qb:Observation ; qb:dataSet ex:ds ; ex:dim ex:elsewhere .
             ex:dsd2 a qb:DataStructureDefinition ; qb:component [ qb:componentProperty ex:dim2 ] .
             ex:dim2 a qb:DimensionProperty ; rdfs:range skos:Concept ; qb:codeList ex:list2 .
-            ex:list2 a qb:HierarchicalCodeList ; qb:hierarchyRoot ex:root ; qb:parentChildProperty [ owl:inverseOf skos:broader ] .
+            ex:list2 a qb:HierarchicalCodeList ; qb:hierarchyRoot ex:root ; qb:parentChildProperty [ owl:inverseOf\s\
+            skos:broader ] .
             ex:child skos:broader ex:root . ex:ds2 a qb:DataSet ; qb:structure ex:dsd2 .
             ex:o2 a qb:Observation ; qb:dataSet ex:ds2 ; ex:dim2 ex:elsewhere .
             """;
@@ -175,7 +187,8 @@ class DataCubeTest {
         }
         Model broken = ModelFactory.createDefaultModel();
         broken.add(ModelFactory.createModelForGraph(tissu.store().construct(PREFIXES
-                + "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + tissu.ids().graph("vocabulary").getURI() + "> { ?s ?p ?o } }",
+                + "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + tissu.ids().graph("vocabulary").getURI()
+                + "> { ?s ?p ?o } }",
                 TIMEOUT)));
         Graph some = tissu.store().construct(PREFIXES + """
                 CONSTRUCT { ?obs ?p ?o . ?ds qb:structure ?dsd } WHERE {
@@ -258,7 +271,8 @@ class DataCubeTest {
         boolean inverse = query.startsWith("HIERARCHY-INVERSE");
         String path = query.substring(query.indexOf(' ') + 1);
         String where = inverse
-                ? "?h a qb:HierarchicalCodeList ; qb:parentChildProperty ?pcp FILTER(isBlank(?pcp)) ?pcp owl:inverseOf ?p FILTER(isIRI(?p))"
+                ? "?h a qb:HierarchicalCodeList ; qb:parentChildProperty ?pcp FILTER(isBlank(?pcp)) ?pcp "
+                + "owl:inverseOf ?p FILTER(isIRI(?p))"
                 : "?h a qb:HierarchicalCodeList ; qb:parentChildProperty ?p FILTER(isIRI(?p))";
         for (String p : paths.paths(where)) {
             if (ask.ask("""

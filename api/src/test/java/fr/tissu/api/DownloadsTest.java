@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import fr.tissu.api.core.Instance;
 import io.helidon.http.HeaderNames;
@@ -55,7 +56,8 @@ class DownloadsTest {
                 assertEquals(304, again.status().code());
             }
             try (Http1ClientResponse since = client.get("/downloads/dumps/letters.nt")
-                    .header(HeaderNames.IF_MODIFIED_SINCE, r.headers().get(HeaderNames.LAST_MODIFIED).get()).request()) {
+                    .header(HeaderNames.IF_MODIFIED_SINCE, r.headers().get(HeaderNames.LAST_MODIFIED).get())
+                    .request()) {
                 assertEquals(304, since.status().code());
             }
         }
@@ -91,8 +93,8 @@ class DownloadsTest {
 
     @Test
     void nothingOutsideTheFolder() {
-        for (String path : new String[] {"/downloads/../secret.txt", "/downloads/%2e%2e/secret.txt",
-                "/downloads/dumps/none.nt", "/downloads/dumps"}) {
+        for (String path : List.of("/downloads/../secret.txt", "/downloads/%2e%2e/secret.txt",
+                "/downloads/dumps/none.nt", "/downloads/dumps")) {
             try (Http1ClientResponse r = client.get(path).request()) {
                 assertEquals(404, r.status().code(), path);
             }

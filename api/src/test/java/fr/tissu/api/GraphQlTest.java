@@ -80,7 +80,8 @@ class GraphQlTest {
             associations += c.path("associations").path("nodes").size();
             for (JsonNode a : c.path("associations").path("nodes")) {
                 activities += a.path("activities").path("nodes").size();
-                a.path("activities").path("nodes").forEach(x -> assertEquals(a.path("name"), x.path("organizer").path("name")));
+                a.path("activities").path("nodes")
+                        .forEach(x -> assertEquals(a.path("name"), x.path("organizer").path("name")));
             }
         }
         assertTrue(associations > 100, "a test over few rows proves little: " + associations);
@@ -121,10 +122,13 @@ class GraphQlTest {
 
     @Test
     void theFiltersAreTheRestLists() throws Exception {
-        String[][] cases = {{"{ age: 8, days: [\"wed\"] }", "age=8&day=wed"},
+        String[][] cases = {
+            {"{ age: 8, days: [\"wed\"] }", "age=8&day=wed"},
             {"{ communes: [\"35238\"], themes: [\"sport\"], free: false }", "commune=35238&theme=sport&free=false"},
-            {"{ near: { lat: 48.1115, lon: -1.68, radius: 2000 }, maxPrice: 150 }", "near=48.1115,-1.68&radius=2000&max-price=150"},
-            {"{ q: \"theatre\" }", "q=theatre"}};
+            {"{ near: { lat: 48.1115, lon: -1.68, radius: 2000 }, maxPrice: 150 }",
+                "near=48.1115,-1.68&radius=2000&max-price=150"},
+            {"{ q: \"theatre\" }", "q=theatre"},
+        };
         for (String[] c : cases) {
             long graph = data("{ activities(filter: " + c[0] + ") { totalCount } }").path("data").path("activities")
                     .path("totalCount").asLong();
@@ -136,10 +140,12 @@ class GraphQlTest {
         String after = null;
         do { // paging walks the whole list once
             JsonNode page = data("{ activities(filter: { communes: [\"35047\"] }, first: 7" + (after == null ? ""
-                    : ", after: \"" + after + "\"") + ") { totalCount nodes { key } pageInfo { hasNextPage endCursor } } }")
+                    : ", after: \"" + after + "\"")
+                    + ") { totalCount nodes { key } pageInfo { hasNextPage endCursor } } }")
                     .path("data").path("activities");
             page.path("nodes").forEach(n -> titles.add(n.path("key").asText()));
-            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor").asText() : null;
+            after = page.path("pageInfo").path("hasNextPage").asBoolean() ? page.path("pageInfo").path("endCursor")
+                    .asText() : null;
         } while (after != null);
         assertEquals(rest.ok("/api/v1/activities?limit=1&commune=35047").path("total").asInt(), titles.size());
         assertEquals(titles.size(), new HashSet<>(titles).size());
@@ -151,7 +157,8 @@ class GraphQlTest {
                 { search(q: "judo enfants", types: [ACTIVITY], first: 3) { totalCount nodes { id type name score
                     activity { key organizer { rna } } } }
                   association(rna: "W350000002") { id name themes { code labelEn broader { code } } }
-                  axes { number indicators { code unit } } indicator(code: "2.1") { labelFr axis { number } commitments { code definitionEn } } }""");
+                  axes { number indicators { code unit } }
+                  indicator(code: "2.1") { labelFr axis { number } commitments { code definitionEn } } }""");
         assertEquals("2.e2", r.path("data").path("indicator").path("commitments").get(0).path("code").asText());
         assertTrue(r.path("data").path("indicator").path("commitments").get(0).path("definitionEn").asText()
                 .contains("single entry point"));
@@ -176,7 +183,8 @@ class GraphQlTest {
                 + "activities(first: 100) { nodes { title } } } } } } }", "application/graphql-response+json");
         assertTrue(costly.body().path("errors").get(0).path("message").asText().toLowerCase().contains("complexity"),
                 costly.body().toString());
-        String deep = "{ commune(code: \"35238\") { " + "epci { communes { ".repeat(8) + "code" + " } }".repeat(8) + " } }";
+        String deep = "{ commune(code: \"35238\") { " + "epci { communes { ".repeat(8) + "code" + " } }".repeat(8)
+                + " } }";
         Reply tooDeep = post(deep, "application/graphql-response+json");
         assertTrue(tooDeep.body().path("errors").get(0).path("message").asText().toLowerCase().contains("depth"),
                 tooDeep.body().toString());
@@ -186,7 +194,8 @@ class GraphQlTest {
         Reply legacy = post("{ nothing }", "application/json");
         assertEquals(200, legacy.status());
         assertEquals("application/json", legacy.type());
-        try (Http1ClientResponse r = client.post("/graphql").header(HeaderNames.CONTENT_TYPE, "text/plain").submit("{}")) {
+        try (Http1ClientResponse r = client.post("/graphql").header(HeaderNames.CONTENT_TYPE, "text/plain")
+                .submit("{}")) {
             assertEquals(415, r.status().code());
         }
     }
@@ -196,7 +205,8 @@ class GraphQlTest {
         try (Http1ClientResponse r = client.get("/graphql").queryParam("query", "{ commune(code: \"35238\") { name } }")
                 .request()) {
             assertEquals(200, r.status().code());
-            assertEquals("Rennes", JSON.readTree(r.as(String.class)).path("data").path("commune").path("name").asText());
+            assertEquals("Rennes", JSON.readTree(r.as(String.class)).path("data").path("commune").path("name")
+                    .asText());
         }
         try (Http1ClientResponse r = client.get("/graphql").header(HeaderNames.ACCEPT, "text/html").request()) {
             assertEquals(200, r.status().code());

@@ -251,9 +251,11 @@ class IndicatorComparisonTest {
 
     @Test
     void quartilesInterpolateBetweenRanks() {
-        assertEquals(0, new BigDecimal("1.75").compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.25)));
+        assertEquals(0, new BigDecimal("1.75")
+                .compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.25)));
         assertEquals(0, new BigDecimal("2.5").compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.5)));
-        assertEquals(0, new BigDecimal("3.25").compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.75)));
+        assertEquals(0, new BigDecimal("3.25")
+                .compareTo(IndicatorComparison.quantile(new double[] {1, 2, 3, 4}, 0.75)));
         assertEquals("2000-4999", IndicatorComparison.band(2000));
         assertEquals("100000+", IndicatorComparison.band(220_000));
         assertEquals("0-499", IndicatorComparison.band(0));

@@ -84,7 +84,8 @@ class InteroperabilityTest {
     static String sparql(String query, String... params) {
         StringBuilder s = new StringBuilder("/sparql?query=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
         for (int i = 0; i < params.length; i += 2) {
-            s.append('&').append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+            s.append('&').append(params[i]).append('=')
+                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
         }
         return s.toString();
     }

@@ -65,7 +65,8 @@ class LinkedDataTest {
         assertTrue(turtle.contains(RENNES, NodeFactory.createURI("http://purl.org/dc/terms/isPartOf"),
                 NodeFactory.createURI(TestData.BASE + "/id/epci/243500139")));
         for (Object[] format : List.of(new Object[] {"application/ld+json", Lang.JSONLD},
-                new Object[] {"application/n-triples", Lang.NTRIPLES}, new Object[] {"application/rdf+xml", Lang.RDFXML})) {
+                new Object[] {"application/n-triples", Lang.NTRIPLES},
+                new Object[] {"application/rdf+xml", Lang.RDFXML})) {
             Graph other = graph("/id/commune/35238", (String) format[0], (Lang) format[1]);
             assertTrue(IsoMatcher.isomorphic(turtle, other), format[0] + " must carry the same triples as Turtle");
         }
@@ -201,8 +202,10 @@ class LinkedDataTest {
     @Test
     void sampleIsLoadedWithItsProvenance() {
         long[] graphs = {0};
-        tissu.store().select("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g a <https://w3id.org/tissu/ns#SourceGraph> } }",
+        tissu.store()
+                .select("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g a <https://w3id.org/tissu/ns#SourceGraph> } }",
                 Duration.ofSeconds(5), r -> graphs[0] = r.getLiteral("n").getLong());
-        assertEquals(8, graphs[0], "vocabulary, SPARQL examples, reference, the four sample files and the computed indicators");
+        assertEquals(8, graphs[0],
+                "vocabulary, SPARQL examples, reference, the four sample files and the computed indicators");
     }
 }

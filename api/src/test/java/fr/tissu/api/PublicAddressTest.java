@@ -96,7 +96,8 @@ class PublicAddressTest {
                             file.body().length, url);
                     String sha = dist.getPropertyResourceValue(catalog.createProperty("http://spdx.org/rdf/terms#checksum"))
                             .getProperty(catalog.createProperty("http://spdx.org/rdf/terms#checksumValue")).getString();
-                    assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.body())),
+                    assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(file.body())),
                             url);
                 }
                 catalog.listStatements(null, catalog.createProperty("http://www.w3.org/ns/dcat#endpointURL"),

@@ -69,7 +69,8 @@ class RestAssociationsTest {
     void textMatchesWordsWithoutAccents() {
         JsonNode page = get("/api/v1/associations", "q", "compagnie theatrale", "limit", "500");
         assertTrue(page.path("total").asInt() > 0);
-        page.path("items").forEach(i -> assertTrue(i.path("name").asText().startsWith("Compagnie théâtrale"), i.toString()));
+        page.path("items")
+                .forEach(i -> assertTrue(i.path("name").asText().startsWith("Compagnie théâtrale"), i.toString()));
     }
 
     @Test

@@ -54,7 +54,8 @@ class RestTerritoryTest {
         assertEquals("boolean", one.path("unit").asText());
         assertTrue(one.path("label").path("fr").asText().startsWith("Existence"));
         assertEquals("2.e2", one.path("commitments").get(0).path("code").asText(), "the single entry point commitment");
-        assertTrue(one.path("commitments").get(0).path("definition").path("en").asText().contains("single entry point"));
+        assertTrue(one.path("commitments").get(0).path("definition").path("en").asText()
+                .contains("single entry point"));
         assertTrue(one.path("definition").path("en").asText().length() > 10);
         for (JsonNode i : all.path("items")) {
             assertTrue(i.path("commitments").size() >= 1, i.path("code").asText());

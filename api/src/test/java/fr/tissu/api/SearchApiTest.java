@@ -69,7 +69,8 @@ class SearchApiTest {
     void theFiltersKeepWhatTheActivityListKeeps() {
         String[] filters = {"commune=35238", "epci=243500139&theme=sport", "theme=musique&day=wed",
             "age=8&day=wed&from=16:00", "free=true", "free=false&commune=35047", "max-price=100&theme=culture",
-            "accessible=true&theme=judo", "lang=en", "near=48.1115,-1.68&radius=2000", "near=48.15,-1.60&radius=9000&age=10",
+            "accessible=true&theme=judo", "lang=en", "near=48.1115,-1.68&radius=2000",
+            "near=48.15,-1.60&radius=9000&age=10",
             "near=48.0,-1.75&radius=200000", "to=12:00&day=sat",
             "when=upcoming&theme=danse", "starts-after=2026-12-01&starts-before=2026-12-03",
             "accessible=false&age=70"};
@@ -90,7 +91,8 @@ class SearchApiTest {
         long dissolved = rest.ok("/api/v1/associations?status=dissolved&limit=1").path("total").asLong();
         assertTrue(dissolved > 0);
         assertEquals(dissolved, rest.ok("/api/v1/search?status=dissolved&limit=1").path("total").asLong());
-        assertEquals(rest.ok("/api/v1/associations?created-after=2015-01-01&theme=sport&limit=1").path("total").asLong(),
+        assertEquals(rest.ok("/api/v1/associations?created-after=2015-01-01&theme=sport&limit=1").path("total")
+                .asLong(),
                 rest.ok("/api/v1/search?created-after=2015-01-01&theme=sport&type=association&limit=1")
                         .path("total").asLong());
 
@@ -116,17 +118,25 @@ class SearchApiTest {
         }
         JsonNode suggestions = rest.ok("/api/v1/search/suggest?q=jud");
         assertTrue(suggestions.path("items").size() > 0);
-        suggestions.path("items").forEach(s -> assertTrue(s.path("name").asText().toLowerCase().contains("jud"), s.toString()));
+        suggestions.path("items")
+                .forEach(s -> assertTrue(s.path("name").asText().toLowerCase().contains("jud"), s.toString()));
         JsonNode two = rest.ok("/api/v1/search/suggest?q=club+des+ai&type=association");
         assertTrue(two.path("items").get(0).path("name").asText().startsWith("Club des aînés"), two.toString());
     }
 
     @Test
     void badInputIsA400NamingTheParameter() {
-        for (String[] bad : new String[][] {{"/api/v1/search?type=spaceship", "type"}, {"/api/v1/search?facets=colour",
-            "facets"}, {"/api/v1/search?sort=distance", "sort"}, {"/api/v1/search?after=zz", "after"},
-            {"/api/v1/search?age=old", "age"}, {"/api/v1/search?qq=judo", "qq"}, {"/api/v1/search/suggest", "q"},
-            {"/api/v1/associations?q=judo&sort=name", "sort"}}) {
+        String[][] requests = {
+            {"/api/v1/search?type=spaceship", "type"},
+            {"/api/v1/search?facets=colour", "facets"},
+            {"/api/v1/search?sort=distance", "sort"},
+            {"/api/v1/search?after=zz", "after"},
+            {"/api/v1/search?age=old", "age"},
+            {"/api/v1/search?qq=judo", "qq"},
+            {"/api/v1/search/suggest", "q"},
+            {"/api/v1/associations?q=judo&sort=name", "sort"},
+        };
+        for (String[] bad : requests) {
             RestClient.Response r = rest.get(bad[0]);
             assertEquals(400, r.status(), bad[0]);
             assertEquals(bad[1], r.json().path("parameter").asText(), bad[0]);
@@ -142,7 +152,8 @@ class SearchApiTest {
         assertTrue(typo.path("total").asLong() > 0);
         JsonNode associations = rest.ok("/api/v1/associations?q=jardiniers&limit=5");
         assertTrue(associations.path("total").asLong() > 0);
-        associations.path("items").forEach(i -> assertTrue(i.path("name").asText().contains("Jardiniers"), i.toString()));
+        associations.path("items")
+                .forEach(i -> assertTrue(i.path("name").asText().contains("Jardiniers"), i.toString()));
     }
 
     @Test
@@ -162,7 +173,8 @@ class SearchApiTest {
                 .header(HeaderNames.ACCEPT, "application/sparql-results+json").request()) {
             assertEquals(200, res.status().code());
             JsonNode json = new ObjectMapper().readTree(res.as(String.class));
-            assertTrue(json.path("results").path("bindings").get(0).path("n").path("value").asInt() > 0, json.toString());
+            assertTrue(json.path("results").path("bindings").get(0).path("n").path("value").asInt() > 0,
+                    json.toString());
         }
     }
 }

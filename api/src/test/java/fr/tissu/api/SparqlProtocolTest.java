@@ -109,7 +109,8 @@ class SparqlProtocolTest {
 
     @Test
     void queryViaUrlEncodedPost() {
-        JsonNode r = selectJson(client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+        JsonNode r = selectJson(client.post("/sparql").header(HeaderNames.CONTENT_TYPE,
+                "application/x-www-form-urlencoded")
                 .header(HeaderNames.ACCEPT, "application/sparql-results+json")
                 .submit("query=" + enc("SELECT (COUNT(*) AS ?n) { ?s a <https://w3id.org/tissu/ns#Activity> }")));
         assertEquals(4000, count(r));
@@ -132,10 +133,12 @@ class SparqlProtocolTest {
         String vocabulary = tissu.ids().graph("vocabulary").getURI();
         String reference = tissu.ids().graph("reference-communes").getURI();
         String communes = "SELECT (COUNT(*) AS ?n) { ?c a <http://rdf.insee.fr/def/geo#Commune> }";
-        assertEquals(0, count(selectJson(get(communes, "application/sparql-results+json", "default-graph-uri", vocabulary))));
+        assertEquals(0,
+                count(selectJson(get(communes, "application/sparql-results+json", "default-graph-uri", vocabulary))));
         assertEquals(37006, count(selectJson(get(communes, "application/sparql-results+json",
                 "default-graph-uri", vocabulary, "default-graph-uri", reference))));
-        JsonNode named = selectJson(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", "application/sparql-results+json",
+        JsonNode named = selectJson(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }",
+                "application/sparql-results+json",
                 "named-graph-uri", reference));
         assertEquals(1, named.path("results").path("bindings").size());
         assertEquals(reference, named.path("results").path("bindings").get(0).path("g").path("value").asText());
@@ -176,7 +179,8 @@ class SparqlProtocolTest {
         try (Http1ClientResponse res = get(q, "application/sparql-results+json", "format", "csv")) {
             assertTrue(res.headers().contentType().orElseThrow().text().startsWith("text/csv"));
         }
-        try (Http1ClientResponse res = get("ASK { ?s a <https://schema.org/NGO> }", "application/sparql-results+json")) {
+        try (Http1ClientResponse res = get("ASK { ?s a <https://schema.org/NGO> }",
+                "application/sparql-results+json")) {
             assertTrue(res.as(String.class).matches("(?s).*\"boolean\"\\s*:\\s*true.*"));
         }
     }
@@ -221,7 +225,8 @@ class SparqlProtocolTest {
                 .header(HeaderNames.ACCEPT, "application/sparql-results+json").request()) {
             assertEquals(Status.BAD_REQUEST_400, res.status());
         }
-        try (Http1ClientResponse res = client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "text/plain").submit("ASK {}")) {
+        try (Http1ClientResponse res = client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "text/plain")
+                .submit("ASK {}")) {
             assertEquals(Status.UNSUPPORTED_MEDIA_TYPE_415, res.status());
         }
         try (Http1ClientResponse res = client.post("/sparql").submit("query=ASK%20%7B%7D")) {
@@ -240,10 +245,12 @@ class SparqlProtocolTest {
     void updatesAreRefusedAsReadOnly() {
         List<Http1ClientResponse> attempts = new ArrayList<>();
         attempts.add(client.get("/sparql").queryParam("update", "CLEAR ALL").request());
-        attempts.add(client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "application/sparql-update").submit("CLEAR ALL"));
+        attempts.add(client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "application/sparql-update")
+                .submit("CLEAR ALL"));
         attempts.add(client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .submit("update=" + enc("CLEAR ALL")));
-        attempts.add(client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "application/sparql-query").submit("CLEAR ALL"));
+        attempts.add(client.post("/sparql").header(HeaderNames.CONTENT_TYPE, "application/sparql-query")
+                .submit("CLEAR ALL"));
         for (Http1ClientResponse res : attempts) {
             try (res) {
                 assertEquals(Status.BAD_REQUEST_400, res.status());
@@ -277,7 +284,8 @@ class SparqlProtocolTest {
             throw new UncheckedIOException(e);
         }
         try (Http1ClientResponse res = get("SELECT ?s { ?s ?p ?o } LIMIT 10", "text/csv")) {
-            assertTrue(res.headers().first(HeaderNames.create("Tissu-Row-Limit")).isEmpty(), "a small LIMIT is not cut");
+            assertTrue(res.headers().first(HeaderNames.create("Tissu-Row-Limit")).isEmpty(),
+                    "a small LIMIT is not cut");
             assertEquals(11, res.as(String.class).split("\r\n").length);
         }
     }
@@ -329,7 +337,8 @@ class SparqlProtocolTest {
                     NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
                     NodeFactory.createURI("http://www.w3.org/ns/sparql-service-description#Service")));
         }
-        try (Http1ClientResponse res = client.get("/.well-known/void").header(HeaderNames.ACCEPT, "text/turtle").request()) {
+        try (Http1ClientResponse res = client.get("/.well-known/void").header(HeaderNames.ACCEPT, "text/turtle")
+                .request()) {
             String ttl = res.as(String.class);
             Graph v = RDFParser.fromString(ttl, Lang.TURTLE).toGraph();
             assertTrue(v.contains(Node.ANY, NodeFactory.createURI("http://rdfs.org/ns/void#class"),

@@ -36,7 +36,8 @@ final class TestData {
         Instance base = shared();
         TissuConfig c = base.config();
         return new Instance(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
-                c.queryTimeout(), c.dataLicense(), c.title(), sparql, c.catalog()), base.ids(), base.store(), base.index());
+                c.queryTimeout(), c.dataLicense(), c.title(), sparql, c.catalog()), base.ids(), base.store(),
+                base.index());
     }
 
     static Instance sampleService() {

@@ -100,7 +100,8 @@ final class ActivityMapper implements Mapper {
                     () -> row.reject("public", "unknown audience '" + audience + "'"));
         }
         String priceText = row.text("tarif");
-        BigDecimal price = priceText == null || priceText.equalsIgnoreCase("gratuit") || priceText.equalsIgnoreCase("free")
+        BigDecimal price = priceText == null || priceText.equalsIgnoreCase("gratuit")
+                || priceText.equalsIgnoreCase("free")
                 ? (priceText == null ? null : BigDecimal.ZERO) : row.decimal("tarif");
         Boolean accessible = row.bool("accessible");
         BigDecimal lat = row.decimal("latitude");
@@ -137,7 +138,8 @@ final class ActivityMapper implements Mapper {
             out.add(audience, Core.type, Schema.PeopleAudience);
             out.integer(audience, Schema.suggestedMinAge, minAge);
             out.integer(audience, Schema.suggestedMaxAge, maxAge);
-            out.text(act, Schema.typicalAgeRange, (minAge == null ? "" : minAge) + "-" + (maxAge == null ? "" : maxAge));
+            out.text(act, Schema.typicalAgeRange, (minAge == null ? "" : minAge) + "-"
+                    + (maxAge == null ? "" : maxAge));
         }
         audiences.forEach(a -> out.add(act, DCT.audience, a));
         if (price != null || row.text("inscription") != null) {

@@ -20,10 +20,6 @@ import fr.tissu.store.Store;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Tissu;
-import fr.tissu.vocabulary.Vocab.Cube;
-import fr.tissu.vocabulary.Vocab.Org;
-import fr.tissu.vocabulary.Vocab.Schema;
-import fr.tissu.vocabulary.Vocab.Skos;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 

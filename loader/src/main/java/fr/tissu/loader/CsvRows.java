@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import fr.tissu.loader.FileReport.Status;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -16,8 +15,12 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    /** Reads every row into {@code batch}; returns {@link FileReport.Status#FAILED} on malformed CSV, {@code null} otherwise. */
-    static FileReport.Status read(CSVParser parser, Iterator<CSVRecord> records, int width, Map<String, Integer> columns,
+    /**
+     * Reads every row into {@code batch}; returns {@link FileReport.Status#FAILED} on malformed CSV, {@code null}
+     * otherwise.
+     */
+    static FileReport.Status read(CSVParser parser, Iterator<CSVRecord> records, int width, Map<String,
+            Integer> columns,
                               char delimiter, Loader.Batch batch) {
         long lastLine = parser.getCurrentLineNumber();
         while (true) {
@@ -28,7 +31,8 @@ final class CsvRows {
                 }
                 record = records.next();
             } catch (UncheckedIOException | IllegalStateException e) {
-                batch.problems.add(new Problem(batch.name, lastLine + 1, null, null, "malformed CSV: " + rootMessage(e)));
+                batch.problems.add(new Problem(batch.name, lastLine + 1, null, null, "malformed CSV: "
+                        + rootMessage(e)));
                 batch.problemCount++;
                 return FileReport.Status.FAILED;
             }

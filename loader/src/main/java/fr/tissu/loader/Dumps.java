@@ -75,6 +75,11 @@ public final class Dumps {
         }
     }
 
+    /** Every loaded graph with its source format and load time. */
+    private static final String SOURCE_GRAPHS = """
+            SELECT ?g ?format ?time WHERE { GRAPH ?g { ?g <https://w3id.org/tissu/ns#sourceFormat> ?format ;
+              <http://www.w3.org/ns/prov#generatedAtTime> ?time } }""";
+
     /** How many data versions keep their versioned dumps. */
     public static final int KEPT_VERSIONS = 3;
 
@@ -112,7 +117,8 @@ public final class Dumps {
         JsonNode manifest = read(downloads);
         Map<String, Dump> dumps = new LinkedHashMap<>();
         if (manifest != null) {
-            manifest.path("dumps").forEach(d -> dumps.put(d.path("dataset").asText(), JSON.convertValue(d, Dump.class)));
+            manifest.path("dumps")
+                    .forEach(d -> dumps.put(d.path("dataset").asText(), JSON.convertValue(d, Dump.class)));
         }
         return dumps;
     }
@@ -128,7 +134,9 @@ public final class Dumps {
         return out;
     }
 
-    /** Activities: from the first season's start to the last season's end; indicators: from the first to the last year. */
+    /**
+     * Activities: from the first season's start to the last season's end; indicators: from the first to the last year.
+     */
     private static Map<String, List<String>> temporal(Store store) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         store.select("""
@@ -172,20 +180,18 @@ public final class Dumps {
             Path dir = Files.createDirectories(downloads.resolve("dumps"));
             Map<String, List<String>> graphs = new LinkedHashMap<>();
             Map<String, String> modified = new LinkedHashMap<>();
-            store.select("""
-                    SELECT ?g ?format ?time WHERE { GRAPH ?g { ?g <https://w3id.org/tissu/ns#sourceFormat> ?format ;
-                      <http://www.w3.org/ns/prov#generatedAtTime> ?time } }""", Duration.ofMinutes(5), r -> {
-                        String g = r.getResource("g").getURI();
-                        String format = r.getLiteral("format").getLexicalForm();
-                        for (Dataset d : DATASETS) {
-                            boolean fixed = d.graphs().stream().anyMatch(n -> ids.graph(n).getURI().equals(g));
-                            if (fixed || d.sourceFormats().contains(format)) {
-                                graphs.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(g);
-                                modified.merge(d.name(), r.getLiteral("time").getLexicalForm(),
-                                        (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                            }
-                        }
-                    });
+            store.select(SOURCE_GRAPHS, Duration.ofMinutes(5), r -> {
+                String g = r.getResource("g").getURI();
+                String format = r.getLiteral("format").getLexicalForm();
+                for (Dataset d : DATASETS) {
+                    boolean fixed = d.graphs().stream().anyMatch(n -> ids.graph(n).getURI().equals(g));
+                    if (fixed || d.sourceFormats().contains(format)) {
+                        graphs.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(g);
+                        modified.merge(d.name(), r.getLiteral("time").getLexicalForm(),
+                                (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                    }
+                }
+            });
             for (Dataset d : DATASETS) {
                 List<String> gs = graphs.getOrDefault(d.name(), List.of());
                 if (gs.isEmpty()) {

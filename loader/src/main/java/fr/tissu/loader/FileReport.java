@@ -51,7 +51,8 @@ public record FileReport(String file, String format, String graph, Status status
 
     /** One line for people. */
     public String summary() {
-        return String.format("%s: %s (%s) %d rows, %d accepted, %d rejected, %d triples in %.1f s (%d rows/s, %d triples/s)",
+        return String.format("%s: %s (%s) %d rows, %d accepted, %d rejected, %d triples in %.1f s (%d rows/s, %d "
+                + "triples/s)",
                 file, status.name().toLowerCase().replace('_', ' '), format, rows, accepted, rejected, triples,
                 millis / 1000.0, rowsPerSecond(), triplesPerSecond());
     }

@@ -66,7 +66,8 @@ final class IndicatorMapper implements Mapper {
         String year = row.required("year");
         if (year != null && !year.matches("[0-9]{4}")) {
             row.reject("year", "year must have 4 digits, e.g. 2025");
-        } else if (year != null && (Integer.parseInt(year) < ComputedIndicators.FIRST_YEAR || Integer.parseInt(year) > lastYear)) {
+        } else if (year != null && (Integer.parseInt(year) < ComputedIndicators.FIRST_YEAR
+                || Integer.parseInt(year) > lastYear)) {
             row.reject("year", "year out of range: expected " + ComputedIndicators.FIRST_YEAR + " to " + lastYear);
         }
         String publisher = row.text("publisher");
@@ -143,7 +144,8 @@ final class IndicatorMapper implements Mapper {
 
     /** Types the data set of {@code publisher}, links it to the indicators' structure and its publisher. */
     static void describeDataSet(RowTriples out, Ids ids, ReferenceData reference, String publisher, String title) {
-        String name = publisher.length() == 9 ? reference.epci(publisher).map(ReferenceData.Epci::name).orElse(publisher)
+        String name = publisher.length() == 9 ? reference.epci(publisher).map(ReferenceData.Epci::name)
+                .orElse(publisher)
                 : reference.commune(publisher).map(ReferenceData.Commune::name).orElse(publisher);
         describeDataSet(out, dataSet(ids, publisher), publisher(ids, publisher),
                 List.of(NodeFactory.createLiteralLang(title + name, "fr")));

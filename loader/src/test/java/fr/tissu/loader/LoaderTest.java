@@ -65,7 +65,8 @@ class LoaderTest {
 
     String name(String rna) {
         List<String> names = new ArrayList<>();
-        store.select("SELECT ?n WHERE { <" + Fixtures.BASE + "/id/association/" + rna + "> <https://schema.org/name> ?n }",
+        store.select("SELECT ?n WHERE { <" + Fixtures.BASE + "/id/association/" + rna
+                + "> <https://schema.org/name> ?n }",
                 T, r -> names.add(r.getLiteral("n").getLexicalForm()));
         return names.isEmpty() ? null : names.get(0);
     }
@@ -89,7 +90,8 @@ class LoaderTest {
         assertEquals(1, count("GRAPH <" + report.graph() + "> { <" + report.graph() + "> tissu:rowsAccepted 3 ; "
                 + "<http://spdx.org/rdf/terms#checksum>/<http://spdx.org/rdf/terms#checksumValue> ?sha }"));
         assertEquals(3, count("?a <http://www.w3.org/ns/regorg#orgStatus> <https://w3id.org/tissu/status/active> ; "
-                + "tissu:commune <" + Fixtures.BASE + "/id/commune/35238> ; dct:subject <https://w3id.org/tissu/theme/sport>"));
+                + "tissu:commune <" + Fixtures.BASE
+                + "/id/commune/35238> ; dct:subject <https://w3id.org/tissu/theme/sport>"));
     }
 
     @Test
@@ -192,11 +194,13 @@ class LoaderTest {
     @Test
     void loadsActivitiesWithScheduleAudienceOfferAndPlace() {
         FileReport report = load(write(dir, "activites.csv", Fixtures.activities(Fixtures.activity("judo-1"),
-                Fixtures.activity("judo-2", "titre", "Judo ados", "age_min", "12", "age_max", "17", "tarif", "gratuit")),
+                Fixtures.activity("judo-2", "titre", "Judo ados", "age_min", "12", "age_max", "17", "tarif",
+                "gratuit")),
                 UTF_8));
         assertEquals(Status.LOADED, report.status(), report.problems().toString());
         assertEquals("activities", report.format());
-        assertEquals(1, count("?a a tissu:Activity ; schema:eventSchedule/schema:byDay schema:Wednesday, schema:Saturday ;"
+        assertEquals(1,
+                count("?a a tissu:Activity ; schema:eventSchedule/schema:byDay schema:Wednesday, schema:Saturday ;"
                 + " schema:audience/schema:suggestedMinAge 6 ; schema:offers/schema:price ?price ; "
                 + " dct:subject <https://w3id.org/tissu/theme/judo> FILTER(?price = 120)"));
         assertEquals(1, count("?a schema:isAccessibleForFree true"));
@@ -222,7 +226,8 @@ class LoaderTest {
     @Test
     void rejectsUnknownThemesAndDays() {
         FileReport report = loader.load(write(dir, "activites.csv", Fixtures.activities(
-                Fixtures.activity("a1", "theme", "quidditch"), Fixtures.activity("a2", "jours", "mercredi|funday")), UTF_8),
+                Fixtures.activity("a1", "theme", "quidditch"), Fixtures.activity("a2", "jours", "mercredi|funday")),
+                UTF_8),
                 new Loader.Options(Loader.Mode.STRICT, true, null, false));
         assertProblem(report, 2, "theme", "unknown theme 'quidditch'");
         assertProblem(report, 3, "jours", "unknown day 'funday'");
@@ -245,7 +250,8 @@ class LoaderTest {
         assertProblem(report, 5, "indicator", "appears earlier in this file");
         assertProblem(report, 6, "indicator", "unknown indicator");
         assertEquals(3, count("?o a qb:Observation ; tissu:origin <https://w3id.org/tissu/origin/declared>"));
-        assertEquals(1, count("?o tissu:indicator <https://w3id.org/tissu/charter/indicator/2.1> ; tissu:value ?v FILTER(?v = 1)"));
+        assertEquals(1,
+                count("?o tissu:indicator <https://w3id.org/tissu/charter/indicator/2.1> ; tissu:value ?v FILTER(?v = 1)"));
     }
 
     @Test
@@ -345,14 +351,17 @@ class LoaderTest {
                     schema:foundingDate "2020-01-01"^^xsd:date ; schema:dissolutionDate "2010-01-01"^^xsd:date .
                 """, UTF_8));
         assertEquals(Status.REFUSED, report.status());
-        assertTrue(report.problems().stream().anyMatch(p -> p.reason().contains("needs a name")), report.problems().toString());
-        assertTrue(report.problems().stream().anyMatch(p -> p.reason().contains("founding date")), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.reason().contains("needs a name")), report.problems()
+                .toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.reason().contains("founding date")), report.problems()
+                .toString());
         assertTrue(store.graphs().isEmpty());
     }
 
     @Test
     void reportsRdfSyntaxErrorsWithTheirLine() {
-        FileReport report = load(write(dir, "broken.ttl", "@prefix s: <https://schema.org/> .\n\n<a> s:name \"x\" \n<b> .\n", UTF_8));
+        FileReport report = load(write(dir, "broken.ttl",
+                "@prefix s: <https://schema.org/> .\n\n<a> s:name \"x\" \n<b> .\n", UTF_8));
         assertEquals(Status.FAILED, report.status());
         assertEquals(4, report.problems().get(0).line());
         assertTrue(store.graphs().isEmpty());
@@ -385,7 +394,8 @@ class LoaderTest {
         assertEquals(43, count("?c dct:isPartOf <" + Fixtures.BASE + "/id/epci/243500139> ; a <http://rdf.insee.fr/def/geo#Commune>"));
         assertTrue(count("?c a <http://rdf.insee.fr/def/geo#Commune>") > 34_000);
         assertEquals(1, count("<" + Fixtures.BASE + "/id/commune/13201> dct:isPartOf <" + Fixtures.BASE
-                + "/id/commune/13055>, <" + Fixtures.BASE + "/id/epci/200054807>"), "an arrondissement is in its city's EPCI");
+                + "/id/commune/13055>, <" + Fixtures.BASE + "/id/epci/200054807>"),
+                "an arrondissement is in its city's EPCI");
         assertFalse(store.graphs().isEmpty());
         Node graph = store.graphs().get(0);
         assertTrue(graph.getURI().startsWith(Fixtures.BASE + "/graph/"));

@@ -62,7 +62,8 @@ class SampleGeneratorTest {
     void everySamplePlaceLiesInsideItsOwnCommune() throws IOException {
         var reference = ReferenceData.get();
         int checked = 0;
-        for (String[] file : new String[][] {{"activites.csv", "commune"}, {"points-appui-numerique.csv", "code_insee"}}) {
+        String[][] files = {{"activites.csv", "commune"}, {"points-appui-numerique.csv", "code_insee"}};
+        for (String[] file : files) {
             try (var in = Loader.class.getResourceAsStream("sample/" + file[0]);
                  var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 var rows = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()

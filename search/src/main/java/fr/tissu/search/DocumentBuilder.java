@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Vocabulary;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

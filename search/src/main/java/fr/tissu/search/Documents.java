@@ -128,7 +128,8 @@ final class Documents {
     }
 
     static Document supportPoint(SupportPoint p) {
-        DocumentBuilder d = new DocumentBuilder("support-point", p.iri(), p.identifier() != null ? p.identifier() : p.key(), p.graph(),
+        DocumentBuilder d = new DocumentBuilder("support-point", p.iri(), p.identifier() != null ? p.identifier()
+                : p.key(), p.graph(),
                 p);
         d.name(p.name());
         d.description(String.join(" ", nonNull(p.summary(), p.description())));

@@ -188,7 +188,8 @@ final class IndexUpdates {
         // by reopening is not possible on a live writer, so the pending changes are discarded this way.
         try {
             writer.deleteAll();
-            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : SearchIndex.toMap(writer.getLiveCommitData());
+            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of()
+                    : SearchIndex.toMap(writer.getLiveCommitData());
             writer.setLiveCommitData(Map.of(SearchIndex.VERSION, "-1").entrySet());
             writer.commit();
             LOG.log(System.Logger.Level.WARNING, "search index emptied after a failed update (was at version {0}); "

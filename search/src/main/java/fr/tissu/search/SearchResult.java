@@ -13,7 +13,8 @@ import java.util.Map;
  * @param facets counts by value for each dimension asked, largest first
  * @param next   the cursor of the next page, or {@code null} on the last page
  */
-public record SearchResult(long total, boolean exact, List<Hit> hits, Map<String, List<FacetCount>> facets, String next) {
+public record SearchResult(long total, boolean exact, List<Hit> hits, Map<String, List<FacetCount>> facets,
+        String next) {
 
     /**
      * One result.

@@ -17,7 +17,8 @@ import org.apache.lucene.search.TermQuery;
  * What people type, as a Lucene query. Every word must match in some field; the best field counts (name 4 >
  * themes 2 > description 1 > the rest 0.5); words of 5 letters or more also match with one typo (two from 8
  * letters) after their first two letters, at a lower weight — the search runs without typos first and only
- * falls back to them when that finds too little (fuzzy automata cost milliseconds on millions of terms); the words as a phrase in the name add to the score.
+ * falls back to them when that finds too little (fuzzy automata cost milliseconds on millions of terms); the words as a
+ * phrase in the name add to the score.
  */
 public final class TextQuery {
     private TextQuery() {
@@ -28,7 +29,9 @@ public final class TextQuery {
         return of(text, true);
     }
 
-    /** Whether {@code text} has a word long enough for typo tolerance (else {@link #of(String, boolean)} ignores it). */
+    /**
+     * Whether {@code text} has a word long enough for typo tolerance (else {@link #of(String, boolean)} ignores it).
+     */
     public static boolean hasLongWord(String text) {
         return Analysis.terms(Analysis.TEXT, text).stream().anyMatch(t -> t.length() >= 5);
     }
@@ -57,7 +60,8 @@ public final class TextQuery {
             all.add(boost(new TermQuery(new Term(Fields.THEMES_TEXT, term)), 2f), BooleanClause.Occur.SHOULD);
         }
         if (terms.size() > 1) {
-            all.add(boost(new PhraseQuery(2, Fields.NAME, terms.toArray(String[]::new)), 2f), BooleanClause.Occur.SHOULD);
+            all.add(boost(new PhraseQuery(2, Fields.NAME, terms.toArray(String[]::new)), 2f),
+                    BooleanClause.Occur.SHOULD);
         }
         return all.build();
     }

@@ -30,7 +30,8 @@ final class Themes {
         });
         schemes.find(Node.ANY, Vocab.Skos.prefLabel, Node.ANY).forEach(t -> {
             if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(PREFIX)) {
-                LABELS.merge(code(t.getSubject().getURI()), t.getObject().getLiteralLexicalForm(), (a, b) -> a + " " + b);
+                LABELS.merge(code(t.getSubject().getURI()), t.getObject().getLiteralLexicalForm(), (a, b) -> a + " "
+                        + b);
             } else if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(AUDIENCES)) {
                 AUDIENCE_LABELS.merge(code(t.getSubject().getURI()), t.getObject().getLiteralLexicalForm(),
                         (a, b) -> a + " " + b);

@@ -72,7 +72,8 @@ class SearchIndexTest {
 
     Store sample() {
         Store store = Store.create(StoreConfig.tdb2(dir.resolve("tdb2")));
-        put(store, ASSOCIATIONS, association("W1", "Judo club de l'Ouest", "Pratique du judo pour tous", "judo", "active")
+        put(store, ASSOCIATIONS, association("W1", "Judo club de l'Ouest", "Pratique du judo pour tous", "judo",
+                "active")
                 + association("W2", "Atelier numérique du quartier", "Aide aux démarches en ligne", "aide-numerique",
                         "active")
                 + association("W3", "Les amis du théâtre", "Théâtre amateur", "theatre", "dissolved")
@@ -130,8 +131,10 @@ class SearchIndexTest {
             SearchResult page1 = index.search(new SearchRequest("", null, 4, null, null, false, List.of(), false));
             assertEquals(10, page1.total());
             assertNotNull(page1.next());
-            SearchResult page2 = index.search(new SearchRequest("", null, 4, page1.next(), null, false, List.of(), false));
-            SearchResult page3 = index.search(new SearchRequest("", null, 4, page2.next(), null, false, List.of(), false));
+            SearchResult page2 = index.search(new SearchRequest("", null, 4, page1.next(), null, false, List.of(),
+                    false));
+            SearchResult page3 = index.search(new SearchRequest("", null, 4, page2.next(), null, false, List.of(),
+                    false));
             assertNull(page3.next());
             List<String> all = new ArrayList<>(keys(page1));
             all.addAll(keys(page2));

@@ -78,7 +78,8 @@ class TissuTest {
                 .filterKeep(t -> t.getSubject().getURI().matches(".*/charter/axe[1-7]")).toList().size();
         assertEquals(7, axes);
         long commitments = schemes.find(Node.ANY, Vocab.Skos.notation, Node.ANY)
-                .filterKeep(t -> t.getSubject().getURI().matches(".*/charter/axe[1-7]-engagement[1-3]")).toList().size();
+                .filterKeep(t -> t.getSubject().getURI().matches(".*/charter/axe[1-7]-engagement[1-3]")).toList()
+                .size();
         assertEquals(21, commitments);
     }
 
@@ -89,7 +90,8 @@ class TissuTest {
         assertEquals(theatre, Vocabulary.get().theme("Théâtre").orElseThrow());
         assertEquals(theatre, Vocabulary.get().theme("Theatre").orElseThrow());
         assertTrue(Vocabulary.get().theme("quidditch").isEmpty());
-        assertEquals(Tissu.concept("audience", "enfants"), Vocabulary.get().audience("Enfants (3-11 ans)").orElseThrow());
+        assertEquals(Tissu.concept("audience", "enfants"), Vocabulary.get().audience("Enfants (3-11 ans)")
+                .orElseThrow());
     }
 
     @Test

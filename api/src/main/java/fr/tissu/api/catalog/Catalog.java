@@ -61,7 +61,8 @@ public final class Catalog {
     /** The datasets, in catalogue order. */
     public static final List<Dataset> DATASETS = List.of(
             new Dataset("associations", "Associations du territoire", "Associations of the territory",
-                    "Les associations déclarées (RNA) : nom, objet, thèmes, siège, dates de création et de dissolution.",
+                    "Les associations déclarées (RNA) : nom, objet, thèmes, siège, dates de création et de "
+                    + "dissolution.",
                     "Registered associations (RNA): name, object, themes, seat, founding and dissolution dates.",
                     "/api/v1/associations", "SOCI", List.of("associations", "vie associative", "RNA"), "MONTHLY"),
             new Dataset("activities", "Activités associatives", "Associations' activities",
@@ -77,7 +78,8 @@ public final class Catalog {
                     "Digital-support places and associations (axis 3 of the charter).",
                     "/api/v1/support-points", "SOCI", List.of("médiation numérique", "inclusion numérique"), "MONTHLY"),
             new Dataset("indicators", "Indicateurs de la charte", "Charter indicators",
-                    "Les 21 indicateurs annuels de la charte de la transition numérique associative, par commune et par "
+                    "Les 21 indicateurs annuels de la charte de la transition numérique associative, par commune et "
+                    + "par "
                             + "année (cube de données W3C).",
                     "The charter's 21 yearly indicators, by commune and year (W3C Data Cube).",
                     "/api/v1/observations", "GOVE", List.of("indicateurs", "charte", "transition numérique"),
@@ -147,7 +149,8 @@ public final class Catalog {
                 .addProperty(p(DCT, "license"), license(tissu))
                 .addProperty(p(DCT, "spatial"), spatial(tissu, config))
                 .addProperty(p(DCT, "modified"), dateTime(modified))
-                .addProperty(p(DCAT, "themeTaxonomy"), r(EU + "data-theme").addProperty(RDF.type, r(SKOS + "ConceptScheme"))
+                .addProperty(p(DCAT, "themeTaxonomy"), r(EU + "data-theme")
+                .addProperty(RDF.type, r(SKOS + "ConceptScheme"))
                         .addProperty(p(DCT, "title"), m.createLiteral("Data theme", "en")));
         int size = Math.max(1, config.pageSize());
         int pages = Math.max(1, (DATASETS.size() + size - 1) / size);
@@ -343,7 +346,8 @@ public final class Catalog {
 
     private Resource concept(String uri, String scheme, String label) {
         return r(uri).addProperty(RDF.type, r(SKOS + "Concept")).addProperty(p(SKOS, "inScheme"), r(scheme))
-                .addProperty(p(SKOS, "prefLabel"), m.createLiteral(label, label.equals(label.toUpperCase()) ? "en" : "fr"));
+                .addProperty(p(SKOS, "prefLabel"), m.createLiteral(label, label.equals(label.toUpperCase()) ? "en"
+                : "fr"));
     }
 
     private Resource typed(String uri, String type) {

@@ -196,7 +196,8 @@ public final class CatalogService implements HttpService {
                 .append(Html.esc(en ? d.descEn() : d.descFr())).append("</p>\n<h2>")
                 .append(en ? "Get the data" : "Obtenir les données").append("</h2>\n<ul>\n");
         if (d.rest() != null) {
-            body.append("<li><a href=\"").append(d.rest()).append("\">").append(en ? "REST API (JSON)" : "API REST (JSON)")
+            body.append("<li><a href=\"").append(d.rest()).append("\">")
+                    .append(en ? "REST API (JSON)" : "API REST (JSON)")
                     .append("</a> — <a href=\"/openapi/ui\">").append(en ? "documentation" : "documentation")
                     .append("</a></li>\n");
         }
@@ -204,16 +205,20 @@ public final class CatalogService implements HttpService {
             body.append("<li><a href=\"/downloads/").append(Html.esc(dump.path())).append("\">")
                     .append(en ? "Full dump, N-Triples (gzip)" : "Export complet, N-Triples (gzip)").append("</a> — ")
                     .append(String.format("%,d", dump.bytes())).append(en ? " bytes, " : " octets, ")
-                    .append(String.format("%,d", dump.triples())).append(en ? " triples; SHA-256 " : " triplets ; SHA-256 ")
+                    .append(String.format("%,d", dump.triples())).append(en ? " triples; SHA-256 "
+                    : " triplets ; SHA-256 ")
                     .append("<code>").append(dump.sha256()).append("</code>");
             if (dump.versionedPath() != null) {
                 body.append(" — <a href=\"/downloads/").append(Html.esc(dump.versionedPath())).append("\">")
-                        .append(en ? "this version's permanent link" : "lien permanent de cette version").append("</a>");
+                        .append(en ? "this version's permanent link" : "lien permanent de cette version")
+                        .append("</a>");
             }
             body.append("</li>\n");
         }
-        body.append("<li><a href=\"/sparql\">SPARQL</a></li>\n<li><a href=\"/graphql\">GraphQL</a></li>\n</ul>\n<p><a href=\"")
-                .append("/dataset/").append(name).append("?format=ttl\">").append(en ? "This dataset in DCAT-AP (Turtle)"
+        body.append("<li><a href=\"/sparql\">SPARQL</a></li>\n<li><a href=\"/graphql\">GraphQL</a></li>\n</ul>\n<p><a "
+                + "href=\"")
+                .append("/dataset/").append(name).append("?format=ttl\">")
+                .append(en ? "This dataset in DCAT-AP (Turtle)"
                         : "Ce jeu de données en DCAT-AP (Turtle)").append("</a> · <a href=\"/catalog\">")
                 .append(en ? "The whole catalogue" : "Tout le catalogue").append("</a></p>\n");
         res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType());
@@ -230,12 +235,14 @@ public final class CatalogService implements HttpService {
             body.append("<li><a href=\"/catalog/").append(d.name()).append(en ? "?lang=en" : "").append("\">")
                     .append(Html.esc(en ? d.titleEn() : d.titleFr())).append("</a></li>\n");
         }
-        body.append("</ul>\n<p>DCAT-AP 3.0.1: <a href=\"/catalog.ttl\">Turtle</a> · <a href=\"/catalog.jsonld\">JSON-LD</a>")
+        body.append("</ul>\n<p>DCAT-AP 3.0.1: <a href=\"/catalog.ttl\">Turtle</a> · <a "
+                + "href=\"/catalog.jsonld\">JSON-LD</a>")
                 .append(" · <a href=\"/catalog.rdf\">RDF/XML</a> · <a href=\"/catalog.nt\">N-Triples</a> · <a href=\"")
                 .append("/catalog/validation\">").append(en ? "validation report" : "rapport de validation")
                 .append("</a></p>\n");
         return Html.page(en ? "en" : "fr", en ? "Data catalogue" : "Catalogue des données", body.toString(),
-                "/catalog?lang=" + (en ? "fr" : "en"), List.of(new Html.Alternate("/catalog.ttl", "text/turtle", "Turtle"),
+                "/catalog?lang=" + (en ? "fr" : "en"),
+                List.of(new Html.Alternate("/catalog.ttl", "text/turtle", "Turtle"),
                         new Html.Alternate("/catalog.jsonld", "application/ld+json", "JSON-LD")),
                 tissu.config().dataLicense());
     }

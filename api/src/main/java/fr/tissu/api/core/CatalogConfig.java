@@ -29,7 +29,8 @@ public record CatalogConfig(String publisher, String siren, String email, String
         CatalogConfig d = defaults();
         return new CatalogConfig(node.get("publisher").asString().orElse(d.publisher()),
                 node.get("siren").asString().orElse(d.siren()), node.get("email").asString().orElse(d.email()),
-                node.get("homepage").asString().orElse(d.homepage()), node.get("spatial").asString().orElse(d.spatial()),
+                node.get("homepage").asString().orElse(d.homepage()), node.get("spatial").asString()
+                .orElse(d.spatial()),
                 node.get("description").asString().orElse(d.description()),
                 node.get("page-size").asInt().orElse(d.pageSize()));
     }

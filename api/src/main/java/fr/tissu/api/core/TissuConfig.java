@@ -3,7 +3,6 @@ package fr.tissu.api.core;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import fr.tissu.api.core.SparqlConfig;
 import io.helidon.config.Config;
 
 /**

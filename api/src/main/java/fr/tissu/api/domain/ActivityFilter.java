@@ -106,7 +106,8 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
                 && (days.isEmpty() || anyOf(a.days(), days))
                 && (from == null || !a.start().isBefore(from))
                 && (to == null || !a.end().isAfter(to))
-                && (age == null || ((a.minAge() == null || a.minAge() <= age) && (a.maxAge() == null || a.maxAge() >= age)))
+                && (age == null || ((a.minAge() == null || a.minAge() <= age)
+                && (a.maxAge() == null || a.maxAge() >= age)))
                 && (free == null || free.equals(Boolean.TRUE.equals(a.free())))
                 && (maxPrice == null || Boolean.TRUE.equals(a.free())
                     || (a.price() != null && a.price().compareTo(maxPrice) <= 0))
@@ -114,7 +115,8 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
                 && (languages.isEmpty() || a.languages().stream().anyMatch(languages::contains))
                 && (near == null || (lat(a) != null && near.contains(lat(a), a.place().lon())))
                 && (matches != null ? matches.contains(a.key()) : words.isEmpty())
-                && ((startsAfter == null && startsBefore == null) || a.firstOccurrence(startsAfter, startsBefore) != null);
+                && ((startsAfter == null && startsBefore == null) || a.firstOccurrence(startsAfter,
+                startsBefore) != null);
     }
 
     /** This filter with {@code q} answered by the search index: {@code keys} are the activities it matched. */
@@ -181,7 +183,8 @@ public record ActivityFilter(Set<String> communes, Set<String> themes, EnumSet<D
             case "fr", "fri", "friday", "ven", "vendredi" -> DayOfWeek.FRIDAY;
             case "sa", "sat", "saturday", "sam", "samedi" -> DayOfWeek.SATURDAY;
             case "su", "sun", "sunday", "dim", "dimanche" -> DayOfWeek.SUNDAY;
-            default -> throw new BadParameterException("day", "unknown day '" + value + "' (mon…sun or lundi…dimanche)");
+            default -> throw new BadParameterException("day", "unknown day '" + value
+                    + "' (mon…sun or lundi…dimanche)");
         };
     }
 }

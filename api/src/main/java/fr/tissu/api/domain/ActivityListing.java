@@ -47,12 +47,14 @@ public final class ActivityListing {
     }
 
     /** The matches of {@code filter} in {@code snapshot}, in the order {@code sort} names. */
-    public static Sorted sorted(ActivitySnapshot snapshot, ActivityFilter filter, String sort, Map<String, Float> scores) {
+    public static Sorted sorted(ActivitySnapshot snapshot, ActivityFilter filter, String sort, Map<String,
+            Float> scores) {
         return sorted(filter.in(snapshot), filter, sort, scores);
     }
 
     /** {@code matching} (matches of {@code filter} in title order; a list it may reorder) in {@code sort}'s order. */
-    public static Sorted sorted(List<Activity> matching, ActivityFilter filter, String sort, Map<String, Float> scores) {
+    public static Sorted sorted(List<Activity> matching, ActivityFilter filter, String sort, Map<String,
+            Float> scores) {
         Function<Activity, String> key = sortKey(sort, filter, scores);
         Comparator<String> order = sort.startsWith("-") ? Comparator.reverseOrder() : Comparator.naturalOrder();
         // The snapshot hands the matches over in title order: other orders sort them by a key computed once each.

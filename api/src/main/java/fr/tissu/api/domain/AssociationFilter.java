@@ -28,7 +28,8 @@ public record AssociationFilter(Set<String> communes, Set<String> themes, String
                                 LocalDate createdBefore, List<String> words) {
 
     /** The name in lower case without French accents, as {@link Vocabulary#fold} writes words. */
-    private static final String FOLDED_NAME = "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LCASE(STR(?name)),"
+    private static final String FOLDED_NAME =
+            "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LCASE(STR(?name)),"
             + " \"[àâä]\", \"a\"), \"[éèêë]\", \"e\"), \"[îï]\", \"i\"), \"[ôö]\", \"o\"), \"[ùûü]\", \"u\"),"
             + " \"ç\", \"c\"), \"[œ]\", \"oe\")";
 

@@ -94,7 +94,8 @@ public final class IndicatorComparison {
      * The comparison body (REST JSON, GraphQL, HTML): {@code year} {@code null} means the latest year with values in
      * the group; {@code origin} {@code null} means declared, else computed.
      */
-    public Map<String, Object> compare(String indicator, String commune, String groupKind, Integer year, String origin) {
+    public Map<String, Object> compare(String indicator, String commune, String groupKind, Integer year,
+            String origin) {
         check(indicator, commune, origin);
         Map<String, Object> group = new LinkedHashMap<>();
         int[] members = group(commune, groupKind, group);

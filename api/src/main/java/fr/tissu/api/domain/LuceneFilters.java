@@ -84,7 +84,10 @@ public final class LuceneFilters {
         return finish(q);
     }
 
-    /** The association-only conditions of {@code f} (status, creation dates); commune and theme come from {@link #activity}. */
+    /**
+     * The association-only conditions of {@code f} (status, creation dates); commune and theme come from {@link
+     * #activity}.
+     */
     public static Query association(AssociationFilter f) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         anyOf(q, Fields.COMMUNE, f.communes());

@@ -86,7 +86,8 @@ public final class Params {
         }
         for (String siren : all("epci")) {
             codes.addAll(ReferenceData.get().epci(siren)
-                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
+                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'"))
+                    .members());
         }
         return codes;
     }

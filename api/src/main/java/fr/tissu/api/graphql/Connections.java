@@ -25,7 +25,6 @@ import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;
 import fr.tissu.store.read.Cursor;
 import fr.tissu.store.read.SupportPoint;
-import graphql.GraphQL;
 import graphql.schema.DataFetchingEnvironment;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -202,7 +201,8 @@ final class Connections {
             return 20;
         }
         if (first < 0 || first > GraphQlEngine.MAX_FIRST) {
-            throw new BadParameterException("first", "between 0 and " + GraphQlEngine.MAX_FIRST + " (limit: maximum first)");
+            throw new BadParameterException("first", "between 0 and " + GraphQlEngine.MAX_FIRST
+                    + " (limit: maximum first)");
         }
         return first;
     }

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionException;
 import fr.tissu.api.core.BadParameterException;
 import fr.tissu.store.QueryTimeoutException;
 import graphql.ErrorClassification;
-import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.IndicatorComparison;
-import fr.tissu.vocabulary.Tissu;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -26,7 +24,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import org.dataloader.DataLoaderRegistry;
 
 /**
  * The GraphQL endpoint's engine: the schema ({@code schema.graphqls}) wired by {@link Wiring} to the read model's

@@ -11,9 +11,12 @@ import fr.tissu.api.html.Html;
 final class GraphQlPage {
     private static final String STYLE = """
             <style>
-              .grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}@media (max-width:50rem){.grid{grid-template-columns:minmax(0,1fr)}}
-              textarea,pre{width:100%;font:14px/1.4 ui-monospace,monospace;border:1px solid #666;border-radius:4px;padding:.5rem}
-              textarea#query{min-height:18rem}pre{min-height:18rem;max-height:36rem;background:#f6f6f6;overflow:auto;margin:0}
+              .grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}\
+            @media (max-width:50rem){.grid{grid-template-columns:minmax(0,1fr)}}
+              textarea,pre{width:100%;font:14px/1.4 ui-monospace,monospace;border:1px solid #666;border-radius:4px;\
+            padding:.5rem}
+              textarea#query{min-height:18rem}pre{min-height:18rem;max-height:36rem;background:#f6f6f6;overflow:auto;\
+            margin:0}
               .run{padding:.4rem 1rem;background:#000091;color:#fff;border:0;border-radius:4px;cursor:pointer}
               textarea:focus,input:focus,button:focus,pre:focus{outline:3px solid var(--focus);outline-offset:2px}
               details{border-top:1px solid #ddd;padding:.25rem 0}summary{cursor:pointer;font-weight:600}
@@ -43,12 +46,14 @@ final class GraphQlPage {
                 : "Demandez exactement les champs dont vous avez besoin. <kbd>Ctrl</kbd>+<kbd>Entrée</kbd> exécute la "
                         + "requête. Le schéma est aussi <a href=\"/graphql/schema.graphqls\">disponible en SDL</a>.")
                 + "</p>\n<div class=\"grid\">\n<section aria-labelledby=\"q-title\">\n<h2 id=\"q-title\">"
-                + (en ? "Query" : "Requête") + "</h2>\n<label for=\"query\">" + (en ? "GraphQL query" : "Requête GraphQL")
+                + (en ? "Query" : "Requête") + "</h2>\n<label for=\"query\">"
+                + (en ? "GraphQL query" : "Requête GraphQL")
                 + "</label>\n<textarea id=\"query\" spellcheck=\"false\">" + Html.esc(EXAMPLE) + "</textarea>\n"
                 + "<p><button id=\"run\" class=\"run\" type=\"button\">" + (en ? "Run" : "Exécuter") + "</button></p>\n"
                 + "<label for=\"variables\">" + (en ? "Variables (JSON)" : "Variables (JSON)") + "</label>\n"
                 + "<textarea id=\"variables\" spellcheck=\"false\" rows=\"3\">{}</textarea>\n</section>\n"
-                + "<section aria-labelledby=\"r-title\">\n<h2 id=\"r-title\">" + (en ? "Result" : "Résultat") + "</h2>\n"
+                + "<section aria-labelledby=\"r-title\">\n<h2 id=\"r-title\">" + (en ? "Result" : "Résultat")
+                + "</h2>\n"
                 + "<pre id=\"result\" tabindex=\"0\" aria-live=\"polite\"></pre>\n"
                 + "</section>\n</div>\n<section aria-labelledby=\"s-title\">\n<h2 id=\"s-title\">"
                 + (en ? "Schema" : "Schéma") + "</h2>\n<label for=\"filter\">"

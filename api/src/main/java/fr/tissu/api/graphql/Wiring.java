@@ -26,7 +26,6 @@ import fr.tissu.vocabulary.Vocabulary;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.apache.jena.graph.Node;
-import org.apache.lucene.search.Query;
 
 /**
  * The schema's types wired to the read model: for each type, the fields that are not read as they are from its
@@ -49,7 +48,8 @@ final class Wiring {
                 .type("Query", t -> t
                         .dataFetcher("association", env -> {
                             String rna = associationKey(env.getArgument("id"), env.getArgument("rna"));
-                            return rna == null ? null : Loaders.associations(env).load(tissu.ids().association(rna).getURI());
+                            return rna == null ? null : Loaders.associations(env)
+                                    .load(tissu.ids().association(rna).getURI());
                         })
                         .dataFetcher("activity", env -> {
                             ActivitySnapshot s = tissu.model().activities();
@@ -59,13 +59,15 @@ final class Wiring {
                             String id = env.getArgument("id");
                             return id == null ? null : s.byKey().get(id.substring(id.lastIndexOf('/') + 1));
                         })
-                        .dataFetcher("commune", env -> ReferenceData.get().commune(env.getArgument("code")).orElse(null))
+                        .dataFetcher("commune", env -> ReferenceData.get().commune(env.getArgument("code"))
+                        .orElse(null))
                         .dataFetcher("epci", env -> ReferenceData.get().epci(env.getArgument("siren")).orElse(null))
                         .dataFetcher("theme", env -> Vocabulary.get().theme(env.getArgument("code")).map(Node::getURI)
                                 .orElse(null))
                         .dataFetcher("associations", env -> connections.associations(env, null))
                         .dataFetcher("activities", env -> connections.activities(env, null, null))
-                        .dataFetcher("supportPoints", env -> connections.supportPoints(env, env.getArgument("communes")))
+                        .dataFetcher("supportPoints", env -> connections.supportPoints(env,
+                        env.getArgument("communes")))
                         .dataFetcher("axes", env -> Charter.axes())
                         .dataFetcher("indicator", env -> Charter.indicator(env.getArgument("code")).orElse(null))
                         .dataFetcher("search", connections::search))
@@ -109,7 +111,8 @@ final class Wiring {
                         .dataFetcher("departement", env -> departement(commune(env).departement()))
                         .dataFetcher("associations", env -> connections.associations(env, commune(env).code()))
                         .dataFetcher("activities", env -> connections.activities(env, commune(env).code(), null))
-                        .dataFetcher("supportPoints", env -> connections.supportPoints(env, List.of(commune(env).code())))
+                        .dataFetcher("supportPoints", env -> connections.supportPoints(env,
+                        List.of(commune(env).code())))
                         .dataFetcher("indicators", env -> {
                             Integer year = env.getArgument("year");
                             String origin = env.getArgument("origin") == null ? null
@@ -151,7 +154,8 @@ final class Wiring {
                         .dataFetcher("code", env -> Themes.code(env.getSource()))
                         .dataFetcher("labelFr", env -> Themes.label(env.getSource(), "fr"))
                         .dataFetcher("labelEn", env -> Themes.label(env.getSource(), "en"))
-                        .dataFetcher("broader", env -> Themes.related(env.getSource(), Vocab.Skos.broader, false).stream()
+                        .dataFetcher("broader", env -> Themes.related(env.getSource(), Vocab.Skos.broader, false)
+                        .stream()
                                 .findFirst().orElse(null))
                         .dataFetcher("narrower", env -> Themes.related(env.getSource(), Vocab.Skos.broader, true)))
                 .type("Axis", t -> t

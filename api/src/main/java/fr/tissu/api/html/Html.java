@@ -9,18 +9,27 @@ import java.util.List;
 public final class Html {
     private static final String CSS = """
             :root{--ink:#1b1b1b;--muted:#4a4a4a;--link:#0b4fa8;--bg:#fff;--band:#f2f4f7;--focus:#ffbf47}
-            *{box-sizing:border-box}body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+            *{box-sizing:border-box}body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;\
+            color:var(--ink);background:var(--bg)}
             a{color:var(--link)}a:focus,summary:focus{outline:3px solid var(--focus);outline-offset:2px}
-            .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--focus);padding:.5rem;color:#000}
-            header,footer{background:var(--band);padding:.75rem 1rem}header nav{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline}
-            header .brand{font-weight:700;text-decoration:none;color:var(--ink)}main{max-width:60rem;margin:0 auto;padding:1rem}
+            .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--focus);padding:.5rem;\
+            color:#000}
+            header,footer{background:var(--band);padding:.75rem 1rem}header nav{display:flex;gap:1rem;flex-wrap:wrap;\
+            align-items:baseline}
+            header .brand{font-weight:700;text-decoration:none;color:var(--ink)}main{max-width:60rem;margin:0 auto;\
+            padding:1rem}
             h1{font-size:1.75rem;line-height:1.2;margin:.5rem 0}.kind{color:var(--muted);margin:0}
-            dl{display:grid;grid-template-columns:minmax(9rem,14rem) 1fr;gap:.25rem 1rem}dt{font-weight:600;color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
-            dd ul{margin:0;padding-left:1.1rem}section{margin-top:1.5rem}h2{font-size:1.25rem;border-bottom:1px solid #ccd;padding-bottom:.25rem}
+            dl{display:grid;grid-template-columns:minmax(9rem,14rem) 1fr;gap:.25rem 1rem}dt{font-weight:600;\
+            color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
+            dd ul{margin:0;padding-left:1.1rem}section{margin-top:1.5rem}h2{font-size:1.25rem;\
+            border-bottom:1px solid #ccd;padding-bottom:.25rem}
             table{border-collapse:collapse}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #dde}
-            form.pick{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}select,button{font:inherit;padding:.2rem .4rem}
-            figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.9rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
-            footer{margin-top:2rem;font-size:.9rem;color:var(--muted)}code,main p{overflow-wrap:anywhere}select{max-width:100%}.scroll{overflow-x:auto;max-width:100%}
+            form.pick{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}select,\
+            button{font:inherit;padding:.2rem .4rem}
+            figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.9rem}caption{text-align:left;\
+            font-weight:600;padding:.25rem 0}
+            footer{margin-top:2rem;font-size:.9rem;color:var(--muted)}code,main p{overflow-wrap:anywhere}\
+            select{max-width:100%}.scroll{overflow-x:auto;max-width:100%}
             @media (max-width:40rem){dl{grid-template-columns:1fr}dt{margin-top:.5rem}}
             """;
 
@@ -62,7 +71,8 @@ public final class Html {
                               List<Alternate> alternates, String license, String head) {
         boolean en = "en".equals(lang);
         StringBuilder s = new StringBuilder(4096 + body.length());
-        s.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "fr").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        s.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "fr")
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(esc(title)).append(" — Tissu</title>\n");
         for (Alternate a : alternates) {

@@ -85,13 +85,16 @@ public final class IndicatorSection {
         for (Charter.Indicator i : Charter.indicators()) {
             String code = i.code();
             s.append("<option value=\"").append(code).append('"').append(code.equals(chosen) ? " selected" : "")
-                    .append('>').append(code).append(" — ").append(Html.esc(inLanguage(i.label()))).append("</option>\n");
+                    .append('>').append(code).append(" — ").append(Html.esc(inLanguage(i.label())))
+                    .append("</option>\n");
         }
         s.append("</select>\n<label for=\"group\">").append(en ? "compared with" : "comparée avec").append("</label> ")
                 .append("<select id=\"group\" name=\"group\">\n");
-        String[][] groups = {{"epci", en ? "its EPCI" : "son EPCI"}, {"departement", en ? "its département"
-                : "son département"}, {"population-band", en ? "communes of its size (France)"
-                : "les communes de sa taille (France)"}};
+        String[][] groups = {
+            {"epci", en ? "its EPCI" : "son EPCI"},
+            {"departement", en ? "its département" : "son département"},
+            {"population-band", en ? "communes of its size (France)" : "les communes de sa taille (France)"},
+        };
         for (String[] g : groups) {
             s.append("<option value=\"").append(g[0]).append('"').append(g[0].equals(kind) ? " selected" : "")
                     .append('>').append(g[1]).append("</option>\n");
@@ -173,14 +176,17 @@ public final class IndicatorSection {
         }
         Map<String, Object> last = series.get(n - 1);
         String summary = (en ? name + ", " + indicator + " (" + measure(c) + "): " : name + ", " + indicator + " ("
-                + measure(c) + ") : ") + String.join(", ", series.stream().map(p -> p.get("year") + " " + fmt(p.get(key)))
-                .toList()) + ". " + (en ? "Median of the group (" + group.get("name") + ") in " + last.get("year") + ": "
+                + measure(c) + ") : ") + String.join(", ", series.stream()
+                .map(p -> p.get("year") + " " + fmt(p.get(key)))
+                .toList()) + ". " + (en ? "Median of the group (" + group.get("name") + ") in " + last.get("year")
+                + ": "
                 : "Médiane du groupe (" + group.get("name") + ") en " + last.get("year") + " : ")
                 + fmt(last.get("groupMedian")) + ".";
         s.append("<figure>\n<svg viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" width=\"100%\" role=\"img\" aria-labelledby=\"ts-t ts-d\" "
                         + "xmlns=\"http://www.w3.org/2000/svg\" style=\"max-width:40rem\">")
-                .append("<title id=\"ts-t\">").append(Html.esc((en ? "Time series: " : "Série annuelle : ") + indicator))
+                .append("<title id=\"ts-t\">")
+                .append(Html.esc((en ? "Time series: " : "Série annuelle : ") + indicator))
                 .append("</title><desc id=\"ts-d\">").append(Html.esc(summary)).append("</desc>");
         grid(s, max, w, h, left, right, top, bottom);
         if (!upper.isEmpty()) {
@@ -200,12 +206,14 @@ public final class IndicatorSection {
                 .append(en ? "; dashed line: group median; shaded band: first to third quartile."
                         : " ; tirets : médiane du groupe ; bande grisée : du premier au troisième quartile.")
                 .append("</figcaption>\n</figure>\n");
-        s.append("<div class=\"scroll\" tabindex=\"0\"><table><caption>").append(Html.esc((en ? "Year by year, " : "Année par année, ") + name))
+        s.append("<div class=\"scroll\" tabindex=\"0\"><table><caption>")
+                .append(Html.esc((en ? "Year by year, " : "Année par année, ") + name))
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(en ? "Year" : "Année")
                 .append("</th><th scope=\"col\">").append(en ? "Value" : "Valeur").append("</th>");
         boolean per1000 = key.equals("per1000");
         if (per1000) {
-            s.append("<th scope=\"col\">").append(en ? "Per 1,000 inhabitants" : "Pour 1 000 habitants").append("</th>");
+            s.append("<th scope=\"col\">").append(en ? "Per 1,000 inhabitants" : "Pour 1 000 habitants")
+                    .append("</th>");
         }
         s.append("<th scope=\"col\">").append(en ? "Rank" : "Rang").append("</th><th scope=\"col\">")
                 .append(en ? "Group median" : "Médiane du groupe").append("</th><th scope=\"col\">")
@@ -266,11 +274,13 @@ public final class IndicatorSection {
             int y = 8 + i * row;
             s.append("<text x=\"").append(left - 6).append("\" y=\"").append(y + 13)
                     .append("\" text-anchor=\"end\" font-size=\"12\"").append(me ? " font-weight=\"700\"" : "")
-                    .append('>').append(item.get("rank")).append(". ").append(Html.esc(shorten((String) item.get("name"))))
+                    .append('>').append(item.get("rank")).append(". ")
+                    .append(Html.esc(shorten((String) item.get("name"))))
                     .append("</text><rect x=\"").append(left).append("\" y=\"").append(y + 2).append("\" width=\"")
                     .append(r1(Math.max(len, 1))).append("\" height=\"").append(row - 6).append("\" fill=\"")
                     .append(me ? COMMUNE : OTHERS).append("\"/><text x=\"").append(r1(left + len + 4))
-                    .append("\" y=\"").append(y + 13).append("\" font-size=\"12\"").append(me ? " font-weight=\"700\"" : "")
+                    .append("\" y=\"").append(y + 13).append("\" font-size=\"12\"")
+                    .append(me ? " font-weight=\"700\"" : "")
                     .append('>').append(fmt(item.get(key))).append(me ? " ◀" : "").append("</text>");
         }
         if (stats.get("median") != null && max > 0) {
@@ -284,12 +294,14 @@ public final class IndicatorSection {
             s.append(' ').append(en ? "The first " + RANKING_BARS + " are shown; the CSV has them all."
                     : "Les " + RANKING_BARS + " premières sont affichées ; le CSV les donne toutes.");
         }
-        s.append("</figcaption>\n</figure>\n<div class=\"scroll\" tabindex=\"0\"><table><caption>").append(en ? "Ranking" : "Classement")
+        s.append("</figcaption>\n</figure>\n<div class=\"scroll\" tabindex=\"0\"><table><caption>")
+                .append(en ? "Ranking" : "Classement")
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(en ? "Rank" : "Rang")
                 .append("</th><th scope=\"col\">Commune</th><th scope=\"col\">").append(en ? "Value" : "Valeur")
                 .append("</th>");
         if (key.equals("per1000")) {
-            s.append("<th scope=\"col\">").append(en ? "Per 1,000 inhabitants" : "Pour 1 000 habitants").append("</th>");
+            s.append("<th scope=\"col\">").append(en ? "Per 1,000 inhabitants" : "Pour 1 000 habitants")
+                    .append("</th>");
         }
         s.append("</tr></thead>\n<tbody>\n");
         for (Map<String, Object> item : shown) {
@@ -320,7 +332,8 @@ public final class IndicatorSection {
                 latest.put(k, v);
             }
         }
-        s.append("<h3>").append(en ? "Latest values" : "Dernières valeurs").append("</h3>\n<div class=\"scroll\" tabindex=\"0\"><table><caption>")
+        s.append("<h3>").append(en ? "Latest values" : "Dernières valeurs")
+                .append("</h3>\n<div class=\"scroll\" tabindex=\"0\"><table><caption>")
                 .append(en ? "Latest value of each indicator, declared or computed"
                         : "Dernière valeur de chaque indicateur, déclarée ou calculée")
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(en ? "Indicator" : "Indicateur")
@@ -334,7 +347,8 @@ public final class IndicatorSection {
                     .append("</th><td>").append(v.get("year")).append("</td><td>")
                     .append("boolean".equals(i.get("unit")) ? (((BigDecimal) v.get("value")).signum() == 0
                             ? (en ? "no" : "non") : (en ? "yes" : "oui")) : fmt(v.get("value")))
-                    .append("</td><td>").append(computed ? (en ? "computed" : "calculée") : (en ? "declared" : "déclarée"))
+                    .append("</td><td>").append(computed ? (en ? "computed" : "calculée")
+                    : (en ? "declared" : "déclarée"))
                     .append("</td></tr>\n");
         }
         s.append("</tbody></table></div>\n");

@@ -56,7 +56,9 @@ public final class ThingPage {
         return accept.startsWith("en") ? "en" : "fr";
     }
 
-    /** The page of {@code thing}, described by {@code graph}, with {@code extra} (escaped HTML) after its description. */
+    /**
+     * The page of {@code thing}, described by {@code graph}, with {@code extra} (escaped HTML) after its description.
+     */
     public String render(Node thing, Graph graph, String path, List<Html.Alternate> alternates, String extra) {
         Set<Node> objects = new HashSet<>();
         graph.find().forEachRemaining(t -> objects.add(t.getObject()));
@@ -76,7 +78,8 @@ public final class ThingPage {
         properties(body, thing, graph, labels, 0);
         body.append("</section>\n").append(extra);
         if (!incoming.isEmpty()) {
-            body.append("<section aria-labelledby=\"links\"><h2 id=\"links\">").append(en ? "Linked from" : "Liés à cette page")
+            body.append("<section aria-labelledby=\"links\"><h2 id=\"links\">")
+                    .append(en ? "Linked from" : "Liés à cette page")
                     .append("</h2>\n<ul>\n");
             incoming.stream().limit(INCOMING).sorted(Comparator.comparing(i -> i.label() == null ? "" : i.label()))
                     .forEach(i -> body.append("<li>").append(link(i.subject(), i.label() != null ? i.label()
@@ -230,12 +233,14 @@ public final class ThingPage {
                 : "Le tissu associatif du territoire en données ouvertes") + "</h1>\n<p>"
                 + (en ? "Associations, their activities and places, digital-support points and the commune charter's "
                 + "indicators, published as linked open data."
-                : "Les associations, leurs activités et leurs lieux, les points d'appui numériques et les indicateurs de la "
+                : "Les associations, leurs activités et leurs lieux, les points d'appui numériques et les indicateurs "
+                + "de la "
                 + "charte communale, publiés en données liées ouvertes.") + "</p>\n<h2>"
                 + (en ? "Start here" : "Pour commencer") + "</h2>\n<ul>\n"
                 + "<li><a href=\"/id/commune/35238" + q + "\">Rennes</a> (" + (en ? "commune" : "commune") + ")</li>\n"
                 + "<li><a href=\"/id/epci/243500139" + q + "\">Rennes Métropole</a> (EPCI)</li>\n"
-                + "<li><a href=\"/id/indicator/1.1" + q + "\">" + (en ? "Indicator 1.1" : "Indicateur 1.1") + "</a></li>\n"
+                + "<li><a href=\"/id/indicator/1.1" + q + "\">" + (en ? "Indicator 1.1" : "Indicateur 1.1")
+                + "</a></li>\n"
                 + "<li><a href=\"/vocabulary" + q + "\">" + (en ? "The vocabulary" : "Le vocabulaire") + "</a></li>\n"
                 + "<li><a href=\"/sparql" + q + "\">" + (en ? "Query the data in SPARQL, with examples"
                 : "Interroger les données en SPARQL, avec des exemples") + "</a></li>\n"

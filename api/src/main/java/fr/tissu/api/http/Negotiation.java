@@ -21,7 +21,8 @@ import io.helidon.webserver.http.ServerRequest;
  * order).
  */
 public final class Negotiation {
-    private static final List<MediaType> HTML = List.of(MediaTypes.TEXT_HTML, MediaTypes.create("application/xhtml+xml"));
+    private static final List<MediaType> HTML = List.of(MediaTypes.TEXT_HTML,
+            MediaTypes.create("application/xhtml+xml"));
 
     private Negotiation() {
     }

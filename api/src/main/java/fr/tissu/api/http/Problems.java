@@ -10,8 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.ThingPage;
-import fr.tissu.api.http.HeadForGet;
-import fr.tissu.api.http.Negotiation;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -79,7 +77,8 @@ public final class Problems {
             case 405 -> en ? "Method not allowed" : "Méthode non acceptée";
             case 406 -> en ? "Format not available" : "Format non disponible";
             case 429, 503 -> en ? "The service is busy" : "Le service est très sollicité";
-            default -> status.code() >= 500 ? (en ? "Something went wrong on our side" : "Une erreur est survenue de notre côté")
+            default -> status.code() >= 500 ? (en ? "Something went wrong on our side"
+                    : "Une erreur est survenue de notre côté")
                     : (en ? "This request cannot be answered" : "Cette demande ne peut pas aboutir");
         };
         String advice = status.code() == 404
@@ -91,7 +90,8 @@ public final class Problems {
                 : (en ? "Check the address and its parameters." : "Vérifiez l'adresse et ses paramètres.");
         String home = en ? "/?lang=en" : "/";
         String body = "<h1>" + Html.esc(title) + "</h1>\n<p>" + Html.esc(advice) + "</p>\n<p><strong>"
-                + (en ? "Detail" : "Détail") + " (" + status.code() + ")</strong> : <span lang=\"en\">" + Html.esc(detail)
+                + (en ? "Detail" : "Détail") + " (" + status.code() + ")</strong> : <span lang=\"en\">"
+                + Html.esc(detail)
                 + "</span></p>\n"
                 + "<ul>\n<li><a href=\"" + home + "\">" + (en ? "Back to the home page" : "Retour à l'accueil")
                 + "</a></li>\n<li><a href=\"/sparql" + (en ? "?lang=en" : "") + "\">"

@@ -78,10 +78,13 @@ public final class LinkedDataService implements HttpService {
             if (type.equals("commune")
                     && ReferenceData.get().commune(key).isPresent()) {
                 extra = IndicatorSection.render(comparison, key,
-                        req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang, path);
+                        req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang,
+                        path);
             }
-            String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path), extra);
-            res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType()).send(html.getBytes(StandardCharsets.UTF_8));
+            String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path),
+                    extra);
+            res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType())
+                    .send(html.getBytes(StandardCharsets.UTF_8));
             return;
         }
         RdfWriting.write(res, graph, media.get());

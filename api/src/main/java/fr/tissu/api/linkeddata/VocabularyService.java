@@ -41,7 +41,8 @@ public final class VocabularyService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/vocabulary", this::vocabulary)
-                .get("/vocabulary/context.jsonld", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "application/ld+json")
+                .get("/vocabulary/context.jsonld", (req, res) -> res.header(HeaderNames.CONTENT_TYPE,
+                "application/ld+json")
                         .send(Vocabulary.text(Vocabulary.CONTEXT)))
                 .get("/vocabulary/shapes.ttl", (req, res) -> res.header(HeaderNames.CONTENT_TYPE,
                         "text/turtle; charset=UTF-8").send(Vocabulary.text(Vocabulary.SHAPES)));
@@ -71,8 +72,10 @@ public final class VocabularyService implements HttpService {
         Graph ontology = Vocabulary.get().ontology();
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(en ? "The Tissu vocabulary" : "Le vocabulaire Tissu").append("</h1>\n<p>")
-                .append(en ? "Tissu reuses schema.org, W3C and EU vocabularies, and mints the terms below only where none"
-                        + " fits. Namespace: " : "Tissu réutilise schema.org et les vocabulaires du W3C et de l'UE, et ne"
+                .append(en ? "Tissu reuses schema.org, W3C and EU vocabularies, and mints the terms below only where "
+                + "none"
+                        + " fits. Namespace: "
+                        : "Tissu réutilise schema.org et les vocabulaires du W3C et de l'UE, et ne"
                         + " crée les termes ci-dessous que lorsqu'aucun ne convient. Espace de noms : ")
                 .append("<code>").append(Tissu.NS).append("</code></p>\n");
         body.append("<h2>").append(en ? "Classes and properties" : "Classes et propriétés").append("</h2>\n<dl>\n");
@@ -94,7 +97,8 @@ public final class VocabularyService implements HttpService {
                 .append("<li><a href=\"/id/theme/sport").append(en ? "?lang=en" : "").append("\">")
                 .append(en ? "Themes" : "Thèmes").append("</a></li>\n")
                 .append("<li><a href=\"/vocabulary/shapes.ttl\">").append(en ? "SHACL shapes" : "Formes SHACL")
-                .append("</a>, <a href=\"/vocabulary/context.jsonld\">").append(en ? "JSON-LD context" : "contexte JSON-LD")
+                .append("</a>, <a href=\"/vocabulary/context.jsonld\">")
+                .append(en ? "JSON-LD context" : "contexte JSON-LD")
                 .append("</a></li>\n</ul>\n");
         return Html.page(lang, en ? "Vocabulary" : "Vocabulaire", body.toString(),
                 "/vocabulary?lang=" + (en ? "fr" : "en"), LinkedDataService.alternates("/vocabulary"),

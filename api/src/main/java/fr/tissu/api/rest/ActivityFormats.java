@@ -117,7 +117,8 @@ final class ActivityFormats {
             if (first == null) {
                 continue;
             }
-            VEvent event = new VEvent(ZonedDateTime.of(first, r.start(), PARIS), ZonedDateTime.of(first, r.end(), PARIS),
+            VEvent event = new VEvent(ZonedDateTime.of(first, r.start(), PARIS),
+                    ZonedDateTime.of(first, r.end(), PARIS),
                     r.title());
             event.add(new Uid(r.iri()));
             List<String> days = new ArrayList<>();
@@ -125,7 +126,8 @@ final class ActivityFormats {
                 days.add(WeekDay.getWeekDay(d).getDay().name());
             }
             // RFC 5545: with a zoned DTSTART, UNTIL is written in UTC.
-            String until = r.seasonEnd() == null ? "" : ";UNTIL=" + UNTIL.format(ZonedDateTime.of(r.seasonEnd(), r.end(),
+            String until = r.seasonEnd() == null ? "" : ";UNTIL="
+                    + UNTIL.format(ZonedDateTime.of(r.seasonEnd(), r.end(),
                     PARIS).withZoneSameInstant(ZoneOffset.UTC));
             event.add(new RRule<>("FREQ=WEEKLY;BYDAY=" + String.join(",", days) + until));
             if (r.place() != null && r.place().name() != null) {

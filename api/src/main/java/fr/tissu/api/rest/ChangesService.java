@@ -33,7 +33,8 @@ public final class ChangesService implements HttpService {
     private static final Map<String, String> FORMATS = new LinkedHashMap<>();
     private static final Map<String, String> PATHS = Map.of("association", "associations", "activity", "activities",
             "place", "places", "support-point", "support-points");
-    private static final Map<String, String> VERBS = Map.of("added", "Create", "modified", "Update", "removed", "Delete");
+    private static final Map<String, String> VERBS = Map.of("added", "Create", "modified", "Update", "removed",
+            "Delete");
 
     static {
         FORMATS.put("json", "application/json");

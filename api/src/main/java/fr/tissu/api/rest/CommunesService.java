@@ -72,7 +72,8 @@ public final class CommunesService implements HttpService {
                 throw new BadParameterException("indicator", "unknown charter indicator '" + i + "' (1.1 to 7.3)");
             }
         }
-        String format = RestSupport.format(req, p, Map.of("json", "application/json", "csv", "text/csv; charset=utf-8"));
+        String format = RestSupport.format(req, p, Map.of("json", "application/json", "csv",
+                "text/csv; charset=utf-8"));
         List<Map<String, Object>> items = comparison.ofCommune(code, year, p.one("origin")).stream()
                 .filter(i -> only.isEmpty() || only.contains(((Map<?, ?>) i.get("indicator")).get("code"))).toList();
         if (RestSupport.notModified(req, res, tissu.store())) {
@@ -110,7 +111,8 @@ public final class CommunesService implements HttpService {
         Set<String> members = new HashSet<>();
         for (String siren : p.all("epci")) {
             members.addAll(ReferenceData.get().epci(siren)
-                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'")).members());
+                    .orElseThrow(() -> new BadParameterException("epci", "unknown EPCI SIREN '" + siren + "'"))
+                    .members());
         }
         Set<String> departements = new HashSet<>(p.all("departement"));
         List<String> words = p.words("q");

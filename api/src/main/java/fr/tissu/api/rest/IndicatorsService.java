@@ -127,7 +127,8 @@ public final class IndicatorsService implements HttpService {
             return;
         }
         String query = req.query().rawValue();
-        body.put("links", Map.of("self", "/api/v1/indicators/" + code + "/compare" + (query.isEmpty() ? "" : "?" + query),
+        body.put("links", Map.of("self", "/api/v1/indicators/" + code + "/compare"
+                + (query.isEmpty() ? "" : "?" + query),
                 "csv", "/api/v1/indicators/" + code + "/compare?" + (query.isEmpty() ? "" : query.replaceAll(
                         "(^|&)format=[^&]*", "") + "&") + "format=csv"));
         RestSupport.json(res, body);

@@ -81,7 +81,8 @@ public final class OpenApiService implements HttpService {
             throw new Problem(Status.NOT_FOUND_404, "no such asset: " + file);
         }
         try (InputStream in = OpenApiService.class.getResourceAsStream(WEBJAR + version + "/" + file)) {
-            res.header(HeaderNames.CONTENT_TYPE, type + "; charset=utf-8").header(HeaderNames.CACHE_CONTROL, "max-age=86400")
+            res.header(HeaderNames.CONTENT_TYPE, type + "; charset=utf-8")
+                    .header(HeaderNames.CACHE_CONTROL, "max-age=86400")
                     .send(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

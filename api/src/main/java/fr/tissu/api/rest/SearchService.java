@@ -83,7 +83,8 @@ public final class SearchService implements HttpService {
         SearchResult result;
         try {
             result = tissu.index().search(new SearchRequest(params.one("q") == null ? "" : params.one("q"), filter,
-                    limit, params.one("after"), origin, sort.equals("distance"), facets, highlight == null || highlight));
+                    limit, params.one("after"), origin, sort.equals("distance"), facets, highlight == null
+                    || highlight));
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }

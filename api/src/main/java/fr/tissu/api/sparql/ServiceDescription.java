@@ -68,10 +68,15 @@ final class ServiceDescription {
                     sd:endpoint <%1$s> ;
                     sd:supportedLanguage sd:SPARQL11Query ;
                     sd:feature sd:UnionDefaultGraph , sd:DereferencesURIs ;
-                    sd:resultFormat formats:SPARQL_Results_JSON , formats:SPARQL_Results_XML , formats:SPARQL_Results_CSV ,
-                        formats:SPARQL_Results_TSV , formats:Turtle , formats:N-Triples , formats:JSON-LD , formats:RDF_XML ;
-                    dct:description "Point d'accès SPARQL 1.1 en lecture seule : pas de SPARQL Update, pas de SERVICE (fédération), pas d'accès aux fichiers. Chaque requête est arrêtée après %2$d s et donne au plus %3$d lignes ; %4$d requêtes au plus en même temps."@fr ,
-                        "Read-only SPARQL 1.1 endpoint: no SPARQL Update, no SERVICE (federation), no file access. Each query is stopped after %2$d s and returns at most %3$d rows; at most %4$d queries at once."@en ;
+                    sd:resultFormat formats:SPARQL_Results_JSON , formats:SPARQL_Results_XML ,\s\
+                formats:SPARQL_Results_CSV ,
+                        formats:SPARQL_Results_TSV , formats:Turtle , formats:N-Triples , formats:JSON-LD ,\s\
+                formats:RDF_XML ;
+                    dct:description "Point d'accès SPARQL 1.1 en lecture seule : pas de SPARQL Update, pas de SERVICE\s\
+                (fédération), pas d'accès aux fichiers. Chaque requête est arrêtée après %2$d s et donne au plus %3$d\s\
+                lignes ; %4$d requêtes au plus en même temps."@fr ,
+                        "Read-only SPARQL 1.1 endpoint: no SPARQL Update, no SERVICE (federation), no file access.\s\
+                Each query is stopped after %2$d s and returns at most %3$d rows; at most %4$d queries at once."@en ;
                     sd:defaultDataset [ a sd:Dataset ;
                         sd:defaultGraph [ a sd:Graph ; dct:description "the union of every named graph"@en ] ;
                 %5$s    ] ;
@@ -91,8 +96,10 @@ final class ServiceDescription {
         String dataset = "<" + base + "/.well-known/void>";
         Duration timeout = Duration.ofMinutes(5);
         long[] triples = {0};
-        tissu.store().select("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", timeout, r -> triples[0] = r.getLiteral("n").getLong());
-        ttl.append(dataset).append(" a void:Dataset ;\n    dct:title \"").append(tissu.config().title().replace("\"", "'"))
+        tissu.store().select("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", timeout, r -> triples[0] = r.getLiteral("n")
+                .getLong());
+        ttl.append(dataset).append(" a void:Dataset ;\n    dct:title \"")
+                .append(tissu.config().title().replace("\"", "'"))
                 .append("\" ;\n    dct:license <").append(tissu.config().dataLicense()).append("> ;\n")
                 .append("    void:sparqlEndpoint <").append(base).append("/sparql> ;\n")
                 .append("    void:uriSpace \"").append(names).append("/id/\" ;\n")

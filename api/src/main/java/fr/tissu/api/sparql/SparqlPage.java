@@ -83,7 +83,8 @@ final class SparqlPage {
                 <ul id="examples" aria-live="polite"></ul></section>
                 <section aria-labelledby="editor-h" class="editor"><h2 id="editor-h">%s</h2>
                 <div class="code"><pre aria-hidden="true" id="highlight"></pre>
-                <textarea id="query" spellcheck="false" aria-labelledby="editor-h" aria-describedby="editor-help" rows="14">%s</textarea></div>
+                <textarea id="query" spellcheck="false" aria-labelledby="editor-h" aria-describedby="editor-help"\s\
+                rows="14">%s</textarea></div>
                 <p id="editor-help" class="help">%s</p>
                 <p class="actions"><button id="run" type="button">%s</button>
                 <a id="permalink" href="/sparql">%s</a>
@@ -91,7 +92,8 @@ final class SparqlPage {
                 </section>
                 <section aria-labelledby="results-h"><h2 id="results-h">%s</h2>
                 <p id="status" role="status" aria-live="polite"></p>
-                <div id="chart"></div><div id="results" class="results" tabindex="0" role="region" aria-label="%s"></div></section>
+                <div id="chart"></div><div id="results" class="results" tabindex="0" role="region" aria-label="%s">\
+                </div></section>
                 </div>
                 <noscript><p>%s</p></noscript>
                 <script src="/sparql/assets/page.js" defer></script>
@@ -106,7 +108,8 @@ final class SparqlPage {
                 en ? "Examples" : "Exemples", en ? "Search the examples" : "Chercher un exemple",
                 en ? "Query" : "Requête", Html.esc(defaultQuery(req)),
                 en ? "The prefixes tissu:, schema:, dct:, skos:… are declared for you. Ctrl+Enter runs the query."
-                        : "Les préfixes tissu:, schema:, dct:, skos:… sont déclarés pour vous. Ctrl+Entrée lance la requête.",
+                        : "Les préfixes tissu:, schema:, dct:, skos:… sont déclarés pour vous. Ctrl+Entrée lance la "
+                        + "requête.",
                 en ? "Run" : "Exécuter", en ? "Permalink" : "Lien permanent", en ? "Download" : "Télécharger",
                 en ? "Download" : "Télécharger", en ? "Results" : "Résultats",
                 en ? "Result table" : "Tableau des résultats",

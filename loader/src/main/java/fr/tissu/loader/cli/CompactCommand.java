@@ -39,7 +39,8 @@ public class CompactCommand implements Callable<Integer> {
                     + " (is a server running on this data directory? stop it first)");
             return ExitCode.STORE_UNAVAILABLE.code();
         }
-        System.out.printf("compacted %s in %.1f s: %,d MB -> %,d MB%n", dir, (System.currentTimeMillis() - start) / 1000.0,
+        System.out.printf("compacted %s in %.1f s: %,d MB -> %,d MB%n", dir,
+                (System.currentTimeMillis() - start) / 1000.0,
                 before >> 20, size(dir) >> 20);
         return ExitCode.OK.code();
     }

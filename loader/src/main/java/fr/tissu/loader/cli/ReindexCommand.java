@@ -29,14 +29,16 @@ public class ReindexCommand implements Callable<Integer> {
             return ExitCode.FAILED.code();
         }
         long start = System.nanoTime();
-        try (Store store = Store.create(StoreConfig.tdb2(dir)); SearchIndex index = SearchIndex.open(data.resolve("search"))) {
+        try (Store store = Store.create(StoreConfig.tdb2(dir));
+             SearchIndex index = SearchIndex.open(data.resolve("search"))) {
             long[] count = {0};
             index.rebuild(store, n -> {
                 count[0] = n;
                 System.out.printf("\rindexed %,d documents", n);
             });
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%nsearch index rebuilt for data version %d: %,d documents in %.1f s (%,.0f documents/s)%n",
+            System.out.printf("%nsearch index rebuilt for data version %d: %,d documents in %.1f s (%,.0f "
+                    + "documents/s)%n",
                     index.version(), index.size(), seconds, count[0] / seconds);
         } catch (RuntimeException e) {
             System.err.println("cannot rebuild the index in " + data + ": " + e.getMessage()

@@ -8,18 +8,21 @@ import java.util.TreeMap;
  * was first loaded (the earliest load of a source graph that is not reference data, harvested or computed).
  */
 final class EntryPoint implements Computation {
+    /** When the first source file was loaded. */
+    private static final String FIRST_LOAD = """
+            PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT (MIN(?t) AS ?first) WHERE { GRAPH ?g { ?g tissu:sourceFormat ?f ; prov:generatedAtTime ?t }
+              FILTER(?f NOT IN ("computed", "reference", "harvest")) }""";
+
     @Override
     public void compute(Context c) {
         int[] first = {c.thisYear()};
-        c.store().select("""
-                PREFIX tissu: <https://w3id.org/tissu/ns#> PREFIX prov: <http://www.w3.org/ns/prov#>
-                SELECT (MIN(?t) AS ?first) WHERE { GRAPH ?g { ?g tissu:sourceFormat ?f ; prov:generatedAtTime ?t }
-                  FILTER(?f NOT IN ("computed", "reference", "harvest")) }""", Context.TIMEOUT, r -> {
-                    if (r.contains("first")) {
-                        first[0] = Math.min(c.thisYear(), Integer.parseInt(r.getLiteral("first").getLexicalForm()
-                                .substring(0, 4)));
-                    }
-                });
+        c.store().select(FIRST_LOAD, Context.TIMEOUT, r -> {
+            if (r.contains("first")) {
+                first[0] = Math.min(c.thisYear(), Integer.parseInt(r.getLiteral("first").getLexicalForm()
+                        .substring(0, 4)));
+            }
+        });
         Map<Integer, Map<String, Long>> entryPoint = new TreeMap<>();
         for (int y = first[0]; y <= c.thisYear(); y++) {
             Map<String, Long> ones = new TreeMap<>();

@@ -17,14 +17,14 @@ import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.tissu.store.read.ReferenceData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Derives the reference files Tissu ships (communes, EPCIs, départements, régions) from the official
  * administrative division published by Etalab ({@code @etalab/decoupage-administratif}, MIT licence, figures from
- * INSEE). Run once per new release of that package; the output is committed beside {@code ReferenceData}, which reads it.
+ * INSEE). Run once per new release of that package; the output is committed beside {@code ReferenceData}, which reads
+ * it.
  *
  * <p>One row per INSEE code: where a code is both a current commune and a delegated or associated commune, the
  * current commune wins and the other records are kept only as their parent's former parts.
@@ -157,7 +157,8 @@ public final class ReferenceDeriver {
     }
 
     private static CSVPrinter printer(Path file, String... header) throws IOException {
-        Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8);
+        Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)),
+                StandardCharsets.UTF_8);
         return new CSVPrinter(writer, FORMAT.builder().setHeader(header).get());
     }
 }

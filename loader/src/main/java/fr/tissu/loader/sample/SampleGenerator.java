@@ -85,7 +85,8 @@ public final class SampleGenerator {
                     }
                 }
             }
-            try (CSVPrinter ind = printer(files.indicators(), "commune", "indicator", "year", "value", "unit", "note")) {
+            try (CSVPrinter ind = printer(files.indicators(), "commune", "indicator", "year", "value", "unit",
+                    "note")) {
                 SplittableRandom r = random.split();
                 for (String commune : spec.communes()) {
                     for (int year = spec.firstYear(); year <= spec.lastYear(); year++) {

@@ -50,7 +50,8 @@ final class Templates {
         new Kind("football", "011", new String[] {"Football Club de %s", "Union sportive de %s", "%s FC"},
                 "Pratique du football en compétition et en loisir, école de football.",
                 "Stade %s", new Act[] {new Act("École de foot U7-U9", 5, 9, 130, "enfants"),
-                    new Act("Football U11-U13", 10, 13, 150, "enfants"), new Act("Football seniors", 18, 40, 170, "adultes"),
+                    new Act("Football U11-U13", 10, 13, 150, "enfants"),
+                    new Act("Football seniors", 18, 40, 170, "adultes"),
                     new Act("Foot loisir vétérans", 35, 99, 90, "adultes")}, false),
         new Kind("tennis", "011", new String[] {"Tennis Club de %s"},
                 "Pratique et enseignement du tennis pour tous les âges.",
@@ -59,17 +60,20 @@ final class Templates {
         new Kind("natation", "011", new String[] {"Cercle des nageurs de %s", "%s Natation"},
                 "Apprentissage et pratique de la natation sportive et de loisir.",
                 "Piscine %s", new Act[] {new Act("Apprentissage de la natation", 6, 10, 180, "enfants"),
-                    new Act("Natation sportive", 10, 17, 230, "adolescents"), new Act("Aquagym", 18, 99, 160, "adultes")},
+                    new Act("Natation sportive", 10, 17, 230, "adolescents"),
+                    new Act("Aquagym", 18, 99, 160, "adultes")},
                 false),
         new Kind("basket-ball", "011", new String[] {"%s Basket Club", "Avenir basket de %s"},
                 "Pratique du basket-ball en compétition et en loisir.",
                 "Gymnase %s", new Act[] {new Act("Mini-basket", 6, 11, 120, "enfants"),
-                    new Act("Basket jeunes", 12, 17, 150, "adolescents"), new Act("Basket loisir", 18, 99, 110, "adultes")},
+                    new Act("Basket jeunes", 12, 17, 150, "adolescents"),
+                    new Act("Basket loisir", 18, 99, 110, "adultes")},
                 false),
         new Kind("gymnastique", "011", new String[] {"Gymnastique volontaire de %s", "Espérance gym de %s"},
                 "Gymnastique d'entretien et de loisir, sport santé.",
                 "Salle polyvalente %s", new Act[] {new Act("Baby gym", 2, 5, 110, "enfants"),
-                    new Act("Gymnastique artistique", 6, 14, 160, "enfants"), new Act("Gym douce", 60, 99, 90, "seniors")},
+                    new Act("Gymnastique artistique", 6, 14, 160, "enfants"),
+                    new Act("Gym douce", 60, 99, 90, "seniors")},
                 false),
         new Kind("yoga", "011", new String[] {"Yoga pour tous à %s", "Le Souffle de %s"},
                 "Pratique du yoga et de la relaxation.",
@@ -77,7 +81,8 @@ final class Templates {
                     new Act("Yoga parent-enfant", 4, 10, 120, "familles")}, false),
         new Kind("randonnee", "011", new String[] {"Les Randonneurs de %s", "Rando Loisirs %s"},
                 "Organisation de randonnées pédestres et découverte des chemins du territoire.",
-                "Parking de la salle des fêtes %s", new Act[] {new Act("Randonnée du dimanche", 12, 99, 30, "tout-public"),
+                "Parking de la salle des fêtes %s",
+                new Act[] {new Act("Randonnée du dimanche", 12, 99, 30, "tout-public"),
                     new Act("Marche nordique", 18, 99, 45, "adultes")}, false),
         new Kind("danse", "006", new String[] {"École de danse de %s", "Cercle celtique de %s"},
                 "Enseignement de la danse classique, contemporaine et des danses bretonnes.",
@@ -95,7 +100,8 @@ final class Templates {
         new Kind("theatre", "006", new String[] {"Compagnie théâtrale %2$s", "Les Tréteaux de %s"},
                 "Création et diffusion de spectacles, ateliers de pratique théâtrale.",
                 "Salle des fêtes %s", new Act[] {new Act("Atelier théâtre enfants", 8, 12, 180, "enfants"),
-                    new Act("Théâtre ados", 13, 17, 190, "adolescents"), new Act("Théâtre adultes", 18, 99, 220, "adultes")},
+                    new Act("Théâtre ados", 13, 17, 190, "adolescents"),
+                    new Act("Théâtre adultes", 18, 99, 220, "adultes")},
                 false),
         new Kind("arts-plastiques", "006", new String[] {"Atelier d'arts plastiques de %s", "Couleurs de %s"},
                 "Pratique du dessin, de la peinture et de la sculpture.",
@@ -127,7 +133,8 @@ final class Templates {
         new Kind("aide-numerique", "019", new String[] {"Clic et Déclic %s", "Espace numérique solidaire de %s",
             "Les Connectés de %s"},
                 "Accompagnement des habitants dans leurs usages numériques du quotidien et leurs démarches en ligne.",
-                "Médiathèque %s", new Act[] {new Act("Permanence d'aide aux démarches en ligne", 16, 99, 0, "eloignes-numerique"),
+                "Médiathèque %s",
+                new Act[] {new Act("Permanence d'aide aux démarches en ligne", 16, 99, 0, "eloignes-numerique"),
                     new Act("Atelier smartphone", 60, 99, 0, "seniors"),
                     new Act("Initiation à l'ordinateur", 18, 99, 20, "adultes")}, true),
         new Kind("informatique", "015", new String[] {"Club informatique de %s"},
@@ -168,7 +175,8 @@ final class Templates {
                 "Centre social %s", new Act[] {new Act("Atelier cuisine", 10, 99, 40, "tout-public")}, false),
         new Kind("prevention", "017", new String[] {"Prévention santé %s"},
                 "Actions de prévention et d'éducation à la santé.",
-                "Maison de santé %s", new Act[] {new Act("Atelier équilibre et prévention des chutes", 60, 99, 0, "seniors")},
+                "Maison de santé %s",
+                new Act[] {new Act("Atelier équilibre et prévention des chutes", 60, 99, 0, "seniors")},
                 false),
         new Kind("handicap", "018", new String[] {"Sport adapté %s", "Handi'Loisirs %s"},
                 "Activités sportives et de loisirs adaptées aux personnes en situation de handicap.",
@@ -199,17 +207,21 @@ final class Templates {
         int street = r.nextInt(STREETS.length);
         int type = r.nextInt(STREET_TYPES.length);
         String slug = Vocabulary.fold(name).replace("-", "");
+        String siret = r.nextInt(10) < 3
+                ? String.format("%09d%05d", 300_000_000 + r.nextInt(600_000_000), 10 + r.nextInt(90)) : "";
         String[] row = {
-            rna, "", r.nextInt(10) < 3 ? String.format("%09d%05d", 300_000_000 + r.nextInt(600_000_000), 10 + r.nextInt(90)) : "",
+            rna, "", siret,
             "", commune.departement() + "1P", created.toString(), created.plusDays(r.nextInt(60)).toString(),
-            created.plusDays(30 + r.nextInt(60)).toString(), dissolution == null ? "0001-01-01" : dissolution.toString(),
+            created.plusDays(30 + r.nextInt(60)).toString(),
+            dissolution == null ? "0001-01-01" : dissolution.toString(),
             "D", "S", name, "", kind.object() + SampleGenerator.FICTITIOUS,
             kind.group() + String.format("%03d", 10 * (1 + r.nextInt(9))), "",
             r.nextInt(5) == 0 ? "Maison des associations" : "", Integer.toString(1 + r.nextInt(120)),
             r.nextInt(12) == 0 ? "B" : "", STREET_TYPES[type], STREETS[street], "", commune.code(), postCode,
             commune.name().toUpperCase(Locale.FRENCH), "", "", "", "", "", "", "", "FRANCE",
             r.nextBoolean() ? "M" : "MME", r.nextInt(10) < 3 ? "www." + slug + ".fr" : "", r.nextInt(2) + "", "",
-            dissolved ? "D" : "A", created.plusYears(r.nextInt(5)).atTime(9 + r.nextInt(9), r.nextInt(60), r.nextInt(60))
+            dissolved ? "D" : "A",
+            created.plusYears(r.nextInt(5)).atTime(9 + r.nextInt(9), r.nextInt(60), r.nextInt(60))
                     .toString().replace('T', ' ')};
         if (row[38].length() == 16) {
             row[38] = row[38] + ":00";
@@ -221,9 +233,11 @@ final class Templates {
         Act act = a.kind().acts()[r.nextInt(a.kind().acts().length)];
         String place = String.format(a.kind().place(), NAMES[Math.floorMod((a.commune().code() + a.kind().place())
                 .hashCode() + r.nextInt(3), NAMES.length)]);
-        String street = (1 + Math.floorMod(place.hashCode(), 90)) + " " + STREET_WORDS[Math.floorMod(place.hashCode(), 8)]
+        String street = (1 + Math.floorMod(place.hashCode(), 90)) + " "
+                + STREET_WORDS[Math.floorMod(place.hashCode(), 8)]
                 + " " + STREETS[Math.floorMod(place.hashCode() / 7, STREETS.length)];
-        double[] point = territory.near(a.commune(), new SplittableRandom(place.hashCode() + a.commune().code().hashCode()));
+        SplittableRandom placeRandom = new SplittableRandom(place.hashCode() + a.commune().code().hashCode());
+        double[] point = territory.near(a.commune(), placeRandom);
         String[] dayNames = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
         int day = act.maxAge() <= 11 && r.nextBoolean() ? 2 : r.nextInt(7);
         String days = dayNames[day] + (r.nextInt(4) == 0 ? "|" + dayNames[(day + 2) % 7] : "");
@@ -231,12 +245,14 @@ final class Templates {
         startMinutes += 30 * r.nextInt(act.maxAge() <= 17 ? 8 : 22);
         int duration = 60 + 30 * r.nextInt(3);
         int seasonYear = 2026 - (r.nextInt(6) == 0 ? 1 : 0); // the 2026-2027 season, some from 2025-2026
-        int price = act.maxPrice() == 0 || r.nextInt(8) == 0 ? 0 : act.maxPrice() / 2 + r.nextInt(act.maxPrice() / 2 + 1);
+        int price = act.maxPrice() == 0 || r.nextInt(8) == 0 ? 0
+                : act.maxPrice() / 2 + r.nextInt(act.maxPrice() / 2 + 1);
         String slug = Vocabulary.fold(a.name()).replace("-", "");
         return new Object[] {
             String.format("%s-%02d", a.rna(), index % 100), a.rna(), act.title(),
             act.title() + " proposé par " + a.name() + " (activité fictive, données de démonstration).",
-            a.kind().theme(), place, street, a.commune().postalCodes().isEmpty() ? "" : a.commune().postalCodes().get(0),
+            a.kind().theme(), place, street,
+            a.commune().postalCodes().isEmpty() ? "" : a.commune().postalCodes().get(0),
             a.commune().code(), point[0], point[1], days, time(startMinutes), time(startMinutes + duration),
             seasonYear + "-09-01", (seasonYear + 1) + "-06-30", act.minAge() == 0 ? "" : act.minAge(),
             act.maxAge() == 99 ? "" : act.maxAge(), act.audience(), price == 0 ? "gratuit" : price,
@@ -249,9 +265,11 @@ final class Templates {
         double scale = Math.max(0.2, population / 5000.0);
         int trend = year - 2021;
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {commune, "1.1", year, Math.round(scale * (2 + trend) * (0.5 + r.nextDouble())), "count", ""});
+        long associations = Math.round(scale * (2 + trend) * (0.5 + r.nextDouble()));
+        rows.add(new Object[] {commune, "1.1", year, associations, "count", ""});
         rows.add(new Object[] {commune, "2.1", year, year >= 2023 ? 1 : 0, "boolean", ""});
-        rows.add(new Object[] {commune, "3.3", year, Math.round(scale * (20 + 8 * trend) * (0.5 + r.nextDouble())), "count", ""});
+        long helped = Math.round(scale * (20 + 8 * trend) * (0.5 + r.nextDouble()));
+        rows.add(new Object[] {commune, "3.3", year, helped, "count", ""});
         rows.add(new Object[] {commune, "3.4", year, Math.round(-15 + 25 * r.nextDouble()), "percent", ""});
         rows.add(new Object[] {commune, "4.1", year, Math.round(scale * (1 + trend) * r.nextDouble()), "count", ""});
         rows.add(new Object[] {commune, "5.1", year, Math.round(scale * r.nextDouble() * 3), "count", ""});
@@ -269,11 +287,12 @@ final class Templates {
             "tissu-" + a.rna(), a.rna(), a.name(), a.commune().name(),
             a.commune().postalCodes().isEmpty() ? "35000" : a.commune().postalCodes().get(0), a.commune().code(),
             row[17] + " " + STREET_WORDS[Arrays.asList(STREET_TYPES).indexOf(row[19])] + " " + row[20],
-            "", point[0], point[1], "ASSO", String.format("+33299%06d", r.nextInt(1_000_000)), "contact@" + slug + ".fr",
+            "", point[0], point[1], "ASSO", String.format("+33299%06d", r.nextInt(1_000_000)),
+            "contact@" + slug + ".fr",
             "https://www." + slug + ".fr", index % 2 == 0 ? "Tu,Th 14:00-17:00; Sa 10:00-12:00" : "Mo-Fr 09:00-12:00",
             "Aide gratuite aux démarches en ligne et aux usages du numérique (lieu fictif, données de démonstration).",
-            "Sur place, des bénévoles accompagnent les habitants : créer une adresse électronique, déclarer ses revenus,"
-                    + " prendre un rendez-vous médical en ligne, utiliser un smartphone.",
+            "Sur place, des bénévoles accompagnent les habitants : créer une adresse électronique, déclarer ses "
+                    + "revenus, prendre un rendez-vous médical en ligne, utiliser un smartphone.",
             "Tissu (données fictives)", "Fixe", "", LocalDate.of(2025, 1, 1).plusDays(r.nextInt(300)).toString(),
             index % 3 == 0 ? "Aide aux démarches administratives|Maîtrise des outils numériques du quotidien"
                     : "Maîtrise des outils numériques du quotidien|Accès internet et matériel informatique",

@@ -33,8 +33,8 @@ public record ActivitySnapshot(long version, List<Activity> rows, Map<String, Ac
                                Map<String, int[]> byTheme, Map<Long, int[]> byCell) {
 
     /** The sort order of the rows: folded title, then key. */
-    public static final Comparator<Activity> TITLE_ORDER = Comparator.comparing((Activity a) -> Vocabulary.fold(a.title()))
-            .thenComparing(Activity::key);
+    public static final Comparator<Activity> TITLE_ORDER =
+            Comparator.comparing((Activity a) -> Vocabulary.fold(a.title())).thenComparing(Activity::key);
 
     /** Reads the listed activities of {@code store}'s current data version. */
     static ActivitySnapshot read(Store store, long version) {

@@ -30,7 +30,8 @@ public record Place(String iri, String graph, String key, String name, String co
             """) {
         @Override
         protected Place build(String iri, String graph, Bindings b) {
-            return new Place(iri, graph, Bindings.lastSegment(iri), b.text("name"), b.code("commune"), b.text("address"),
+            return new Place(iri, graph, Bindings.lastSegment(iri), b.text("name"), b.code("commune"),
+                    b.text("address"),
                     b.text("street"), b.text("postCode"), b.text("town"), b.number("lat"), b.number("lon"));
         }
     };

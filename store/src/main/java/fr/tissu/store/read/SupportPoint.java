@@ -60,7 +60,8 @@ public record SupportPoint(String iri, String graph, String key, String identifi
             """) {
         @Override
         protected SupportPoint build(String iri, String graph, Bindings b) {
-            return new SupportPoint(iri, graph, Bindings.lastSegment(iri), b.text("id"), b.text("name"), b.text("pivot"),
+            return new SupportPoint(iri, graph, Bindings.lastSegment(iri), b.text("id"), b.text("name"),
+                    b.text("pivot"),
                     b.code("commune"), b.text("address"), b.text("street"), b.text("postCode"), b.text("town"),
                     b.number("lat"), b.number("lon"), b.text("hours"), b.texts("telephone"), b.texts("email"),
                     b.texts("website"), b.text("summary"), b.text("description"), b.texts("service"),
