@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,13 +80,12 @@ class OpenApiDocumentTest {
     /** Finds the Schema Objects of the document: under {@code schema} keys and {@code components.schemas}. */
     static void walk(JsonNode node, String path, List<String> problems) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String at = path + "/" + e.getKey();
                 if (e.getKey().equals("schema")) {
                     schema(e.getValue(), at, problems);
                 } else if (path.equals("#/components") && e.getKey().equals("schemas")) {
-                    e.getValue().fields().forEachRemaining(s -> schema(s.getValue(), at + "/" + s.getKey(), problems));
+                    e.getValue().properties().forEach(s -> schema(s.getValue(), at + "/" + s.getKey(), problems));
                 } else {
                     walk(e.getValue(), at, problems);
                 }
@@ -120,7 +118,7 @@ class OpenApiDocumentTest {
         }
         for (String k : SUBSCHEMA_MAPS) {
             if (schema.has(k)) {
-                schema.get(k).fields().forEachRemaining(s -> schema(s.getValue(), path + "/" + k + "/" + s.getKey(),
+                schema.get(k).properties().forEach(s -> schema(s.getValue(), path + "/" + k + "/" + s.getKey(),
                         problems));
             }
         }

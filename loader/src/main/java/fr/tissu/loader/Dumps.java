@@ -128,7 +128,7 @@ public final class Dumps {
         JsonNode manifest = read(downloads);
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (manifest != null) {
-            manifest.path("temporal").fields().forEachRemaining(e -> out.put(e.getKey(),
+            manifest.path("temporal").properties().forEach(e -> out.put(e.getKey(),
                     List.of(e.getValue().get(0).asText(), e.getValue().get(1).asText())));
         }
         return out;

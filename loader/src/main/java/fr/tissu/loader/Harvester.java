@@ -73,6 +73,8 @@ public final class Harvester {
 
     /** Harvest failed: the reason says what to fix. */
     public static final class HarvestException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         HarvestException(String message) {
             super(message);
         }

@@ -96,6 +96,9 @@ final class RdfFileLoad {
     }
 
     private static final class RdfSyntaxException extends RiotException {
+
+        private static final long serialVersionUID = 1L;
+
         final long line;
         final long column;
 

@@ -40,7 +40,7 @@ public final class TextQuery {
     public static Query of(String text, boolean typos) {
         List<String> terms = Analysis.terms(Analysis.TEXT, text);
         if (terms.isEmpty()) {
-            return new MatchAllDocsQuery();
+            return MatchAllDocsQuery.INSTANCE;
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String term : terms) {

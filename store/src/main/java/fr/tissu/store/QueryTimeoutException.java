@@ -4,6 +4,8 @@ import java.time.Duration;
 
 /** A query ran past its time limit and was cancelled. */
 public class QueryTimeoutException extends StoreException {
+    private static final long serialVersionUID = 1L;
+
     private final Duration timeout;
 
     /** The query was cancelled after {@code timeout}. */

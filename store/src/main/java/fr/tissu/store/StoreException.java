@@ -2,6 +2,8 @@ package fr.tissu.store;
 
 /** The store failed to answer or to write. */
 public class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     /** A failure with its cause. */
     public StoreException(String message, Throwable cause) {
         super(message, cause);

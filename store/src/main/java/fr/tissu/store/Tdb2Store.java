@@ -228,7 +228,7 @@ final class Tdb2Store implements Store {
 
         @Override
         public void add(Triple triple) {
-            dsg.add(new Quad(graph, triple));
+            dsg.add(Quad.create(graph, triple));
             count++;
         }
 

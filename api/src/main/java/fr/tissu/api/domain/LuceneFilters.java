@@ -140,7 +140,7 @@ public final class LuceneFilters {
     }
 
     private static Query missing(String field) {
-        return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.SHOULD)
+        return new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.SHOULD)
                 .add(LongPoint.newRangeQuery(field, Long.MIN_VALUE, Long.MAX_VALUE), BooleanClause.Occur.MUST_NOT)
                 .build();
     }

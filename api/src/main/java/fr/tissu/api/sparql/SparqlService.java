@@ -32,7 +32,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.service.registry.Services;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -68,7 +69,7 @@ public final class SparqlService implements HttpService {
     private static final AtomicInteger RUNNING = new AtomicInteger();
 
     static {
-        Metrics.globalRegistry().getOrCreate(Gauge.builder("tissu.sparql.running", RUNNING::get)
+        Services.get(MeterRegistry.class).getOrCreate(Gauge.builder("tissu.sparql.running", RUNNING::get)
                 .description("SPARQL queries running now"));
     }
     private final SparqlPage page;

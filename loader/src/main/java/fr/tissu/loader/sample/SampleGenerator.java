@@ -70,7 +70,7 @@ public final class SampleGenerator {
                 int activityCount = 0;
                 for (int i = 0; i < spec.associations(); i++) {
                     Templates.Assoc a = Templates.association(i, territory.pick(r), r);
-                    rna.printRecord(a.rnaRow());
+                    rna.printRecord((Object[]) a.rnaRow());
                     if (a.supportPoint() && supportPoints.size() < 2000) {
                         supportPoints.add(a);
                     }
