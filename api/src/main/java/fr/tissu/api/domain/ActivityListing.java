@@ -11,7 +11,6 @@ import fr.tissu.search.SearchIndex;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ActivitySnapshot;
 import fr.tissu.store.read.Cursor;
-import fr.tissu.vocabulary.Vocabulary;
 
 /**
  * Activity lists in a given order, with the sort keys that make cursors: what the REST list and GraphQL's activity
@@ -83,14 +82,14 @@ public final class ActivityListing {
         return switch (sort) {
             case "relevance" -> r -> (100_000_000_000L - Math.round(scores.getOrDefault(r.key(), 0f) * 1_000_000))
                     + "\u0001" + r.key();
-            case "start" -> r -> r.start() + Vocabulary.fold(r.title()) + '\u0001' + r.key();
+            case "start" -> r -> r.start() + r.sortTitle() + '\u0001' + r.key();
             case "price" -> r -> (1_000_000_000L + Math.round((Boolean.TRUE.equals(r.free()) || r.price() == null
                     ? 0.0 : r.price().doubleValue()) * 100)) + "\u0001" + r.key();
-            case "commune" -> r -> r.commune() + Vocabulary.fold(r.title()) + '\u0001' + r.key();
+            case "commune" -> r -> r.commune() + r.sortTitle() + '\u0001' + r.key();
             case "distance" -> r -> (ActivityFilter.lat(r) == null ? "99999999999"
                     : Long.toString(10_000_000_000L + Math.round(filter.near().distance(r.place().lat(),
                             r.place().lon())))) + '\u0001' + r.key();
-            default -> r -> Vocabulary.fold(r.title()) + '\u0001' + r.key();
+            default -> r -> r.sortTitle() + '\u0001' + r.key();
         };
     }
 }

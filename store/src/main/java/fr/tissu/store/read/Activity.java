@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import fr.tissu.vocabulary.Vocabulary;
+
 /**
  * A recurring activity, as every protocol and export reads it.
  *
@@ -39,13 +41,15 @@ import java.util.Set;
  * @param email         contact e-mail, or {@code null}
  * @param telephone     contact telephone, or {@code null}
  * @param place         where it takes place, or {@code null}
+ * @param sortTitle     the title folded for sorting ({@link Vocabulary#fold}), computed once here: lists sort and
+ *                      page by it on every request
  */
 public record Activity(String iri, String graph, String key, String title, String description, String organizer,
                        String organizerRna, String organizerName, String commune, List<String> themes,
                        List<String> audiences, Set<DayOfWeek> days, LocalTime start, LocalTime end,
                        LocalDate seasonStart, LocalDate seasonEnd, Integer minAge, Integer maxAge, BigDecimal price,
                        Boolean free, Boolean accessible, List<String> languages, String registration, String email,
-                       String telephone, Place place) {
+                       String telephone, Place place, String sortTitle) {
 
     /**
      * Where an activity takes place.
@@ -126,7 +130,7 @@ public record Activity(String iri, String graph, String key, String title, Strin
                     Collections.unmodifiableSet(days), b.time("start"),
                     b.time("end"), b.date("sd"), b.date("ed"), b.integer("min"), b.integer("max"),
                     b.decimal("price"), b.bool("free"), b.bool("acc"), languages, b.text("registration"),
-                    b.text("email"), b.text("telephone"), place);
+                    b.text("email"), b.text("telephone"), place, Vocabulary.fold(b.text("title")));
         }
     };
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import fr.tissu.store.Store;
-import fr.tissu.vocabulary.Vocabulary;
 
 /**
  * Every listed activity of one data version, in memory: lists filter and sort these in memory, so a page costs no
@@ -34,7 +33,7 @@ public record ActivitySnapshot(long version, List<Activity> rows, Map<String, Ac
 
     /** The sort order of the rows: folded title, then key. */
     public static final Comparator<Activity> TITLE_ORDER =
-            Comparator.comparing((Activity a) -> Vocabulary.fold(a.title())).thenComparing(Activity::key);
+            Comparator.comparing(Activity::sortTitle).thenComparing(Activity::key);
 
     /** Reads the listed activities of {@code store}'s current data version. */
     static ActivitySnapshot read(Store store, long version) {
