@@ -155,8 +155,7 @@ final class Wiring {
                         .dataFetcher("labelFr", env -> Themes.label(env.getSource(), "fr"))
                         .dataFetcher("labelEn", env -> Themes.label(env.getSource(), "en"))
                         .dataFetcher("broader", env -> Themes.related(env.getSource(), Vocab.Skos.broader, false)
-                        .stream()
-                                .findFirst().orElse(null))
+                                .stream().findFirst().orElse(null))
                         .dataFetcher("narrower", env -> Themes.related(env.getSource(), Vocab.Skos.broader, true)))
                 .type("Axis", t -> t
                         .dataFetcher("labelFr", env -> env.<Charter.Axis>getSource().label().get("fr"))

@@ -175,12 +175,10 @@ public final class IndicatorSection {
                     .append("\" text-anchor=\"middle\" font-size=\"12\">").append(p.get("year")).append("</text>");
         }
         Map<String, Object> last = series.get(n - 1);
-        String summary = (en ? name + ", " + indicator + " (" + measure(c) + "): " : name + ", " + indicator + " ("
-                + measure(c) + ") : ") + String.join(", ", series.stream()
-                .map(p -> p.get("year") + " " + fmt(p.get(key)))
-                .toList()) + ". " + (en ? "Median of the group (" + group.get("name") + ") in " + last.get("year")
-                + ": "
-                : "Médiane du groupe (" + group.get("name") + ") en " + last.get("year") + " : ")
+        String values = String.join(", ", series.stream().map(p -> p.get("year") + " " + fmt(p.get(key))).toList());
+        String summary = name + ", " + indicator + " (" + measure(c) + (en ? "): " : ") : ") + values + ". "
+                + (en ? "Median of the group (" + group.get("name") + ") in " + last.get("year") + ": "
+                        : "Médiane du groupe (" + group.get("name") + ") en " + last.get("year") + " : ")
                 + fmt(last.get("groupMedian")) + ".";
         s.append("<figure>\n<svg viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" width=\"100%\" role=\"img\" aria-labelledby=\"ts-t ts-d\" "

@@ -96,8 +96,8 @@ final class ServiceDescription {
         String dataset = "<" + base + "/.well-known/void>";
         Duration timeout = Duration.ofMinutes(5);
         long[] triples = {0};
-        tissu.store().select("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", timeout, r -> triples[0] = r.getLiteral("n")
-                .getLong());
+        tissu.store().select("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", timeout,
+                r -> triples[0] = r.getLiteral("n").getLong());
         ttl.append(dataset).append(" a void:Dataset ;\n    dct:title \"")
                 .append(tissu.config().title().replace("\"", "'"))
                 .append("\" ;\n    dct:license <").append(tissu.config().dataLicense()).append("> ;\n")
