@@ -10,9 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import fr.tissu.store.QueryTimeoutException;
 import fr.tissu.store.Store;
+import fr.tissu.store.StoreException;
 import fr.tissu.vocabulary.Sparql;
 import fr.tissu.vocabulary.Tissu;
 
@@ -25,10 +31,13 @@ import fr.tissu.vocabulary.Tissu;
  */
 public final class IndicatorValues {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The bound of a background read of every indicator. */
+    private static final Duration BACKGROUND = Duration.ofMinutes(30);
     private final Store store;
     private final String harvested;
-    private final Map<String, Values> values = new ConcurrentHashMap<>();
-    private volatile boolean complete;
+    private final Map<String, CompletableFuture<Values>> values = new ConcurrentHashMap<>();
+    /** Every indicator's values once {@link #warmUp} has read them all, else {@code null}. */
+    private volatile Map<String, Values> complete;
 
     IndicatorValues(Store store, String harvestedGraphs) {
         this.store = store;
@@ -135,14 +144,45 @@ public final class IndicatorValues {
         }
     }
 
-    /** The values of one indicator (read with one query the first time). */
+    /**
+     * The values of one indicator, read with one query the first time; a caller that finds it being read waits for
+     * that read (at most the request time limit) rather than running its own.
+     */
     public Values of(String indicator) {
-        return values.computeIfAbsent(indicator, code -> {
+        return of(indicator, TIMEOUT);
+    }
+
+    private Values of(String indicator, Duration timeout) {
+        CompletableFuture<Values> mine = new CompletableFuture<>();
+        CompletableFuture<Values> reading = values.putIfAbsent(indicator, mine);
+        if (reading != null) {
+            return await(reading, timeout);
+        }
+        try {
             Values v = new Values();
             // the indicator first: TDB2 plans in the order written
-            read("?s tissu:indicator " + Sparql.iri(Tissu.indicatorConcept(code)), v, null);
+            read("?s tissu:indicator " + Sparql.iri(Tissu.indicatorConcept(indicator)), v, null, timeout);
+            mine.complete(v);
             return v;
-        });
+        } catch (RuntimeException e) {
+            values.remove(indicator, mine); // the next caller reads again
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Values await(CompletableFuture<Values> reading, Duration timeout) {
+        try {
+            return reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new QueryTimeoutException(timeout, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StoreException(e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryTimeoutException(timeout, e);
+        }
     }
 
     /**
@@ -150,25 +190,43 @@ public final class IndicatorValues {
      * selective query (a commune page right after start does not wait for every indicator).
      */
     public Map<String, Values> ofCommune(String communeIri) {
-        if (complete) {
-            return values;
+        Map<String, Values> all = complete;
+        if (all != null) {
+            return all;
         }
         Map<String, Values> mine = new HashMap<>();
-        read("?s sdmxd:refArea " + Sparql.iri(communeIri), null, mine);
+        read("?s sdmxd:refArea " + Sparql.iri(communeIri), null, mine, TIMEOUT);
         return mine;
     }
 
-    /** Reads every indicator of {@code indicators} now; then a commune's values come from the arrays. */
+    /**
+     * Reads every indicator of {@code indicators} now (in the background: bounded by {@link #BACKGROUND}, not by the
+     * request time limit); then a commune's values come from the arrays.
+     */
     public void warmUp(Collection<String> indicators) {
         long start = System.currentTimeMillis();
-        indicators.forEach(this::of);
-        complete = true;
+        Map<String, Values> all = new HashMap<>();
+        indicators.forEach(code -> all.put(code, warm(code)));
+        complete = Map.copyOf(all);
         System.getLogger(IndicatorValues.class.getName()).log(System.Logger.Level.INFO,
                 "indicator values read in {0} ms", System.currentTimeMillis() - start);
     }
 
-    private void read(String where, Values into, Map<String, Values> byIndicator) {
-        Observation.PROJECTION.read(store, Selection.where(where), TIMEOUT, o -> {
+    /** One indicator for the warm-up: a read a request started and that failed within its limit is done again. */
+    private Values warm(String indicator) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return of(indicator, BACKGROUND);
+            } catch (StoreException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void read(String where, Values into, Map<String, Values> byIndicator, Duration timeout) {
+        Observation.FIGURES_ONLY.read(store, Selection.where(where), timeout, o -> {
             Integer position = Codes.INDEX.get(o.commune());
             if (position == null || o.year() == null || o.value() == null) {
                 return;

@@ -20,20 +20,40 @@ import java.math.BigDecimal;
 public record Observation(String iri, String graph, String commune, String indicator, Integer year, BigDecimal value,
                           String unit, String origin, String note, String dataSet) {
 
-    /** The one projection of indicator values. */
-    public static final Projection<Observation> PROJECTION = new Projection<>("?s a qb:Observation", """
+    /** The pattern every indicator value has: its dimensions, measure and origin. */
+    private static final String FIGURES = """
               ?s sdmxd:refArea ?area ; tissu:indicator ?indicator ; sdmxd:refPeriod ?year ; tissu:value ?value ;
                  tissu:origin ?origin .
+            """;
+
+    /** The one projection of indicator values. */
+    public static final Projection<Observation> PROJECTION = new Projection<>("?s a qb:Observation", FIGURES + """
               OPTIONAL { ?s sdmxa:unitMeasure ?unit }
               OPTIONAL { ?s sdmxa:comment ?note FILTER(LANG(?note) = "" || LANG(?note) = "fr") }
               OPTIONAL { ?s qb:dataSet ?dataSet }
             """) {
         @Override
         protected Observation build(String iri, String graph, Bindings b) {
-            String year = b.text("year");
-            return new Observation(iri, graph, b.code("area"), b.code("indicator"),
-                    year != null && year.matches("\\d{4}") ? Integer.valueOf(year) : null, b.decimal("value"),
-                    b.code("unit"), b.code("origin"), b.text("note"), b.iri("dataSet"));
+            return figures(iri, graph, b, b.code("unit"), b.text("note"), b.iri("dataSet"));
         }
     };
+
+    /**
+     * The same records with their figures only (unit, note and data set {@code null}): what the comparison arrays
+     * read in bulk, a third of the full projection's time (the three optional parts cost the rest).
+     */
+    public static final Projection<Observation> FIGURES_ONLY = new Projection<>("?s a qb:Observation", FIGURES) {
+        @Override
+        protected Observation build(String iri, String graph, Bindings b) {
+            return figures(iri, graph, b, null, null, null);
+        }
+    };
+
+    private static Observation figures(String iri, String graph, Bindings b, String unit, String note,
+                                       String dataSet) {
+        String year = b.text("year");
+        return new Observation(iri, graph, b.code("area"), b.code("indicator"),
+                year != null && year.matches("\\d{4}") ? Integer.valueOf(year) : null, b.decimal("value"), unit,
+                b.code("origin"), note, dataSet);
+    }
 }

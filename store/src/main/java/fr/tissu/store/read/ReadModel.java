@@ -63,9 +63,19 @@ public final class ReadModel {
         return p;
     }
 
-    /** Builds every projection for the store's current data version now (each that is not already current). */
+    /**
+     * Builds every projection for the store's current data version now (each that is not already current). One that
+     * fails is reported and left to be built by its first use; the others are built all the same.
+     */
     public void refresh() {
-        refreshers.forEach(Runnable::run);
+        for (Runnable r : refreshers) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                System.getLogger(ReadModel.class.getName()).log(System.Logger.Level.WARNING,
+                        "a projection of the read model could not be built ahead; its first use will build it", e);
+            }
+        }
     }
 
     /** The listed activities of the current data version. */
