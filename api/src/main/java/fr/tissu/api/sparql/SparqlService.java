@@ -32,8 +32,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.metrics.api.Gauge;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.service.registry.Services;
+import io.helidon.metrics.api.MetricsFactory;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -69,7 +68,9 @@ public final class SparqlService implements HttpService {
     private static final AtomicInteger RUNNING = new AtomicInteger();
 
     static {
-        Services.get(MeterRegistry.class).getOrCreate(Gauge.builder("tissu.sparql.running", RUNNING::get)
+        // the registry the metrics endpoint shows; the service registry's MeterRegistry is a second instance in
+        // Helidon 4.4 (helidon-io/helidon#11734), which logs warnings and shares Micrometer's registry with the first
+        MetricsFactory.getInstance().globalRegistry().getOrCreate(Gauge.builder("tissu.sparql.running", RUNNING::get)
                 .description("SPARQL queries running now"));
     }
     private final SparqlPage page;
