@@ -29,7 +29,7 @@ pids+=($!)
 java -Xmx$heap -jar "$fuseki_jar" --localhost --port=$fuseki_port --ping --timeout=30000 --config="$work/fuseki.ttl" \
   > "$work/fuseki-indicators.log" 2>&1 &
 pids+=($!)
-wait_up "http://127.0.0.1:$tissu_port/health" 600
+wait_up "http://127.0.0.1:$tissu_port/health" 900 # ready: store open and read model warm
 wait_up "http://127.0.0.1:$fuseki_port/\$/ping"
 
 # The requests: for each of the 40 communes with most activities (communes.csv, from rest-vs-static.sh), a

@@ -69,7 +69,7 @@ TTL
 java -Xmx$heap -jar "$fuseki_jar" --localhost --port=$fuseki_port --ping --timeout=30000 --config="$work/fuseki.ttl" \
   > "$work/fuseki.log" 2>&1 &
 pids+=($!)
-wait_up "http://127.0.0.1:$tissu_port/health"
+wait_up "http://127.0.0.1:$tissu_port/health" 900
 wait_up "http://127.0.0.1:$fuseki_port/\$/ping"
 
 # 3. The requests: the 40 communes with most activities, the EPCIs and places around them, five filter shapes.

@@ -55,7 +55,7 @@ TTL
 java -Xmx2g -jar "$fuseki_jar" --localhost --port=$fuseki_port --ping --timeout=30000 --config="$work/fuseki.ttl" \
   > "$work/fuseki.log" 2>&1 &
 pids+=($!)
-wait_up "http://127.0.0.1:$tissu_port/health"
+wait_up "http://127.0.0.1:$tissu_port/health" 900
 wait_up "http://127.0.0.1:$fuseki_port/\$/ping"
 
 # 3. The example queries, URL-encoded one per line, sent round-robin.

@@ -71,6 +71,8 @@ public final class Main {
                                 .addCheck(() -> HealthCheckResponse.builder().status(tissu.store().isReady())
                                         .detail("dataVersion", tissu.store().version()).build(),
                                         HealthCheckType.READINESS, "store")
+                                .addCheck(() -> HealthCheckResponse.builder().status(tissu.model().warm()).build(),
+                                        HealthCheckType.READINESS, "read-model")
                                 .build())
                         .addObserver(MetricsObserver.create())
                         .build())

@@ -191,10 +191,17 @@ class LinkedDataTest {
     }
 
     @Test
-    void readinessIncludesTheStore() {
+    void readinessIncludesTheStoreAndTheReadModel() throws InterruptedException {
         ClientResponseTyped<String> res = client.get("/health/ready").request(String.class);
+        for (int i = 0; i < 600 && res.status() != Status.OK_200; i++) { // the read model warms up after start
+            assertEquals(Status.SERVICE_UNAVAILABLE_503, res.status());
+            assertTrue(res.entity().contains("\"read-model\""), res.entity());
+            Thread.sleep(100);
+            res = client.get("/health/ready").request(String.class);
+        }
         assertEquals(Status.OK_200, res.status());
-        assertTrue(res.entity().contains("\"store\""), res.entity());
+        assertTrue(tissu.model().warm());
+        assertTrue(res.entity().contains("\"store\"") && res.entity().contains("\"read-model\""), res.entity());
         ClientResponseTyped<String> metrics = client.get("/metrics").request(String.class);
         assertEquals(Status.OK_200, metrics.status());
     }

@@ -28,6 +28,7 @@ public final class ReadModel {
     private final PerVersion<Listing<Place>> places;
     private final PerVersion<Listing<SupportPoint>> supportPoints;
     private final PerVersion<IndicatorValues> indicatorValues;
+    private volatile boolean warm;
 
     /**
      * The read model of {@code store}, whose things are named by {@code ids}; {@code timeout} bounds the reads of
@@ -76,6 +77,15 @@ public final class ReadModel {
                         "a projection of the read model could not be built ahead; its first use will build it", e);
             }
         }
+        warm = true;
+    }
+
+    /**
+     * Whether a {@link #refresh()} has run to its end once (what the service's readiness reports: before that, the
+     * first requests would each wait for a projection).
+     */
+    public boolean warm() {
+        return warm;
     }
 
     /** The listed activities of the current data version. */
