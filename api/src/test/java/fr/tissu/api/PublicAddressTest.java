@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.api.core.TissuConfig;
 import fr.tissu.loader.Dumps;
+import fr.tissu.loader.Loader;
 import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.vocabulary.Ids;
 import io.helidon.config.Config;
@@ -132,5 +134,24 @@ class PublicAddressTest {
             assertEquals("https://data.example.fr", configured.config().publicUrl());
         }
         assertEquals(earlier, Ids.baseOf(List.of(new Ids(earlier).graph("vocabulary"))).orElseThrow());
+    }
+
+    @Test
+    void aStoreFilledByTheLoadCommandKeepsTheBaseOfThatLoadWhenServedOnAnotherPort(@TempDir Path dir) throws Exception {
+        Path rna = dir.resolve("rna_waldec_synthetique.csv");
+        try (InputStream in = Loader.class.getResourceAsStream("sample/rna_waldec_synthetique.csv")) {
+            Files.copy(in, rna);
+        }
+        Path data = dir.resolve("data");
+        assertEquals(0, TissuCommand.run("load", "--data", data.toString(), rna.toString()));
+        int port = freePort();
+        try (Instance tissu = Instance.open(unconfigured(data).servedOn(port))) {
+            assertTrue(tissu.store().graphs().contains(new Ids("http://localhost:8080").graph("vocabulary")),
+                    "the load recorded its base: " + tissu.store().graphs());
+            assertEquals("http://localhost:8080", tissu.ids().base(), "what serve adds is named like the data");
+        }
+        assertEquals("http://localhost:8080", Ids.baseOf(List.of(new Ids("http://localhost:8080").graph("a.csv"),
+                new Ids("http://localhost:8080").graph("b.csv"), new Ids("http://localhost:9").graph("c.csv")))
+                .orElseThrow(), "a store without the vocabulary graph: the base most graphs share");
     }
 }

@@ -4,7 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -51,13 +54,22 @@ public record Ids(String base) {
     }
 
     /**
-     * The base the things of a store are named under, read from its graph names (every store holds the vocabulary
-     * graph {@code {base}/graph/vocabulary}); empty for a new store.
+     * The base the things of a store are named under, read from its graph names: the vocabulary graph's
+     * ({@code {base}/graph/vocabulary}, which every served store holds), else the base most graph names share (a store
+     * filled by {@code tissu load} alone before it recorded its base); empty for a new store.
      */
     public static Optional<String> baseOf(Collection<Node> graphs) {
         String suffix = "/graph/vocabulary";
-        return graphs.stream().filter(Node::isURI).map(Node::getURI).filter(g -> g.endsWith(suffix))
-                .map(g -> g.substring(0, g.length() - suffix.length())).sorted().findFirst();
+        Optional<String> recorded = graphs.stream().filter(Node::isURI).map(Node::getURI)
+                .filter(g -> g.endsWith(suffix)).map(g -> g.substring(0, g.length() - suffix.length())).sorted()
+                .findFirst();
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        Map<String, Long> bases = graphs.stream().filter(Node::isURI).map(Node::getURI)
+                .filter(g -> g.contains("/graph/")).map(g -> g.substring(0, g.lastIndexOf("/graph/")))
+                .collect(Collectors.groupingBy(b -> b, TreeMap::new, Collectors.counting()));
+        return bases.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** A part of a thing: {@code thing#fragment}. */

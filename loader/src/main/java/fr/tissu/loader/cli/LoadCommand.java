@@ -18,6 +18,7 @@ import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.Problem;
 import fr.tissu.loader.SourceFormat;
+import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.search.ChangeLog;
 import fr.tissu.search.SearchIndex;
 import fr.tissu.store.Store;
@@ -107,6 +108,9 @@ public class LoadCommand implements Callable<Integer> {
             try (store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
                 long before = store.version();
                 Ids ids = DataDirectory.ids(base, defaultBase, store);
+                // the base is recorded in the store with the vocabulary graph: a later serve names what it adds
+                // (reference communes, computed indicators) under the same base, whatever its port
+                VocabularyGraph.ensure(store, ids);
                 Loader loader = new Loader(store, ids);
                 files.forEach(f -> reports.add(loader.load(f, options)));
                 if (reports.stream().anyMatch(r -> r.status() != FileReport.Status.REFUSED
