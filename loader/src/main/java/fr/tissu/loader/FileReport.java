@@ -1,6 +1,12 @@
 package fr.tissu.loader;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What happened to one file.
@@ -55,5 +61,51 @@ public record FileReport(String file, String format, String graph, Status status
                 + "triples/s)",
                 file, status.name().toLowerCase().replace('_', ' '), format, rows, accepted, rejected, triples,
                 millis / 1000.0, rowsPerSecond(), triplesPerSecond());
+    }
+
+    /** The report as JSON members, in the order of the {@code --report} file. */
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.put("format", format);
+        m.put("graph", graph);
+        m.put("status", status.name().toLowerCase(Locale.ROOT));
+        m.put("rows", rows);
+        m.put("accepted", accepted);
+        m.put("rejected", rejected);
+        m.put("triples", triples);
+        m.put("millis", millis);
+        m.put("rowsPerSecond", rowsPerSecond());
+        m.put("triplesPerSecond", triplesPerSecond());
+        m.put("sha256", sha256);
+        m.put("encoding", encoding);
+        m.put("problemCount", problemCount);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("line", p.line());
+            pm.put("column", p.column());
+            pm.put("value", p.value());
+            pm.put("reason", p.reason());
+            list.add(pm);
+        }
+        m.put("problems", list);
+        return m;
+    }
+
+    /** A report read back from its JSON ({@link #json()}), as a running service's admin API sends it. */
+    public static FileReport fromJson(JsonNode j) {
+        List<Problem> problems = new ArrayList<>();
+        j.path("problems").forEach(p -> problems.add(new Problem(j.path("file").asText(), p.path("line").asLong(),
+                text(p.path("column")), text(p.path("value")), p.path("reason").asText())));
+        return new FileReport(j.path("file").asText(), j.path("format").asText(), text(j.path("graph")),
+                Status.valueOf(j.path("status").asText().toUpperCase(Locale.ROOT)), j.path("rows").asLong(),
+                j.path("accepted").asLong(), j.path("rejected").asLong(), j.path("triples").asLong(),
+                j.path("millis").asLong(), text(j.path("sha256")), text(j.path("encoding")),
+                j.path("problemCount").asLong(), problems);
+    }
+
+    private static String text(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asText();
     }
 }

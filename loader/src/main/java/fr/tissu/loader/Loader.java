@@ -52,9 +52,16 @@ public final class Loader {
      * @param mode     strict or skip-invalid
      * @param dryRun   validate only; the store is not touched
      * @param format   force a format, or {@code null} to detect it
-     * @param progress print a progress line on stderr for long loads
+     * @param progress  print a progress line on stderr for long loads
+     * @param publisher who publishes (the name of the token a file was sent with), recorded in the source graph's
+     *                  provenance as {@code prov:wasAttributedTo}; {@code null} for the command line
      */
-    public record Options(Mode mode, boolean dryRun, SourceFormat format, boolean progress) {
+    public record Options(Mode mode, boolean dryRun, SourceFormat format, boolean progress, String publisher) {
+        /** Options without a publisher (the command line). */
+        public Options(Mode mode, boolean dryRun, SourceFormat format, boolean progress) {
+            this(mode, dryRun, format, progress, null);
+        }
+
         /** Strict, for real, format detected, quiet. */
         public static Options strict() {
             return new Options(Mode.STRICT, false, null, false);
@@ -294,7 +301,7 @@ public final class Loader {
                 status = Status.REFUSED;
             } else {
                 Provenance.add(writer, graph, name, format.key(), source.sha256(), accepted, rejected,
-                        Instant.ofEpochMilli(start));
+                        Instant.ofEpochMilli(start), options.publisher());
                 writer.commit();
                 status = rejected == 0 ? Status.LOADED : Status.LOADED_WITH_REJECTIONS;
             }

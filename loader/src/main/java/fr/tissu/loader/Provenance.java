@@ -20,7 +20,20 @@ final class Provenance {
 
     static void add(GraphWriter writer, Node graph, String file, String format, String sha256, long accepted,
                     long rejected, Instant started) {
+        add(writer, graph, file, format, sha256, accepted, rejected, started, null);
+    }
+
+    /** The same, attributed to {@code publisher} (the name of the token it was published with), when not null. */
+    static void add(GraphWriter writer, Node graph, String file, String format, String sha256, long accepted,
+                    long rejected, Instant started, String publisher) {
         Node load = Ids.part(graph, "load");
+        if (publisher != null) {
+            Node agent = Ids.part(graph, "publisher");
+            add(writer, graph, Prov.wasAttributedTo, agent);
+            add(writer, load, Prov.wasAssociatedWith, agent);
+            add(writer, agent, Core.type, Prov.Agent);
+            add(writer, agent, Core.label, NodeFactory.createLiteralString(publisher));
+        }
         Instant now = Instant.now();
         add(writer, graph, Core.type, Tissu.SourceGraph);
         add(writer, graph, Core.type, Prov.Entity);

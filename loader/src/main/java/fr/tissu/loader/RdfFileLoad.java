@@ -62,7 +62,8 @@ final class RdfFileLoad {
             } else if (options.dryRun()) {
                 status = Status.VALID;
             } else {
-                Provenance.add(writer, graph, name, "rdf", source.sha256(), triples[0], 0, Instant.ofEpochMilli(start));
+                Provenance.add(writer, graph, name, "rdf", source.sha256(), triples[0], 0, Instant.ofEpochMilli(start),
+                        options.publisher());
                 writer.commit();
                 status = Status.LOADED;
             }

@@ -258,6 +258,10 @@ public final class Vocab {
         public static final Node wasDerivedFrom = uri("http://www.w3.org/ns/prov#wasDerivedFrom");
         /** Who ran the load. */
         public static final Node wasAssociatedWith = uri("http://www.w3.org/ns/prov#wasAssociatedWith");
+        /** Who a source graph is attributed to (the publishing token's name). */
+        public static final Node wasAttributedTo = uri("http://www.w3.org/ns/prov#wasAttributedTo");
+        /** Agent. */
+        public static final Node Agent = uri("http://www.w3.org/ns/prov#Agent");
         /** SPDX checksum link. */
         public static final Node checksum = uri("http://spdx.org/rdf/terms#checksum");
         /** SPDX checksum class. */
