@@ -3,6 +3,7 @@ package fr.tissu.api;
 import java.util.List;
 import java.util.Map;
 
+import fr.tissu.api.admin.AdminService;
 import fr.tissu.api.catalog.CatalogService;
 import fr.tissu.api.core.BadParameterException;
 import fr.tissu.api.core.Instance;
@@ -129,7 +130,8 @@ public final class Main {
                 new GraphQlService(new GraphQlEngine(tissu, comparison), tissu.config().dataLicense()),
                 new OpenApiService(),
                 new CatalogService(tissu),
-                new DownloadsService(tissu.config().dataDir().resolve("downloads")));
+                new DownloadsService(tissu.config().dataDir().resolve("downloads")),
+                new AdminService(tissu));
     }
 
     /** Starts a server for {@code tissu} on {@code port} (0 for any). */

@@ -3,6 +3,7 @@ package fr.tissu.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -58,9 +59,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         Bootstrap.prepare(tissu);
         WebServer server = Main.start(config, tissu, served);
+        // 'tissu load' on this data directory publishes through this server while it runs (its admin API)
+        Path address = tissuConfig.dataDir().resolve("admin").resolve("server");
+        try {
+            Files.createDirectories(address.getParent());
+            Files.writeString(address, "http://127.0.0.1:" + server.port() + "/\n");
+        } catch (IOException e) {
+            System.err.println("cannot write " + address + ": " + e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             tissu.close();
+            address.toFile().delete();
         }));
         System.out.println("Tissu is serving on http://localhost:" + server.port() + "/ (public base "
                 + tissu.config().publicUrl() + ", data in " + tissuConfig.dataDir() + ")");

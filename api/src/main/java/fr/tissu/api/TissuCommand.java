@@ -14,10 +14,10 @@ import io.helidon.config.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The {@code tissu} command: serve, load, validate, generate, compact, reindex, harvest. */
+/** The {@code tissu} command: serve, load, validate, generate, compact, reindex, harvest, token. */
 @Command(name = "tissu", mixinStandardHelpOptions = true, version = "tissu 0.1.0",
         description = "Publish a territory's associations, activities and indicators as open, linked data.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class TissuCommand implements Callable<Integer> {
     /** Returned by {@code serve}: the server runs until the process is stopped. */
     static final int KEEP_RUNNING = Integer.MIN_VALUE;

@@ -21,10 +21,11 @@ import io.helidon.config.Config;
  *                          paging): the configured base, or {@code http://localhost:{port}} without one
  * @param baseConfigured    whether the base was configured ({@code tissu.base-uri} or {@code --base}) rather than
  *                          derived from the port served
+ * @param admin             who may publish through the admin API, and its limits
  */
 public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty,
                           Duration queryTimeout, String dataLicense, String title, SparqlConfig sparql,
-                          CatalogConfig catalog, String publicUrl, boolean baseConfigured) {
+                          CatalogConfig catalog, String publicUrl, boolean baseConfigured, AdminConfig admin) {
     /** The port a service without a configured base and without a port is reached on. */
     public static final int DEFAULT_PORT = 8080;
 
@@ -32,6 +33,15 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
     public TissuConfig {
         baseUri = trim(baseUri);
         publicUrl = publicUrl == null ? baseUri : trim(publicUrl);
+        admin = admin == null ? AdminConfig.NONE : admin;
+    }
+
+    /** A configuration without admin tokens (nobody may publish over HTTP). */
+    public TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty, Duration queryTimeout,
+                       String dataLicense, String title, SparqlConfig sparql, CatalogConfig catalog, String publicUrl,
+                       boolean baseConfigured) {
+        this(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql, catalog,
+                publicUrl, baseConfigured, AdminConfig.NONE);
     }
 
     /** A configuration whose base was configured: the public address is the base. */
@@ -57,19 +67,20 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
                 tissu.get("data-license").asString().orElse("https://www.etalab.gouv.fr/licence-ouverte-open-licence"),
                 tissu.get("title").asString().orElse("Tissu"),
                 SparqlConfig.create(tissu.get("sparql")),
-                CatalogConfig.create(tissu.get("catalog")), base, base != null);
+                CatalogConfig.create(tissu.get("catalog")), base, base != null,
+                AdminConfig.create(tissu.get("admin")));
     }
 
     /** The same configuration with another data directory. */
     public TissuConfig withDataDir(Path dir) {
         return new TissuConfig(baseUri, dir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
-                catalog, publicUrl, baseConfigured);
+                catalog, publicUrl, baseConfigured, admin);
     }
 
     /** The same configuration with a configured base ({@code --base}): things are named and linked under it. */
     public TissuConfig withBase(String base) {
         return new TissuConfig(base, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
-                catalog, base, true);
+                catalog, base, true, admin);
     }
 
     /**
@@ -78,7 +89,7 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
      */
     public TissuConfig servedOn(int port) {
         return baseConfigured ? this : new TissuConfig(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout,
-                dataLicense, title, sparql, catalog, "http://localhost:" + port, false);
+                dataLicense, title, sparql, catalog, "http://localhost:" + port, false, admin);
     }
 
     /**
@@ -91,6 +102,12 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
         }
         String url = publicUrl != null ? publicUrl : "http://localhost:" + DEFAULT_PORT;
         return new TissuConfig(recorded != null ? recorded : url, dataDir, storeKind, loadSampleOnEmpty, queryTimeout,
-                dataLicense, title, sparql, catalog, url, false);
+                dataLicense, title, sparql, catalog, url, false, admin);
+    }
+
+    /** The same configuration with {@code admin} as who may publish. */
+    public TissuConfig withAdmin(AdminConfig admin) {
+        return new TissuConfig(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
+                catalog, publicUrl, baseConfigured, admin);
     }
 }

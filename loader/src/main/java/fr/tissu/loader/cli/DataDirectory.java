@@ -28,10 +28,15 @@ final class DataDirectory {
         return new Ids(store == null ? DEFAULT_BASE : Ids.baseOf(store.graphs()).orElse(DEFAULT_BASE));
     }
 
+    /** The store of {@code data} opened for writing; an exception when it cannot be (a server holds it). */
+    static Store open(Path data) {
+        return Store.create(StoreConfig.tdb2(data.resolve("tdb2")));
+    }
+
     /** The store of {@code data} opened for writing, or {@code null} after saying why it cannot be. */
     static Store openStore(Path data) {
         try {
-            return Store.create(StoreConfig.tdb2(data.resolve("tdb2")));
+            return open(data);
         } catch (RuntimeException e) {
             System.err.println("cannot open the store in " + data + ": " + e.getMessage()
                     + " (is a server running on this data directory? stop it first)");

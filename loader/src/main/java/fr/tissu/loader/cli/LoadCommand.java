@@ -3,6 +3,7 @@ package fr.tissu.loader.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,19 +13,13 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import fr.tissu.loader.ComputedIndicators;
-import fr.tissu.loader.Dumps;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
-import fr.tissu.loader.Problem;
+import fr.tissu.loader.Publication;
 import fr.tissu.loader.SourceFormat;
-import fr.tissu.loader.VocabularyGraph;
-import fr.tissu.search.ChangeLog;
 import fr.tissu.search.SearchIndex;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +36,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file loaded, no row rejected", "1:loaded, but rows were rejected (--skip-invalid)",
             "2:a file was refused (invalid rows in strict mode): the store is unchanged for it",
-            "3:a file could not be read", "4:the store could not be opened", "64:bad usage"})
+            "3:a file could not be read", "4:the store could not be opened (or the service could not be reached, or "
+                + "refused the token)", "64:bad usage"})
 public class LoadCommand implements Callable<Integer> {
     private final String defaultBase;
     private final String territory;
@@ -65,6 +61,15 @@ public class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE", description = "write a JSON report of every file and rejected row")
     Path report;
+
+    @Option(names = "--server", paramLabel = "URL", description = "send the files to this running Tissu service "
+            + "(its admin API) instead of the data directory; the token comes from TISSU_TOKEN or --token-file. "
+            + "Without it, a data directory held by a running server is published through that server")
+    String server;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "a file whose first line is the publishing "
+            + "token (default: the environment variable TISSU_TOKEN)")
+    Path tokenFile;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to load")
     List<Path> files = new ArrayList<>();
@@ -97,41 +102,40 @@ public class LoadCommand implements Callable<Integer> {
         SourceFormat forced = format == null ? null : SourceFormat.fromKey(format);
         Loader.Options options = new Loader.Options(loadMode, dryRun, forced, true);
         List<FileReport> reports = new ArrayList<>();
-        if (dryRun) {
+        Store store = null;
+        URI remote = server != null ? URI.create(server.endsWith("/") ? server : server + "/") : null;
+        if (remote == null && !dryRun) {
+            try {
+                store = DataDirectory.open(data);
+            } catch (RuntimeException e) {
+                // a server holds the store: publish through it
+                remote = RemoteLoad.serverOf(data).orElse(null);
+                if (remote == null) {
+                    System.err.println("cannot open the store in " + data + ": " + e.getMessage());
+                    return ExitCode.STORE_UNAVAILABLE.code();
+                }
+            }
+        }
+        if (remote != null) {
+            Integer refused = remote(remote, options, reports);
+            if (refused != null) {
+                return refused;
+            }
+        } else if (dryRun) {
             Loader loader = new Loader(null, DataDirectory.ids(base, defaultBase, null));
             files.forEach(f -> reports.add(loader.load(f, options)));
         } else {
-            Store store = DataDirectory.openStore(data);
-            if (store == null) {
-                return ExitCode.STORE_UNAVAILABLE.code();
-            }
-            try (store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
-                long before = store.version();
-                Ids ids = DataDirectory.ids(base, defaultBase, store);
-                // the base is recorded in the store with the vocabulary graph: a later serve names what it adds
-                // (reference communes, computed indicators) under the same base, whatever its port
-                VocabularyGraph.ensure(store, ids);
-                Loader loader = new Loader(store, ids);
-                files.forEach(f -> reports.add(loader.load(f, options)));
-                if (reports.stream().anyMatch(r -> r.status() != FileReport.Status.REFUSED
-                        && r.status() != FileReport.Status.FAILED)) {
-                    // the computed indicators follow what was loaded
-                    ComputedIndicators.Result computed = ComputedIndicators.recompute(store, ids, territory, data);
-                    System.out.println("computed indicators: " + computed.observations() + " observations "
-                            + computed.perIndicator() + (computed.unreadableHours().isEmpty() ? ""
-                            : ", opening hours not understood: " + computed.unreadableHours()));
+            try (Store opened = store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
+                Ids ids = DataDirectory.ids(base, defaultBase, opened);
+                Publication publication = new Publication(opened, index, ids, territory, data);
+                Publication.Result result = publication.load(files, options, r -> { });
+                reports.addAll(result.reports());
+                if (result.computed() != null) {
+                    System.out.println("computed indicators: " + result.computed().observations() + " observations "
+                            + result.computed().perIndicator() + (result.computed().unreadableHours().isEmpty() ? ""
+                            : ", opening hours not understood: " + result.computed().unreadableHours()));
                 }
-                // The index follows in the same run: the graphs that changed are read again.
-                List<Node> changed = reports.stream().filter(r -> r.status() != FileReport.Status.REFUSED
-                        && r.status() != FileReport.Status.FAILED && r.graph() != null)
-                        .map(r -> NodeFactory.createURI(r.graph())).distinct().toList();
-                if (!changed.isEmpty() || index.version() != store.version()) {
-                    // what the load added, modified and removed goes to the change feed
-                    ChangeLog.append(data.resolve(ChangeLog.FILE), store.version(),
-                            store.lastModified(), index.update(store, changed, before));
-                }
-                // and the downloadable dumps of the catalogue
-                Dumps.refreshIfStale(store, ids, data.resolve("downloads"));
+                publication.refreshDumps();
             }
         }
         ExitCode exit = ExitCode.of(reports);
@@ -140,6 +144,30 @@ public class LoadCommand implements Callable<Integer> {
             writeReport(reports, exit, report);
         }
         return exit.code();
+    }
+
+    /** Loads through the service at {@code remote}; an exit code when that cannot be done, else {@code null}. */
+    private Integer remote(URI remote, Loader.Options options, List<FileReport> reports) {
+        try {
+            String token = RemoteLoad.token(tokenFile);
+            if (token == null) {
+                System.err.println("a Tissu service at " + remote + " publishes into " + (server != null ? "its data"
+                        : data) + ": give a publishing token in the environment variable TISSU_TOKEN or with "
+                        + "--token-file FILE (tissu token NAME makes one)");
+                return ExitCode.STORE_UNAVAILABLE.code();
+            }
+            reports.addAll(new RemoteLoad(remote, token, System.err).load(files, options));
+            return null;
+        } catch (RemoteLoad.Unreachable e) {
+            System.err.println(e.getMessage());
+            return ExitCode.STORE_UNAVAILABLE.code();
+        } catch (IOException e) {
+            System.err.println("cannot read the token file " + tokenFile + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.STORE_UNAVAILABLE.code();
+        }
     }
 
     /** The human summary: one line per file, then its first problems. */
@@ -160,35 +188,7 @@ public class LoadCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("exitCode", exit.code());
         json.put("outcome", exit.name().toLowerCase());
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (FileReport r : reports) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", r.file());
-            m.put("format", r.format());
-            m.put("graph", r.graph());
-            m.put("status", r.status().name().toLowerCase());
-            m.put("rows", r.rows());
-            m.put("accepted", r.accepted());
-            m.put("rejected", r.rejected());
-            m.put("triples", r.triples());
-            m.put("millis", r.millis());
-            m.put("rowsPerSecond", r.rowsPerSecond());
-            m.put("triplesPerSecond", r.triplesPerSecond());
-            m.put("sha256", r.sha256());
-            m.put("encoding", r.encoding());
-            m.put("problemCount", r.problemCount());
-            List<Map<String, Object>> problems = new ArrayList<>();
-            for (Problem p : r.problems()) {
-                Map<String, Object> pm = new LinkedHashMap<>();
-                pm.put("line", p.line());
-                pm.put("column", p.column());
-                pm.put("value", p.value());
-                pm.put("reason", p.reason());
-                problems.add(pm);
-            }
-            m.put("problems", problems);
-            list.add(m);
-        }
+        List<Map<String, Object>> list = reports.stream().map(FileReport::json).toList();
         json.put("files", list);
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);

@@ -29,6 +29,7 @@ public final class ReadModel {
     private final PerVersion<Listing<SupportPoint>> supportPoints;
     private final PerVersion<IndicatorValues> indicatorValues;
     private volatile boolean warm;
+    private volatile boolean publishing;
 
     /**
      * The read model of {@code store}, whose things are named by {@code ids}; {@code timeout} bounds the reads of
@@ -59,8 +60,8 @@ public final class ReadModel {
      * it (what a projection built lazily reads ahead).
      */
     public <T> PerVersion<T> derived(LongFunction<T> build, Consumer<T> warm) {
-        PerVersion<T> p = new PerVersion<>(store, build);
-        refreshers.add(() -> warm.accept(p.get()));
+        PerVersion<T> p = new PerVersion<>(store, build, () -> publishing);
+        refreshers.add(() -> warm.accept(p.fresh()));
         return p;
     }
 
@@ -78,6 +79,23 @@ public final class ReadModel {
             }
         }
         warm = true;
+    }
+
+    /**
+     * Runs {@code publication} (loads and what follows them, in the running service), requests meanwhile served from
+     * the projections of the data version before it; then builds the new version's projections and serves them.
+     */
+    public void publishing(Runnable publication) {
+        publishing = true;
+        try {
+            publication.run();
+        } finally {
+            try {
+                refresh();
+            } finally {
+                publishing = false;
+            }
+        }
     }
 
     /**

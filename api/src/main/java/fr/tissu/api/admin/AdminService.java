@@ -1,0 +1,271 @@
+package fr.tissu.api.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tissu.api.core.AdminConfig;
+import fr.tissu.api.core.Instance;
+import fr.tissu.api.http.Problem;
+import fr.tissu.loader.Loader;
+import fr.tissu.loader.SourceFormat;
+import fr.tissu.vocabulary.Prefixes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The admin API: commune staff publish into the running service with a bearer token. {@code POST /admin/loads}
+ * takes one file as the request body (its name in {@code name=} or {@code Content-Disposition}; {@code mode},
+ * {@code format}, {@code dry-run} as for {@code tissu load}) and answers 202 with the job; {@code GET
+ * /admin/loads/{id}} is the job and its reports; {@code GET /admin/graphs} lists the sources with their provenance;
+ * {@code DELETE /admin/graphs/{name}} removes one. 401 without a valid token, 403 outside its sources, 413 beyond the
+ * upload limit, 415 for a type that is no data file; every attempt goes to the audit log.
+ */
+public final class AdminService implements HttpService, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A source file's name: no path, no leading dot, an extension the loader reads. */
+    private static final Pattern FILE_NAME =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,150}\\.(csv|ttl|nt|nq|trig|jsonld|rdf)");
+    private static final Set<String> TYPES = Set.of("text/csv", "text/plain", "application/octet-stream",
+            "application/vnd.ms-excel", "text/turtle", "application/n-triples", "application/ld+json",
+            "application/rdf+xml", "application/json", "application/n-quads", "application/trig");
+    private final Instance tissu;
+    private final AdminConfig config;
+    private final AuditLog audit;
+    private final Publisher publisher;
+
+    /** The admin API of {@code tissu}, with the tokens of its configuration. */
+    public AdminService(Instance tissu) {
+        this.tissu = tissu;
+        this.config = tissu.config().admin();
+        this.audit = new AuditLog(tissu.config().dataDir());
+        this.publisher = new Publisher(tissu, audit);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/admin/loads", this::upload)
+                .get("/admin/loads/{id}", this::job)
+                .get("/admin/graphs", this::graphs)
+                .delete("/admin/graphs/{name}", this::unload);
+    }
+
+    private void upload(ServerRequest req, ServerResponse res) {
+        AdminConfig.Token token = authenticate(req, "load");
+        String name = fileName(req);
+        if (!token.mayPublish(name)) {
+            audit.record(token.name(), "load", name, null, "403");
+            throw new Problem(Status.FORBIDDEN_403, "the token '" + token.name() + "' may not publish " + name
+                    + " (its sources: " + token.sources() + ")");
+        }
+        Optional<HttpMediaType> type = req.headers().contentType();
+        if (type.isPresent() && !TYPES.contains(type.get().mediaType().text().toLowerCase(Locale.ROOT))) {
+            throw new Problem(Status.UNSUPPORTED_MEDIA_TYPE_415, "a data file is sent as text/csv, text/turtle, "
+                    + "application/n-triples, application/ld+json, application/rdf+xml or application/octet-stream, "
+                    + "not " + type.get().mediaType().text());
+        }
+        long max = config.maxUploadBytes();
+        if (req.headers().contentLength().orElse(0) > max) {
+            audit.record(token.name(), "load", name, null, "413");
+            throw tooLarge(max);
+        }
+        Loader.Options options = options(req, token.name());
+        String id = Publisher.newId();
+        Path file = publisher.uploadDirectory(id).resolve(name);
+        String sha256 = receive(req, file, max, token.name(), name);
+        Job job = publisher.load(id, token.name(), List.of(new Publisher.Upload(file, sha256)), options);
+        res.status(Status.ACCEPTED_202).header(HeaderNames.LOCATION, "/admin/loads/" + id);
+        json(res, job.json());
+    }
+
+    private void job(ServerRequest req, ServerResponse res) {
+        authenticate(req, "status");
+        String id = req.path().pathParameters().get("id");
+        Job job = publisher.job(id).orElseThrow(() -> Problem.notFound("no publication " + id + " is known here "
+                + "(the last 200 are kept)"));
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        json(res, job.json());
+    }
+
+    private void graphs(ServerRequest req, ServerResponse res) {
+        authenticate(req, "list");
+        List<Map<String, Object>> sources = new ArrayList<>();
+        String graphs = tissu.ids().graph("").getURI();
+        tissu.store().select(Prefixes.SPARQL + """
+                SELECT ?g ?source ?format ?generated ?accepted ?rejected ?publisher WHERE {
+                  GRAPH ?g { ?g a tissu:SourceGraph ; dct:source ?source ; tissu:sourceFormat ?format ;
+                                prov:generatedAtTime ?generated .
+                             OPTIONAL { ?g tissu:rowsAccepted ?accepted } OPTIONAL { ?g tissu:rowsRejected ?rejected }
+                             OPTIONAL { ?g prov:wasAttributedTo/rdfs:label ?publisher } }
+                } ORDER BY ?g""", tissu.config().queryTimeout(), row -> {
+                    String g = row.getResource("g").getURI();
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    String name = g.startsWith(graphs) ? URLDecoder.decode(g.substring(graphs.length()),
+                            StandardCharsets.UTF_8) : g;
+                    m.put("name", name);
+                    m.put("graph", g);
+                    m.put("source", row.getLiteral("source").getString());
+                    m.put("format", row.getLiteral("format").getString());
+                    m.put("loaded", row.getLiteral("generated").getLexicalForm());
+                    m.put("accepted", row.contains("accepted") ? row.getLiteral("accepted").getLong() : null);
+                    m.put("rejected", row.contains("rejected") ? row.getLiteral("rejected").getLong() : null);
+                    m.put("publishedBy", row.contains("publisher") ? row.getLiteral("publisher").getString() : null);
+                    m.put("removable", FILE_NAME.matcher(name).matches());
+                    sources.add(m);
+                });
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        json(res, Map.of("dataVersion", tissu.store().version(), "sources", sources));
+    }
+
+    private void unload(ServerRequest req, ServerResponse res) {
+        AdminConfig.Token token = authenticate(req, "unload");
+        String name = req.path().pathParameters().get("name");
+        if (!FILE_NAME.matcher(name).matches()) {
+            audit.record(token.name(), "unload", name, null, "403");
+            throw new Problem(Status.FORBIDDEN_403, "only sources loaded from files (name.csv, .ttl, .nt, .nq, .trig, "
+                    + ".jsonld, .rdf) can be removed; '" + name + "' is kept by the service itself");
+        }
+        if (!token.mayPublish(name)) {
+            audit.record(token.name(), "unload", name, null, "403");
+            throw new Problem(Status.FORBIDDEN_403, "the token '" + token.name() + "' may not remove " + name);
+        }
+        if (!tissu.store().graphs().contains(tissu.ids().graph(name))) {
+            throw Problem.notFound("no source named " + name + " is loaded (GET /admin/graphs lists them)");
+        }
+        Job job = publisher.unload(token.name(), name);
+        res.status(Status.ACCEPTED_202).header(HeaderNames.LOCATION, "/admin/loads/" + job.id());
+        json(res, job.json());
+    }
+
+    /** The token of the request, or a 401 (recorded in the audit log). */
+    private AdminConfig.Token authenticate(ServerRequest req, String action) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        Optional<AdminConfig.Token> token = config.authenticate(header);
+        if (token.isEmpty()) {
+            audit.record(null, action, req.path().path(), null, "401");
+            throw new Problem(Status.UNAUTHORIZED_401, config.tokens().isEmpty()
+                    ? "publishing over HTTP is off: no token is configured (tissu.admin.tokens; 'tissu token NAME' "
+                    + "makes one)"
+                    : header == null ? "this needs a publishing token: Authorization: Bearer <token>"
+                    : "the token is not one of this service's publishing tokens")
+                    .header("WWW-Authenticate", "Bearer realm=\"tissu admin\"");
+        }
+        return token.get();
+    }
+
+    /** The file name the upload declares, without any path, or a 400. */
+    private static String fileName(ServerRequest req) {
+        String name = req.query().first("name").orElseGet(() -> req.headers().first(HeaderNames.CONTENT_DISPOSITION)
+                .map(AdminService::dispositionName).orElse(null));
+        if (name == null || name.isBlank()) {
+            throw new Problem(Status.BAD_REQUEST_400, "say the file's name: name=rna_waldec_35.csv, or "
+                    + "Content-Disposition: attachment; filename=\"rna_waldec_35.csv\"");
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        if (!FILE_NAME.matcher(base).matches()) {
+            throw new Problem(Status.BAD_REQUEST_400, "the file name '" + base + "' is not accepted: letters, "
+                    + "digits, '.', '_' and '-', ending in .csv, .ttl, .nt, .nq, .trig, .jsonld or .rdf");
+        }
+        return base;
+    }
+
+    private static String dispositionName(String disposition) {
+        var m = Pattern.compile("filename=\"?([^\";]+)\"?").matcher(disposition);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static Loader.Options options(ServerRequest req, String who) {
+        String mode = req.query().first("mode").orElse("strict");
+        if (!mode.equals("strict") && !mode.equals("skip-invalid")) {
+            throw new Problem(Status.BAD_REQUEST_400, "mode is strict or skip-invalid, not '" + mode + "'",
+                    Map.of("parameter", "mode"));
+        }
+        SourceFormat format = null;
+        Optional<String> f = req.query().first("format").filter(v -> !v.isBlank());
+        if (f.isPresent()) {
+            try {
+                format = SourceFormat.fromKey(f.get());
+            } catch (IllegalArgumentException e) {
+                throw new Problem(Status.BAD_REQUEST_400, e.getMessage(), Map.of("parameter", "format"));
+            }
+        }
+        String dry = req.query().first("dry-run").orElse("false");
+        if (!dry.equals("true") && !dry.equals("false")) {
+            throw new Problem(Status.BAD_REQUEST_400, "dry-run is true or false", Map.of("parameter", "dry-run"));
+        }
+        return new Loader.Options(mode.equals("strict") ? Loader.Mode.STRICT : Loader.Mode.SKIP_INVALID,
+                dry.equals("true"), format, false, who);
+    }
+
+    /** Writes the body to {@code file}, at most {@code max} bytes (413 beyond, nothing kept); its SHA-256. */
+    private String receive(ServerRequest req, Path file, long max, String who, String name) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            try (InputStream in = new DigestInputStream(req.content().inputStream(), sha);
+                 OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    size += n;
+                    if (size > max) {
+                        break;
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (size > max) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(file.getParent());
+                audit.record(who, "load", name, null, "413");
+                throw tooLarge(max);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the upload in " + file, e);
+        }
+    }
+
+    private static Problem tooLarge(long max) {
+        return new Problem(Status.REQUEST_ENTITY_TOO_LARGE_413, "the file is larger than this service accepts ("
+                + max + " bytes, tissu.admin.max-upload-bytes)");
+    }
+
+    private static void json(ServerResponse res, Object body) {
+        try {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json").send(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+}
