@@ -34,6 +34,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The embedded store: Apache Jena TDB2 on disk. Queries run with TDB2's union default graph. The store's own
@@ -204,6 +205,11 @@ final class Tdb2Store implements Store {
     @Override
     public void close() {
         dataset.close();
+        if (location != null) {
+            // release the database and its lock file now, not at the end of the process: another process (a server
+            // started after a load, or the load after a server) may open it next
+            TDBInternal.expel(dsg);
+        }
     }
 
     /** Called inside a write transaction. */
