@@ -57,7 +57,10 @@ public record AdminConfig(List<Token> tokens, long maxUploadBytes) {
     /** Reads the node: {@code tokens} (a list of name, sha256, sources), {@code max-upload-bytes}. */
     public static AdminConfig create(Config admin) {
         List<Token> tokens = new ArrayList<>();
-        for (Config t : admin.get("tokens").asNodeList().orElse(List.of())) {
+        // by index rather than as a list node: environment variables (TISSU_ADMIN_TOKENS_0_NAME=…) give keys only
+        for (int i = 0; admin.get("tokens." + i + ".name").exists() || admin.get("tokens." + i + ".sha256").exists();
+                i++) {
+            Config t = admin.get("tokens." + i);
             String name = t.get("name").asString().orElseThrow(() -> new IllegalArgumentException(
                     "tissu.admin.tokens: a token without a name"));
             String hash = t.get("sha256").asString().filter(h -> h.matches("[0-9a-fA-F]{64}"))
