@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -249,6 +255,93 @@ class AdminApiTest {
                 "a refused token: exit 4");
         assertEquals(4, TissuCommand.run("load", "--server", "http://localhost:1", "--token-file", token.toString(),
                 good.toString()), "nothing listening: exit 4");
+    }
+
+    @Test
+    void theStaffPageSignsInUploadsShowsTheReportAndRemovesASource() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/admin?lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<html lang=\"en\"") && page.body().contains("Publishing token"));
+        HttpResponse<String> wrong = http.send(form(base + "/admin/sign-in", null, "token=nope"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("role=\"alert\""), wrong.body());
+        HttpResponse<String> signed = http.send(form(base + "/admin/sign-in", null, "token=" + CLUBS),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, signed.statusCode());
+        String setCookie = signed.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String home = http.send(HttpRequest.newBuilder(URI.create(base + "/admin")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(home.contains("clubs") && home.contains("activites.csv"), "who, and the sources: " + home);
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(home);
+        assertTrue(m.find());
+        String csrf = m.group(1);
+
+        String bad = header + "\n" + activity("Z-PAGE1", "Page").replace("\"14:00\"", "\"25:99\"") + "\n";
+        HttpResponse<String> refused = http.send(multipart(base, cookie, csrf, "activites-page.csv", bad),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, refused.statusCode(), refused.body());
+        String report = settled(http, base + refused.headers().firstValue("Location").orElseThrow(), cookie);
+        assertTrue(report.contains("Refusé") && report.contains("<td>2</td>"), "the report with its line: " + report);
+
+        String good = header + "\n" + activity("Z-PAGE2", "Gym douce du page") + "\n";
+        HttpResponse<String> sent = http.send(multipart(base, cookie, csrf, "activites-page.csv", good),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(settled(http, base + sent.headers().firstValue("Location").orElseThrow(), cookie)
+                .contains("Publié"));
+        assertEquals("Gym douce du page", JSON.readTree(get("/api/v1/activities/Z-PAGE2")).path("title").asText());
+        assertEquals(403, http.send(multipart(base, cookie, "forged", "activites-page.csv", good),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "a form this page did not give");
+        assertEquals(401, http.send(multipart(base, "tissu-admin=unknown", csrf, "activites-page.csv", good),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "no session");
+
+        HttpResponse<String> removed = http.send(form(base + "/admin/remove", cookie,
+                "csrf=" + csrf + "&name=activites-page.csv"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, removed.statusCode(), removed.body());
+        settled(http, base + removed.headers().firstValue("Location").orElseThrow(), cookie);
+        try (Http1ClientResponse r = client.get("/api/v1/activities/Z-PAGE2").request()) {
+            assertEquals(Status.NOT_FOUND_404, r.status());
+        }
+    }
+
+    private static HttpRequest form(String url, String cookie, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return b.build();
+    }
+
+    private static HttpRequest multipart(String base, String cookie, String csrf, String name, String content) {
+        String boundary = "----tissu" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nstrict\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return HttpRequest.newBuilder(URI.create(base + "/admin/upload")).header("Cookie", cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    /** A publication's page once it no longer refreshes itself (the job has ended). */
+    private static String settled(HttpClient http, String url, String cookie) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            if (!r.body().contains("http-equiv=\"refresh\"")) {
+                return r.body();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the publication " + url + " did not end within a minute");
     }
 
     /** An activity row of the sample's first association, with its own id and title, on Mondays 14:00–15:30. */

@@ -57,6 +57,7 @@ public final class AdminService implements HttpService, AutoCloseable {
     private final AdminConfig config;
     private final AuditLog audit;
     private final Publisher publisher;
+    private final AdminPage page;
 
     /** The admin API of {@code tissu}, with the tokens of its configuration. */
     public AdminService(Instance tissu) {
@@ -64,6 +65,7 @@ public final class AdminService implements HttpService, AutoCloseable {
         this.config = tissu.config().admin();
         this.audit = new AuditLog(tissu.config().dataDir());
         this.publisher = new Publisher(tissu, audit);
+        this.page = new AdminPage(this, tissu, config, audit, publisher);
     }
 
     @Override
@@ -72,6 +74,7 @@ public final class AdminService implements HttpService, AutoCloseable {
                 .get("/admin/loads/{id}", this::job)
                 .get("/admin/graphs", this::graphs)
                 .delete("/admin/graphs/{name}", this::unload);
+        page.routing(rules);
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
@@ -93,10 +96,15 @@ public final class AdminService implements HttpService, AutoCloseable {
             audit.record(token.name(), "load", name, null, "413");
             throw tooLarge(max);
         }
-        Loader.Options options = options(req, token.name());
+        Loader.Options options = options(req.query().first("mode").orElse(null),
+                req.query().first("format").orElse(null), req.query().first("dry-run").orElse(null), token.name());
         String id = Publisher.newId();
         Path file = publisher.uploadDirectory(id).resolve(name);
-        String sha256 = receive(req, file, max, token.name(), name);
+        String sha256 = receive(req.content().inputStream(), file, max);
+        if (sha256 == null) {
+            audit.record(token.name(), "load", name, null, "413");
+            throw tooLarge(max);
+        }
         Job job = publisher.load(id, token.name(), List.of(new Publisher.Upload(file, sha256)), options);
         res.status(Status.ACCEPTED_202).header(HeaderNames.LOCATION, "/admin/loads/" + id);
         json(res, job.json());
@@ -113,6 +121,12 @@ public final class AdminService implements HttpService, AutoCloseable {
 
     private void graphs(ServerRequest req, ServerResponse res) {
         authenticate(req, "list");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        json(res, Map.of("dataVersion", tissu.store().version(), "sources", sources()));
+    }
+
+    /** The sources loaded, with their provenance, in graph order. */
+    List<Map<String, Object>> sources() {
         List<Map<String, Object>> sources = new ArrayList<>();
         String graphs = tissu.ids().graph("").getURI();
         tissu.store().select(Prefixes.SPARQL + """
@@ -134,17 +148,16 @@ public final class AdminService implements HttpService, AutoCloseable {
                     m.put("accepted", row.contains("accepted") ? row.getLiteral("accepted").getLong() : null);
                     m.put("rejected", row.contains("rejected") ? row.getLiteral("rejected").getLong() : null);
                     m.put("publishedBy", row.contains("publisher") ? row.getLiteral("publisher").getString() : null);
-                    m.put("removable", FILE_NAME.matcher(name).matches());
+                    m.put("removable", removable(name));
                     sources.add(m);
                 });
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        json(res, Map.of("dataVersion", tissu.store().version(), "sources", sources));
+        return sources;
     }
 
     private void unload(ServerRequest req, ServerResponse res) {
         AdminConfig.Token token = authenticate(req, "unload");
         String name = req.path().pathParameters().get("name");
-        if (!FILE_NAME.matcher(name).matches()) {
+        if (!removable(name)) {
             audit.record(token.name(), "unload", name, null, "403");
             throw new Problem(Status.FORBIDDEN_403, "only sources loaded from files (name.csv, .ttl, .nt, .nq, .trig, "
                     + ".jsonld, .rdf) can be removed; '" + name + "' is kept by the service itself");
@@ -185,6 +198,11 @@ public final class AdminService implements HttpService, AutoCloseable {
             throw new Problem(Status.BAD_REQUEST_400, "say the file's name: name=rna_waldec_35.csv, or "
                     + "Content-Disposition: attachment; filename=\"rna_waldec_35.csv\"");
         }
+        return sourceName(name);
+    }
+
+    /** A file's name without any path, or a 400 when it is not one a source may have. */
+    static String sourceName(String name) {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
         if (!FILE_NAME.matcher(base).matches()) {
             throw new Problem(Status.BAD_REQUEST_400, "the file name '" + base + "' is not accepted: letters, "
@@ -193,41 +211,48 @@ public final class AdminService implements HttpService, AutoCloseable {
         return base;
     }
 
+    /** Whether {@code name} is the name of a source loaded from a file (one that may be removed). */
+    static boolean removable(String name) {
+        return FILE_NAME.matcher(name).matches();
+    }
+
     private static String dispositionName(String disposition) {
         var m = Pattern.compile("filename=\"?([^\";]+)\"?").matcher(disposition);
         return m.find() ? m.group(1) : null;
     }
 
-    private static Loader.Options options(ServerRequest req, String who) {
-        String mode = req.query().first("mode").orElse("strict");
-        if (!mode.equals("strict") && !mode.equals("skip-invalid")) {
-            throw new Problem(Status.BAD_REQUEST_400, "mode is strict or skip-invalid, not '" + mode + "'",
+    /** The load options of a request's {@code mode}, {@code format} and {@code dry-run} values (each may be null). */
+    static Loader.Options options(String mode, String format, String dryRun, String who) {
+        String m = mode == null || mode.isBlank() ? "strict" : mode;
+        if (!m.equals("strict") && !m.equals("skip-invalid")) {
+            throw new Problem(Status.BAD_REQUEST_400, "mode is strict or skip-invalid, not '" + m + "'",
                     Map.of("parameter", "mode"));
         }
-        SourceFormat format = null;
-        Optional<String> f = req.query().first("format").filter(v -> !v.isBlank());
-        if (f.isPresent()) {
+        SourceFormat forced = null;
+        if (format != null && !format.isBlank()) {
             try {
-                format = SourceFormat.fromKey(f.get());
+                forced = SourceFormat.fromKey(format);
             } catch (IllegalArgumentException e) {
                 throw new Problem(Status.BAD_REQUEST_400, e.getMessage(), Map.of("parameter", "format"));
             }
         }
-        String dry = req.query().first("dry-run").orElse("false");
-        if (!dry.equals("true") && !dry.equals("false")) {
+        String dry = dryRun == null || dryRun.isBlank() ? "false" : dryRun;
+        if (!dry.equals("true") && !dry.equals("false") && !dry.equals("on")) {
             throw new Problem(Status.BAD_REQUEST_400, "dry-run is true or false", Map.of("parameter", "dry-run"));
         }
-        return new Loader.Options(mode.equals("strict") ? Loader.Mode.STRICT : Loader.Mode.SKIP_INVALID,
-                dry.equals("true"), format, false, who);
+        return new Loader.Options(m.equals("strict") ? Loader.Mode.STRICT : Loader.Mode.SKIP_INVALID,
+                !dry.equals("false"), forced, false, who);
     }
 
-    /** Writes the body to {@code file}, at most {@code max} bytes (413 beyond, nothing kept); its SHA-256. */
-    private String receive(ServerRequest req, Path file, long max, String who, String name) {
+    /**
+     * Writes {@code in} to {@code file}, at most {@code max} bytes; its SHA-256, or {@code null} when it was larger
+     * (then nothing is kept).
+     */
+    static String receive(InputStream body, Path file, long max) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size = 0;
-            try (InputStream in = new DigestInputStream(req.content().inputStream(), sha);
-                 OutputStream out = Files.newOutputStream(file)) {
+            try (InputStream in = new DigestInputStream(body, sha); OutputStream out = Files.newOutputStream(file)) {
                 byte[] buffer = new byte[1 << 16];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     size += n;
@@ -240,8 +265,7 @@ public final class AdminService implements HttpService, AutoCloseable {
             if (size > max) {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(file.getParent());
-                audit.record(who, "load", name, null, "413");
-                throw tooLarge(max);
+                return null;
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -251,7 +275,7 @@ public final class AdminService implements HttpService, AutoCloseable {
         }
     }
 
-    private static Problem tooLarge(long max) {
+    static Problem tooLarge(long max) {
         return new Problem(Status.REQUEST_ENTITY_TOO_LARGE_413, "the file is larger than this service accepts ("
                 + max + " bytes, tissu.admin.max-upload-bytes)");
     }
