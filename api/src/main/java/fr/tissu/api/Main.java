@@ -86,8 +86,6 @@ public final class Main {
         // Build the read model's projections now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("read-model-warm-up").start(tissu.model()::refresh);
         IndicatorComparison comparison = new IndicatorComparison(tissu);
-        // the nightly recomputation writes a new data version: build its projections then, not on a visit
-        usage.afterRecomputation(tissu.model()::refresh);
         new HeadForGet(routing).register(services(tissu, comparison).toArray(HttpService[]::new));
         routing.error(Problem.class, Main::problem)
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))

@@ -55,7 +55,6 @@ public final class UsageCounter implements Filter {
     private Map<String, LongAdder> communes = new ConcurrentHashMap<>();
     private Map<String, LongAdder> associations = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
-    private volatile Runnable afterRecomputation = () -> { };
 
     /** Counts the requests of {@code tissu}'s server into its data directory. */
     public UsageCounter(Instance tissu) {
@@ -151,11 +150,6 @@ public final class UsageCounter implements Filter {
         UsageLog.append(tissu.config().dataDir().resolve(UsageLog.FILE), out);
     }
 
-    /** Runs {@code task} after each nightly recomputation (to read the new values before visitors ask). */
-    public void afterRecomputation(Runnable task) {
-        this.afterRecomputation = task;
-    }
-
     /** Flushes every ten minutes, and recomputes the computed indicators every night (a few minutes after 0:00). */
     public void schedule() {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("usage")
@@ -166,8 +160,8 @@ public final class UsageCounter implements Filter {
         scheduler.scheduleAtFixedRate(() -> {
             try {
                 flush();
-                Bootstrap.recomputeIndicators(tissu);
-                afterRecomputation.run();
+                // a publication like a load: after the admin API's jobs, and the new values read before visitors ask
+                tissu.model().publishing(() -> Bootstrap.recomputeIndicators(tissu));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "nightly recomputation of the indicators failed", e);
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -30,6 +31,8 @@ public final class ReadModel {
     private final PerVersion<IndicatorValues> indicatorValues;
     private volatile boolean warm;
     private volatile boolean publishing;
+    /** One publication at a time: the admin API's queue and the nightly recomputation share it. */
+    private final ReentrantLock writer = new ReentrantLock(true);
 
     /**
      * The read model of {@code store}, whose things are named by {@code ids}; {@code timeout} bounds the reads of
@@ -82,10 +85,12 @@ public final class ReadModel {
     }
 
     /**
-     * Runs {@code publication} (loads and what follows them, in the running service), requests meanwhile served from
-     * the projections of the data version before it; then builds the new version's projections and serves them.
+     * Runs {@code publication} (loads and what follows them, or the nightly recomputation, in the running service),
+     * one at a time, requests meanwhile served from the projections of the data version before it; then builds the
+     * new version's projections and serves them.
      */
     public void publishing(Runnable publication) {
+        writer.lock();
         publishing = true;
         try {
             publication.run();
@@ -94,6 +99,7 @@ public final class ReadModel {
                 refresh();
             } finally {
                 publishing = false;
+                writer.unlock();
             }
         }
     }
