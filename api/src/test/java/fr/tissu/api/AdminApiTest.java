@@ -244,6 +244,13 @@ class AdminApiTest {
         assertEquals(0, TissuCommand.run("load", "--server", url, "--token-file", token.toString(), good.toString()));
         assertEquals("Tai-chi du bord de Vilaine", JSON.readTree(get("/api/v1/activities/Z-CLI")).path("title")
                 .asText(), "visible once the command returns");
+        Path second = dir.resolve("activites-cli-b.csv");
+        Files.writeString(second, header + "\n" + activity("Z-CLI3", "Qi gong des Gayeulles") + "\n");
+        Path report2 = dir.resolve("report2.json");
+        assertEquals(0, TissuCommand.run("load", "--server", url, "--token-file", token.toString(), "--report",
+                report2.toString(), good.toString(), second.toString()), "two files, one publication");
+        assertEquals(2, JSON.readTree(report2.toFile()).path("files").size());
+        assertEquals("Qi gong des Gayeulles", JSON.readTree(get("/api/v1/activities/Z-CLI3")).path("title").asText());
         Path report = dir.resolve("report.json");
         assertEquals(2, TissuCommand.run("load", "--server", url, "--token-file", token.toString(), "--report",
                 report.toString(), bad.toString()), "refused in strict mode: exit 2, as a local load");

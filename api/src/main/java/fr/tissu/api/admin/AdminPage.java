@@ -1,11 +1,7 @@
 package fr.tissu.api.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +23,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
 
 /**
  * The staff page, {@code /admin}, in French and English and without script: sign in with a publishing token (a
@@ -115,46 +108,18 @@ final class AdminPage {
         Session s = session(req).orElseThrow(() -> new Problem(Status.UNAUTHORIZED_401,
                 "sign in on /admin first"));
         String id = Publisher.newId();
-        Map<String, String> fields = new HashMap<>();
-        Path file = null;
-        String sha256 = null;
-        try {
-            FileItemInputIterator items = MultipartForm.items(req);
-            while (items.hasNext()) {
-                FileItemInput item = items.next();
-                try (InputStream in = item.getInputStream()) {
-                    if (item.isFormField()) {
-                        fields.put(item.getFieldName(), new String(in.readNBytes(1000), StandardCharsets.UTF_8));
-                    } else if (item.getName() != null && !item.getName().isBlank() && file == null) {
-                        String name = AdminService.sourceName(item.getName());
-                        if (!s.token().mayPublish(name)) {
-                            audit.record(s.token().name(), "load", name, null, "403");
-                            throw new Problem(Status.FORBIDDEN_403, "the token '" + s.token().name()
-                                    + "' may not publish " + name + " (its sources: " + s.token().sources() + ")");
-                        }
-                        file = publisher.uploadDirectory(id).resolve(name);
-                        sha256 = AdminService.receive(in, file, config.maxUploadBytes());
-                        if (sha256 == null) {
-                            audit.record(s.token().name(), "load", name, null, "413");
-                            throw AdminService.tooLarge(config.maxUploadBytes());
-                        }
-                    }
-                }
-            }
-        } catch (FileUploadException e) {
-            throw new Problem(Status.BAD_REQUEST_400, "the form could not be read: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MultipartForm.Received form = MultipartForm.receive(req, () -> publisher.uploadDirectory(id), s.token(),
+                config.maxUploadBytes(), audit);
+        Map<String, String> fields = form.fields();
         if (!s.csrf().equals(fields.get("csrf"))) {
             throw new Problem(Status.FORBIDDEN_403, "the form is not one this page gave (reload /admin)");
         }
-        if (file == null) {
+        if (form.files().isEmpty()) {
             throw new Problem(Status.BAD_REQUEST_400, t(lang, "Choisissez un fichier.", "Choose a file."));
         }
-        Loader.Options options = AdminService.options(fields.get("mode"), null, fields.get("dry-run"),
+        Loader.Options options = Uploads.options(fields.get("mode"), null, fields.get("dry-run"),
                 s.token().name());
-        publisher.load(id, s.token().name(), List.of(new Publisher.Upload(file, sha256)), options);
+        publisher.load(id, s.token().name(), form.files(), options);
         redirect(res, "/admin/jobs/" + id + query(lang));
     }
 
@@ -163,7 +128,7 @@ final class AdminPage {
         Map<String, String> form = form(req);
         Session s = required(req, form.get("csrf"));
         String name = form.getOrDefault("name", "");
-        if (!AdminService.removable(name) || !s.token().mayPublish(name)) {
+        if (!Uploads.removable(name) || !s.token().mayPublish(name)) {
             audit.record(s.token().name(), "unload", name, null, "403");
             throw new Problem(Status.FORBIDDEN_403, "the token '" + s.token().name() + "' may not remove " + name);
         }

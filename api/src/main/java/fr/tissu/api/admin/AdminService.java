@@ -1,18 +1,9 @@
 package fr.tissu.api.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +18,6 @@ import fr.tissu.api.core.AdminConfig;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.http.Problem;
 import fr.tissu.loader.Loader;
-import fr.tissu.loader.SourceFormat;
 import fr.tissu.vocabulary.Prefixes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -47,12 +37,10 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class AdminService implements HttpService, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A source file's name: no path, no leading dot, an extension the loader reads. */
-    private static final Pattern FILE_NAME =
-            Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,150}\\.(csv|ttl|nt|nq|trig|jsonld|rdf)");
-    private static final Set<String> TYPES = Set.of("text/csv", "text/plain", "application/octet-stream",
-            "application/vnd.ms-excel", "text/turtle", "application/n-triples", "application/ld+json",
-            "application/rdf+xml", "application/json", "application/n-quads", "application/trig");
+    private static final Set<String> TYPES = Set.of("multipart/form-data", "text/csv", "text/plain",
+            "application/octet-stream", "application/vnd.ms-excel", "text/turtle", "application/n-triples",
+            "application/ld+json", "application/rdf+xml", "application/json", "application/n-quads",
+            "application/trig");
     private final Instance tissu;
     private final AdminConfig config;
     private final AuditLog audit;
@@ -79,6 +67,10 @@ public final class AdminService implements HttpService, AutoCloseable {
 
     private void upload(ServerRequest req, ServerResponse res) {
         AdminConfig.Token token = authenticate(req, "load");
+        if (req.headers().contentType().map(t -> t.mediaType().text().equals("multipart/form-data")).orElse(false)) {
+            uploadForm(req, res, token);
+            return;
+        }
         String name = fileName(req);
         if (!token.mayPublish(name)) {
             audit.record(token.name(), "load", name, null, "403");
@@ -94,18 +86,36 @@ public final class AdminService implements HttpService, AutoCloseable {
         long max = config.maxUploadBytes();
         if (req.headers().contentLength().orElse(0) > max) {
             audit.record(token.name(), "load", name, null, "413");
-            throw tooLarge(max);
+            throw Uploads.tooLarge(max);
         }
-        Loader.Options options = options(req.query().first("mode").orElse(null),
+        Loader.Options options = Uploads.options(req.query().first("mode").orElse(null),
                 req.query().first("format").orElse(null), req.query().first("dry-run").orElse(null), token.name());
         String id = Publisher.newId();
         Path file = publisher.uploadDirectory(id).resolve(name);
-        String sha256 = receive(req.content().inputStream(), file, max);
+        String sha256 = Uploads.receive(req.content().inputStream(), file, max);
         if (sha256 == null) {
             audit.record(token.name(), "load", name, null, "413");
-            throw tooLarge(max);
+            throw Uploads.tooLarge(max);
         }
         Job job = publisher.load(id, token.name(), List.of(new Publisher.Upload(file, sha256)), options);
+        res.status(Status.ACCEPTED_202).header(HeaderNames.LOCATION, "/admin/loads/" + id);
+        json(res, job.json());
+    }
+
+    /** Several files in one job: a {@code multipart/form-data} body (fields mode, format, dry-run; file parts). */
+    private void uploadForm(ServerRequest req, ServerResponse res, AdminConfig.Token token) {
+        String id = Publisher.newId();
+        MultipartForm.Received form = MultipartForm.receive(req, () -> publisher.uploadDirectory(id), token,
+                config.maxUploadBytes(), audit);
+        Map<String, String> f = form.fields();
+        if (form.files().isEmpty()) {
+            throw new Problem(Status.BAD_REQUEST_400, "the form has no file part (Content-Disposition: form-data; "
+                    + "name=\"file\"; filename=\"…\")");
+        }
+        Loader.Options options = Uploads.options(f.getOrDefault("mode", req.query().first("mode").orElse(null)),
+                f.getOrDefault("format", req.query().first("format").orElse(null)),
+                f.getOrDefault("dry-run", req.query().first("dry-run").orElse(null)), token.name());
+        Job job = publisher.load(id, token.name(), form.files(), options);
         res.status(Status.ACCEPTED_202).header(HeaderNames.LOCATION, "/admin/loads/" + id);
         json(res, job.json());
     }
@@ -148,7 +158,7 @@ public final class AdminService implements HttpService, AutoCloseable {
                     m.put("accepted", row.contains("accepted") ? row.getLiteral("accepted").getLong() : null);
                     m.put("rejected", row.contains("rejected") ? row.getLiteral("rejected").getLong() : null);
                     m.put("publishedBy", row.contains("publisher") ? row.getLiteral("publisher").getString() : null);
-                    m.put("removable", removable(name));
+                    m.put("removable", Uploads.removable(name));
                     sources.add(m);
                 });
         return sources;
@@ -157,7 +167,7 @@ public final class AdminService implements HttpService, AutoCloseable {
     private void unload(ServerRequest req, ServerResponse res) {
         AdminConfig.Token token = authenticate(req, "unload");
         String name = req.path().pathParameters().get("name");
-        if (!removable(name)) {
+        if (!Uploads.removable(name)) {
             audit.record(token.name(), "unload", name, null, "403");
             throw new Problem(Status.FORBIDDEN_403, "only sources loaded from files (name.csv, .ttl, .nt, .nq, .trig, "
                     + ".jsonld, .rdf) can be removed; '" + name + "' is kept by the service itself");
@@ -198,86 +208,12 @@ public final class AdminService implements HttpService, AutoCloseable {
             throw new Problem(Status.BAD_REQUEST_400, "say the file's name: name=rna_waldec_35.csv, or "
                     + "Content-Disposition: attachment; filename=\"rna_waldec_35.csv\"");
         }
-        return sourceName(name);
-    }
-
-    /** A file's name without any path, or a 400 when it is not one a source may have. */
-    static String sourceName(String name) {
-        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (!FILE_NAME.matcher(base).matches()) {
-            throw new Problem(Status.BAD_REQUEST_400, "the file name '" + base + "' is not accepted: letters, "
-                    + "digits, '.', '_' and '-', ending in .csv, .ttl, .nt, .nq, .trig, .jsonld or .rdf");
-        }
-        return base;
-    }
-
-    /** Whether {@code name} is the name of a source loaded from a file (one that may be removed). */
-    static boolean removable(String name) {
-        return FILE_NAME.matcher(name).matches();
+        return Uploads.sourceName(name);
     }
 
     private static String dispositionName(String disposition) {
         var m = Pattern.compile("filename=\"?([^\";]+)\"?").matcher(disposition);
         return m.find() ? m.group(1) : null;
-    }
-
-    /** The load options of a request's {@code mode}, {@code format} and {@code dry-run} values (each may be null). */
-    static Loader.Options options(String mode, String format, String dryRun, String who) {
-        String m = mode == null || mode.isBlank() ? "strict" : mode;
-        if (!m.equals("strict") && !m.equals("skip-invalid")) {
-            throw new Problem(Status.BAD_REQUEST_400, "mode is strict or skip-invalid, not '" + m + "'",
-                    Map.of("parameter", "mode"));
-        }
-        SourceFormat forced = null;
-        if (format != null && !format.isBlank()) {
-            try {
-                forced = SourceFormat.fromKey(format);
-            } catch (IllegalArgumentException e) {
-                throw new Problem(Status.BAD_REQUEST_400, e.getMessage(), Map.of("parameter", "format"));
-            }
-        }
-        String dry = dryRun == null || dryRun.isBlank() ? "false" : dryRun;
-        if (!dry.equals("true") && !dry.equals("false") && !dry.equals("on")) {
-            throw new Problem(Status.BAD_REQUEST_400, "dry-run is true or false", Map.of("parameter", "dry-run"));
-        }
-        return new Loader.Options(m.equals("strict") ? Loader.Mode.STRICT : Loader.Mode.SKIP_INVALID,
-                !dry.equals("false"), forced, false, who);
-    }
-
-    /**
-     * Writes {@code in} to {@code file}, at most {@code max} bytes; its SHA-256, or {@code null} when it was larger
-     * (then nothing is kept).
-     */
-    static String receive(InputStream body, Path file, long max) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size = 0;
-            try (InputStream in = new DigestInputStream(body, sha); OutputStream out = Files.newOutputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    size += n;
-                    if (size > max) {
-                        break;
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            if (size > max) {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(file.getParent());
-                return null;
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the upload in " + file, e);
-        }
-    }
-
-    static Problem tooLarge(long max) {
-        return new Problem(Status.REQUEST_ENTITY_TOO_LARGE_413, "the file is larger than this service accepts ("
-                + max + " bytes, tissu.admin.max-upload-bytes)");
     }
 
     private static void json(ServerResponse res, Object body) {

@@ -3,17 +3,16 @@ package fr.tissu.loader.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,9 +21,10 @@ import fr.tissu.loader.Loader;
 import fr.tissu.loader.Problem;
 
 /**
- * {@code tissu load} against a running service: each file is sent to its admin API ({@code POST /admin/loads}), and
- * the job is followed until it ends; the reports are the service's, so the summary and exit codes are those of a
- * local load. The token comes from the environment ({@code TISSU_TOKEN}) or a file, never from the command line.
+ * {@code tissu load} against a running service: the files are sent to its admin API in one request ({@code POST
+ * /admin/loads}, multipart), and the job is followed until it ends; the reports are the service's, so the summary
+ * and exit codes are those of a local load. The token comes from the environment ({@code TISSU_TOKEN}) or a file,
+ * never from the command line.
  */
 final class RemoteLoad {
     /** Where a running server writes its local address, in its data directory. */
@@ -71,38 +71,68 @@ final class RemoteLoad {
         return env == null || env.isBlank() ? null : env.strip();
     }
 
-    /** Sends {@code files} one after the other and waits for each; the reports, in order. */
+    /**
+     * Sends {@code files} in one request (one publication: the derived data follows once) and waits for it; the
+     * reports, in order.
+     */
     List<FileReport> load(List<Path> files, Loader.Options options) throws Unreachable, InterruptedException {
         List<FileReport> reports = new ArrayList<>();
+        String boundary = "tissu-" + UUID.randomUUID();
+        List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+        parts.add(field(boundary, "mode", options.mode() == Loader.Mode.STRICT ? "strict" : "skip-invalid"));
+        parts.add(field(boundary, "dry-run", Boolean.toString(options.dryRun())));
+        if (options.format() != null) {
+            parts.add(field(boundary, "format", options.format().key()));
+        }
+        List<String> sent = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (!Files.isRegularFile(file)) {
                 reports.add(failed(name, "no such file"));
                 continue;
             }
-            String query = "name=" + enc(name) + "&mode=" + (options.mode() == Loader.Mode.STRICT ? "strict"
-                    : "skip-invalid") + "&dry-run=" + options.dryRun()
-                    + (options.format() == null ? "" : "&format=" + enc(options.format().key()));
-            HttpResponse<String> res;
+            parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+                    + "name=\"file\"; filename=\"" + name.replace("\"", "") + "\"\r\nContent-Type: "
+                    + (name.endsWith(".csv") ? "text/csv" : "application/octet-stream") + "\r\n\r\n"));
             try {
-                res = http.send(request("/admin/loads?" + query)
-                        .header("Content-Type", name.endsWith(".csv") ? "text/csv" : "application/octet-stream")
-                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+                parts.add(HttpRequest.BodyPublishers.ofFile(file));
             } catch (IOException e) {
-                throw new Unreachable("cannot reach " + server + ": " + e.getMessage());
-            }
-            if (res.statusCode() == 401 || res.statusCode() == 403) {
-                throw new Unreachable(server + " refused the token (" + res.statusCode() + "): " + detail(res));
-            }
-            if (res.statusCode() != 202) {
-                reports.add(failed(name, server + " answered " + res.statusCode() + ": " + detail(res)));
+                reports.add(failed(name, "cannot read it: " + e.getMessage()));
+                parts.removeLast();
                 continue;
             }
-            String job = res.headers().firstValue("Location").orElseThrow();
-            err.println(name + ": sent to " + server + ", publication " + job);
-            reports.addAll(follow(job, name));
+            parts.add(HttpRequest.BodyPublishers.ofString("\r\n"));
+            sent.add(name);
         }
+        if (sent.isEmpty()) {
+            return reports;
+        }
+        parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
+        HttpResponse<String> res;
+        try {
+            res = http.send(request("/admin/loads").header("Content-Type", "multipart/form-data; boundary="
+                    + boundary).POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unreachable("cannot reach " + server + ": " + e.getMessage());
+        }
+        if (res.statusCode() == 401 || res.statusCode() == 403) {
+            throw new Unreachable(server + " refused the token (" + res.statusCode() + "): " + detail(res));
+        }
+        String what = String.join(", ", sent);
+        if (res.statusCode() != 202) {
+            sent.forEach(n -> reports.add(failed(n, server + " answered " + res.statusCode() + ": " + detail(res))));
+            return reports;
+        }
+        String job = res.headers().firstValue("Location").orElseThrow();
+        err.println(what + ": sent to " + server + ", publication " + job);
+        reports.addAll(follow(job, what));
         return reports;
+    }
+
+    private static HttpRequest.BodyPublisher field(String boundary, String name, String value) {
+        return HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n");
     }
 
     private List<FileReport> follow(String job, String name) throws Unreachable, InterruptedException {
@@ -148,9 +178,5 @@ final class RemoteLoad {
     private static FileReport failed(String name, String reason) {
         return new FileReport(name, "?", null, FileReport.Status.FAILED, 0, 0, 0, 0, 0, null, null, 1,
                 List.of(new Problem(name, 0, null, null, reason)));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
