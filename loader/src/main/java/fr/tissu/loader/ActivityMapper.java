@@ -36,6 +36,8 @@ final class ActivityMapper implements Mapper {
     private final Ids ids;
     private final ReferenceData reference;
     private final Vocabulary vocabulary = Vocabulary.get();
+    /** The line each id was first seen on in this file. */
+    private final Map<String, Long> seen = new HashMap<>();
 
     ActivityMapper(Ids ids, ReferenceData reference) {
         this.ids = ids;
@@ -55,6 +57,13 @@ final class ActivityMapper implements Mapper {
 
     @Override
     public void map(Row row, RowTriples out) {
+        String id = row.text("id");
+        if (id != null) {
+            Long first = seen.putIfAbsent(id, row.line());
+            if (first != null) {
+                row.reject("id", "duplicate id (first seen at line " + first + ")");
+            }
+        }
         String rna = row.rnaNumber("association");
         String title = row.required("titre");
         List<Node> themes = new ArrayList<>();

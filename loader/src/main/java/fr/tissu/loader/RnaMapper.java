@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,9 @@ final class RnaMapper implements Mapper {
                 "objet_social1", Tissu.commune, "adrs_codeinsee", Org.postCode, "adrs_codepostal");
     }
 
+    /** The line each RNA number was first seen on in this file. */
+    private final Map<String, Long> seen = new HashMap<>();
+
     /** xsd:dateTime needs the seconds, which LocalDateTime.toString() leaves out when they are zero. */
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -49,6 +53,12 @@ final class RnaMapper implements Mapper {
     @Override
     public void map(Row row, RowTriples out) {
         String id = row.rnaNumber("id");
+        if (id != null) {
+            Long first = seen.putIfAbsent(id, row.line());
+            if (first != null) {
+                row.reject("id", "duplicate id (first seen at line " + first + ")");
+            }
+        }
         String title = row.required("titre");
         String position = row.required("position");
         Node status = null;

@@ -124,6 +124,23 @@ class LoaderTest {
         assertEquals("bad.csv", report.problems().get(0).file());
     }
 
+    @Test
+    void aRepeatedIdIsOneDuplicateProblemNamingTheFirstLine() {
+        List<Map<String, String>> rows = new ArrayList<>(Fixtures.associations(3));  // lines 2-4
+        rows.add(association("W350000002", "titre", "Autre nom"));                  // line 5
+        FileReport report = loader.load(write(dir, "dup.csv", csv(rows), UTF_8),
+                new Loader.Options(Loader.Mode.STRICT, true, null, false));
+        assertEquals(Status.INVALID, report.status());
+        assertEquals(1, report.problemCount(), "one problem, not one per shape: " + report.problems());
+        assertProblem(report, 5, "id", "duplicate id (first seen at line 3)");
+
+        FileReport activities = loader.load(write(dir, "act-dup.csv", Fixtures.activities(Fixtures.activity("judo-1"),
+                Fixtures.activity("judo-2"), Fixtures.activity("judo-1", "titre", "Judo ados")), UTF_8),
+                new Loader.Options(Loader.Mode.STRICT, true, null, false));
+        assertEquals(1, activities.problemCount(), activities.problems().toString());
+        assertProblem(activities, 4, "id", "duplicate id (first seen at line 2)");
+    }
+
     static void assertProblem(FileReport report, long line, String column, String reason) {
         assertTrue(report.problems().stream().anyMatch(p -> p.line() == line && column.equals(p.column())
                 && p.reason().contains(reason)), "expected line " + line + " " + column + ": " + reason + " in "
