@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
@@ -32,6 +34,12 @@ import org.apache.jena.graph.Node;
  */
 final class ActivityMapper implements Mapper {
     private static final Map<String, String> DAYS = days();
+    /** ISO 639-1 language codes. */
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    /** An address with one @, a domain with a dot, no spaces (what every mail client accepts). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /** A French number (10 digits from 0, or +33 and 9 digits) or another international one (+ and 6 to 15). */
+    private static final Pattern TELEPHONE = Pattern.compile("0[1-9]\\d{8}|\\+33[1-9]\\d{8}|\\+[1-9]\\d{5,14}");
 
     private final Ids ids;
     private final ReferenceData reference;
@@ -116,6 +124,16 @@ final class ActivityMapper implements Mapper {
         BigDecimal lat = row.decimal("latitude");
         BigDecimal lon = row.decimal("longitude");
         List<String> languages = row.list("langues").stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
+        languages.stream().filter(l -> !LANGUAGES.contains(l)).findFirst().ifPresent(l -> row.reject("langues",
+                "unknown language code '" + l + "' (expected ISO 639-1 codes such as fr, en, br, separated by |)"));
+        String email = row.text("email");
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            row.reject("email", "not an e-mail address (expected name@domain.fr)");
+        }
+        String telephone = row.text("telephone");
+        if (telephone != null && !TELEPHONE.matcher(telephone.replaceAll("[ .\\-()]", "")).matches()) {
+            row.reject("telephone", "not a telephone number (expected 02 99 12 34 56 or +33 2 99 12 34 56)");
+        }
         if (!row.valid()) {
             return;
         }

@@ -141,6 +141,21 @@ class LoaderTest {
         assertProblem(activities, 4, "id", "duplicate id (first seen at line 2)");
     }
 
+    @Test
+    void everyProblemOfARowIsReportedAtOnceContactsAndLanguagesIncluded() {
+        FileReport report = loader.load(write(dir, "act-contacts.csv", Fixtures.activities(
+                Fixtures.activity("judo-1", "email", "judo.rennes.fr", "telephone", "02 99 12", "langues", "fr|zz",
+                        "heure_debut", "25:00"),
+                Fixtures.activity("judo-2", "email", "contact@judo-rennes.fr", "telephone", "+33 2 99 12 34 56",
+                        "langues", "fr|br")), UTF_8),
+                new Loader.Options(Loader.Mode.STRICT, true, null, false));
+        assertEquals(1, report.rejected(), report.problems().toString());
+        assertProblem(report, 2, "email", "not an e-mail address");
+        assertProblem(report, 2, "telephone", "not a telephone number");
+        assertProblem(report, 2, "langues", "unknown language code 'zz'");
+        assertProblem(report, 2, "heure_debut", "not a time");
+    }
+
     static void assertProblem(FileReport report, long line, String column, String reason) {
         assertTrue(report.problems().stream().anyMatch(p -> p.line() == line && column.equals(p.column())
                 && p.reason().contains(reason)), "expected line " + line + " " + column + ": " + reason + " in "
