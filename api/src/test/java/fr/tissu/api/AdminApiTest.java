@@ -155,7 +155,7 @@ class AdminApiTest {
                 .header(HeaderNames.AUTHORIZATION, "Bearer " + MAIRIE).request()) {
             assertEquals(Status.NOT_FOUND_404, r.status());
         }
-        assertFalse(Files.exists(data.resolve("admin/uploads/x")), "nothing kept from refused uploads");
+        assertEquals(List.of(), leftovers(), "nothing kept from refused uploads");
     }
 
     @Test
@@ -313,6 +313,18 @@ class AdminApiTest {
         settled(http, base + removed.headers().firstValue("Location").orElseThrow(), cookie);
         try (Http1ClientResponse r = client.get("/api/v1/activities/Z-PAGE2").request()) {
             assertEquals(Status.NOT_FOUND_404, r.status());
+        }
+        assertEquals(List.of(), leftovers(), "nothing kept from the forged form, nor from the finished jobs");
+    }
+
+    /** What is left in the upload directory (each job's directory is removed when it ends or is refused). */
+    private static List<String> leftovers() throws IOException {
+        Path uploads = data.resolve("admin/uploads");
+        if (!Files.isDirectory(uploads)) {
+            return List.of();
+        }
+        try (var files = Files.list(uploads)) {
+            return files.map(p -> p.getFileName().toString()).toList();
         }
     }
 

@@ -109,9 +109,10 @@ final class AdminPage {
                 "sign in on /admin first"));
         String id = Publisher.newId();
         MultipartForm.Received form = MultipartForm.receive(req, () -> publisher.uploadDirectory(id), s.token(),
-                config.maxUploadBytes(), audit);
+                config.maxUploadBytes(), audit, () -> publisher.discard(id));
         Map<String, String> fields = form.fields();
         if (!s.csrf().equals(fields.get("csrf"))) {
+            publisher.discard(id);
             throw new Problem(Status.FORBIDDEN_403, "the form is not one this page gave (reload /admin)");
         }
         if (form.files().isEmpty()) {

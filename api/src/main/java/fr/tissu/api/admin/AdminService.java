@@ -106,7 +106,7 @@ public final class AdminService implements HttpService, AutoCloseable {
     private void uploadForm(ServerRequest req, ServerResponse res, AdminConfig.Token token) {
         String id = Publisher.newId();
         MultipartForm.Received form = MultipartForm.receive(req, () -> publisher.uploadDirectory(id), token,
-                config.maxUploadBytes(), audit);
+                config.maxUploadBytes(), audit, () -> publisher.discard(id));
         Map<String, String> f = form.fields();
         if (form.files().isEmpty()) {
             throw new Problem(Status.BAD_REQUEST_400, "the form has no file part (Content-Disposition: form-data; "

@@ -38,10 +38,20 @@ final class MultipartForm {
     /**
      * Reads a form whose files {@code token} publishes: each file is checked (name, the token's sources, at most
      * {@code max} bytes) and written to {@code dir} as it streams in; a refusal is recorded in {@code audit} and
-     * thrown as a {@link Problem}.
+     * thrown as a {@link Problem}, after {@code discard} has removed what was written.
      */
     static Received receive(ServerRequest req, Supplier<Path> dir, AdminConfig.Token token, long max,
-                            AuditLog audit) {
+                            AuditLog audit, Runnable discard) {
+        try {
+            return read(req, dir, token, max, audit);
+        } catch (RuntimeException e) {
+            discard.run();
+            throw e;
+        }
+    }
+
+    private static Received read(ServerRequest req, Supplier<Path> dir, AdminConfig.Token token, long max,
+                                 AuditLog audit) {
         Map<String, String> fields = new HashMap<>();
         List<Publisher.Upload> files = new ArrayList<>();
         try {

@@ -62,6 +62,11 @@ final class Publisher implements AutoCloseable {
         }
     }
 
+    /** Removes what was received for job {@code id} when the job is refused before it is queued. */
+    void discard(String id) {
+        delete(uploads.resolve(id));
+    }
+
     /** A new job id. */
     static String newId() {
         return UUID.randomUUID().toString();
