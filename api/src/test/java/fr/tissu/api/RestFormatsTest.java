@@ -66,10 +66,10 @@ class RestFormatsTest {
     void csvHasAHeaderAndEveryMatchingActivity() throws IOException {
         String csv = get("text/csv");
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
-                .get().parse(new StringReader(csv)).getRecords();
+                .get().parse(new StringReader(csv.substring(1))).getRecords();
         assertTrue(total() > 20, "more than one page");
         assertEquals(total(), records.size());
-        records.forEach(r -> assertTrue(r.get("themes").contains("judo")));
+        records.forEach(r -> assertTrue(r.get("theme").contains("judo")));
         assertEquals(csv, get(null, "format", "csv"), "format= and Accept give the same export");
     }
 

@@ -3,6 +3,7 @@ package fr.tissu.loader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,13 @@ import java.util.Map;
  * The typed getters record a problem and return {@code null} when a value does not parse.
  */
 final class Row {
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private final String file;
     private final long line;
     private final Map<String, Integer> columns;
     private final List<String> values;
     private final List<Problem> problems = new ArrayList<>(0);
+    private boolean outside;
 
     Row(String file, long line, Map<String, Integer> columns, List<String> values) {
         this.file = file;
@@ -35,11 +38,26 @@ final class Row {
         return problems;
     }
 
+    /** Whether the row is to be loaded: no problem found, and within the instance's territory. */
     boolean valid() {
-        return problems.isEmpty();
+        return problems.isEmpty() && !outside;
+    }
+
+    /** Marks the row as outside the instance's territory: not loaded, not an error, counted apart. */
+    void outside() {
+        outside = true;
+        problems.clear();
+    }
+
+    /** Whether the row was found outside the instance's territory. */
+    boolean isOutside() {
+        return outside;
     }
 
     void reject(String column, String reason) {
+        if (outside) {
+            return;
+        }
         problems.add(new Problem(file, line, column, column == null ? null : raw(column), reason));
     }
 
@@ -78,9 +96,10 @@ final class Row {
         }
         try {
             String day = value.length() > 10 && value.charAt(10) == ' ' ? value.substring(0, 10) : value;
-            return LocalDate.parse(day);
+            // a spreadsheet set to French writes the dates it recognised as 01/09/2026
+            return day.indexOf('/') > 0 ? LocalDate.parse(day, FRENCH_DATE) : LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            reject(column, "not a date (expected YYYY-MM-DD)");
+            reject(column, "not a date (expected YYYY-MM-DD or DD/MM/YYYY)");
             return null;
         }
     }
@@ -99,13 +118,23 @@ final class Row {
         }
     }
 
+    /**
+     * A decimal without trailing zeros ({@code 48.0137} for {@code 48.01370}, {@code 2} for {@code 2.00}): the same
+     * number is always written, and named, the same way, whether it comes from a file or from a spreadsheet that
+     * dropped the zeros on the way.
+     */
+    static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     BigDecimal decimal(String column) {
         String value = text(column);
         if (value == null) {
             return null;
         }
         try {
-            return new BigDecimal(value.replace(',', '.').replace(" ", "").replace("€", ""));
+            return canonical(new BigDecimal(value.replace(',', '.').replace(" ", "").replace("€", "")));
         } catch (NumberFormatException e) {
             reject(column, "not a number");
             return null;

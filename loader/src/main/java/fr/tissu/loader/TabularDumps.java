@@ -11,16 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -36,7 +33,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The tabular dumps, written from the read model's records: the associations, activities and indicator values as
- * CSV (comma-separated, UTF-8, header row, multiple values joined with {@code |}), and the digital-support points in
+ * CSV (comma-separated, UTF-8, header row, multiple values joined with {@code |}; the activities in the columns
+ * of the import template, so the dump loads back), and the digital-support points in
  * the national <i>lieux de médiation numérique</i> CSV v1.0.2. Each file is written to a {@code .part} file, then
  * moved into place, so a reader never sees half of one.
  */
@@ -59,17 +57,9 @@ final class TabularDumps {
                     (store, selection, row) -> Association.PROJECTION.read(store, selection, TIMEOUT, a -> row.accept(
                             Arrays.asList(a.rna(), a.name(), a.status(), a.founded(), a.dissolved(), a.commune(),
                                     joined(a.themes()), a.description(), a.website(), a.address())))),
-            "activities", new Table(List.of("id", "association", "titre", "code_insee", "themes", "jours",
-                    "heure_debut", "heure_fin", "debut_saison", "fin_saison", "age_min", "age_max", "tarif",
-                    "gratuit", "accessible", "langues", "lieu", "latitude", "longitude"),
-                    (store, selection, row) -> Activity.PROJECTION.read(store, selection, TIMEOUT, a -> row.accept(
-                            Arrays.asList(a.key(), a.organizerRna(), a.title(), a.commune(), joined(a.themes()),
-                                    joined(a.days().stream().map(TabularDumps::schemaDay).toList()), time(a, true),
-                                    time(a, false), a.seasonStart(), a.seasonEnd(), a.minAge(), a.maxAge(),
-                                    decimal(a.price()), a.free(), a.accessible(), joined(a.languages()),
-                                    a.place() == null ? null : a.place().name(),
-                                    a.place() == null ? null : a.place().lat(),
-                                    a.place() == null ? null : a.place().lon())))),
+            "activities", new Table(ActivityTemplate.COLUMNS,
+                    (store, selection, row) -> Activity.PROJECTION.read(store, selection, TIMEOUT,
+                            a -> row.accept(ActivityTemplate.row(a)))),
             "indicators", new Table(List.of("code_insee", "indicateur", "annee", "valeur", "unite", "origine"),
                     (store, selection, row) -> Observation.PROJECTION.read(store, selection, TIMEOUT, o -> row.accept(
                             Arrays.asList(o.commune(), o.indicator(), o.year(), decimal(o.value()), o.unit(),
@@ -162,17 +152,6 @@ final class TabularDumps {
 
     private static String joined(Collection<String> values) {
         return String.join("|", values);
-    }
-
-    /** schema.org's name of a day ({@code Wednesday}). */
-    private static String schemaDay(DayOfWeek day) {
-        String name = day.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static String time(Activity a, boolean start) {
-        var t = start ? a.start() : a.end();
-        return t == null ? null : DateTimeFormatter.ISO_LOCAL_TIME.format(t);
     }
 
     private static String decimal(BigDecimal value) {

@@ -18,6 +18,7 @@ import fr.tissu.api.domain.ActivityFilter;
 import fr.tissu.api.domain.ActivityListing;
 import fr.tissu.api.domain.Params;
 import fr.tissu.api.http.Problem;
+import fr.tissu.loader.ActivityTemplate;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.Bindings;
 import fr.tissu.store.read.Describer;
@@ -122,7 +123,7 @@ public final class ActivitiesService implements HttpService {
         }
         try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
             switch (format) {
-                case "csv" -> ActivityFormats.csv(out, rows, tissu.config().publicUrl());
+                case "csv" -> ActivityTemplate.spreadsheet(out, rows);
                 case "geojson" -> ActivityFormats.geojson(out, rows, filter);
                 default -> ActivityFormats.ical(out, rows, tissu.config().publicUrl());
             }

@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -38,41 +37,18 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The export formats of activity lists: CSV (UTF-8, {@code ;}, header row), GeoJSON (a point per located
- * activity) and iCalendar (RFC 5545: a weekly recurring {@code VEVENT} per activity, through its season). Exports
- * hold every matching activity, not one page, so a calendar subscription or a download is complete.
+ * The export formats of activity lists besides CSV (which is the loader's template, {@code ActivityTemplate}):
+ * GeoJSON (a point per located activity) and iCalendar (RFC 5545: a weekly recurring {@code VEVENT} per activity,
+ * through its season). Exports hold every matching activity, not one page, so a calendar subscription or a download
+ * is complete.
  */
 final class ActivityFormats {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter UNTIL =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    static final String[] CSV_COLUMNS = {"identifier", "title", "organizer", "organizer_name", "commune",
-        "commune_name", "themes", "days", "start_time", "end_time", "season_start", "season_end", "age_min",
-        "age_max", "price", "free", "accessible", "languages", "place", "latitude", "longitude", "url"};
-
     private ActivityFormats() {
-    }
-
-    static void csv(OutputStream out, List<Activity> rows, String base) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                .setRecordSeparator("\r\n").setHeader(CSV_COLUMNS).get())) {
-            for (Activity r : rows) {
-                Activity.Place place = r.place();
-                csv.printRecord(r.key(), r.title(), r.organizer(), r.organizerName(), r.commune(),
-                        commune(r), String.join("|", r.themes().stream().sorted().toList()),
-                        String.join("|", r.days().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList()),
-                        r.start(), r.end(), r.seasonStart(), r.seasonEnd(), r.minAge(), r.maxAge(),
-                        r.price() == null ? null : r.price().toPlainString(), r.free(), r.accessible(),
-                        String.join("|", r.languages()), place == null ? null : place.name(),
-                        place == null ? null : place.lat(), place == null ? null : place.lon(),
-                        base + "/api/v1/activities/" + r.key());
-            }
-        }
     }
 
     static void geojson(OutputStream out, List<Activity> rows, ActivityFilter filter) throws IOException {

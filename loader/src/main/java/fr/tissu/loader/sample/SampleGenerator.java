@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import fr.tissu.loader.ActivityTemplate;
 import fr.tissu.loader.SupportPointMapper;
 import fr.tissu.store.read.ReferenceData;
 import org.apache.commons.csv.CSVFormat;
@@ -42,10 +43,7 @@ public final class SampleGenerator {
         "adrg_complemgeo", "adrg_libvoie", "adrg_distrib", "adrg_codepostal", "adrg_achemine", "adrg_pays",
         "dir_civilite", "siteweb", "publiweb", "observation", "position", "maj_time"};
     /** Columns of the activities template, in order. */
-    public static final String[] ACTIVITY_COLUMNS = {"id", "association", "titre", "description", "theme", "lieu",
-        "adresse", "code_postal", "commune", "latitude", "longitude", "jours", "heure_debut", "heure_fin",
-        "debut_saison", "fin_saison", "age_min", "age_max", "public", "tarif", "accessible", "langues",
-        "inscription", "email", "telephone"};
+    public static final String[] ACTIVITY_COLUMNS = ActivityTemplate.COLUMNS.toArray(String[]::new);
     /** Columns of the lieux de médiation numérique CSV v1.0.2, in order. */
     public static final String[] LMN_COLUMNS = SupportPointMapper.standardColumns().toArray(String[]::new);
     static final String FICTITIOUS = " (association fictive, données de démonstration générées par Tissu)";

@@ -54,13 +54,16 @@ public record Activity(String iri, String graph, String key, String title, Strin
     /**
      * Where an activity takes place.
      *
-     * @param iri     the place's URI
-     * @param name    its name, or {@code null}
-     * @param address its full address, or {@code null}
-     * @param lat     latitude, or {@code null}
-     * @param lon     longitude, or {@code null}
+     * @param iri      the place's URI
+     * @param name     its name, or {@code null}
+     * @param address  its full address, or {@code null}
+     * @param street   the street part of its address, or {@code null}
+     * @param postCode its postcode, or {@code null}
+     * @param lat      latitude, or {@code null}
+     * @param lon      longitude, or {@code null}
      */
-    public record Place(String iri, String name, String address, Double lat, Double lon) {
+    public record Place(String iri, String name, String address, String street, String postCode, Double lat,
+                        Double lon) {
     }
 
     /** The first day in {@code [from, to]} (both may be open) when the activity takes place, or {@code null}. */
@@ -113,7 +116,9 @@ public record Activity(String iri, String graph, String key, String title, Strin
               OPTIONAL { ?s schema:telephone ?telephone }
               OPTIONAL { ?s schema:location ?p OPTIONAL { ?p schema:name ?place }
                          OPTIONAL { ?p geo:lat ?lat ; geo:long ?lon }
-                         OPTIONAL { ?p locn:address/locn:fullAddress ?address } }
+                         OPTIONAL { ?p locn:address ?adr OPTIONAL { ?adr locn:fullAddress ?address }
+                                    OPTIONAL { ?adr locn:thoroughfare ?street }
+                                    OPTIONAL { ?adr locn:postCode ?postCode } } }
             """) {
         @Override
         protected Activity build(String iri, String graph, Bindings b) {
@@ -123,7 +128,7 @@ public record Activity(String iri, String graph, String key, String title, Strin
             }
             String placeIri = b.iri("p");
             Place place = placeIri == null ? null : new Place(placeIri, b.text("place"), b.text("address"),
-                    b.number("lat"), b.number("lon"));
+                    b.text("street"), b.text("postCode"), b.number("lat"), b.number("lon"));
             List<String> languages = b.texts("lang").stream().sorted().toList();
             return new Activity(iri, graph, b.text("id"), b.text("title"), b.text("description"), b.iri("org"),
                     b.text("orgId"), b.text("orgName"), b.code("commune"), b.codes("theme"), b.codes("aud"),
