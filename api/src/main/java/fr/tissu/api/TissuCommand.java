@@ -9,6 +9,7 @@ import fr.tissu.loader.cli.GenerateCommand;
 import fr.tissu.loader.cli.HarvestCommand;
 import fr.tissu.loader.cli.LoadCommand;
 import fr.tissu.loader.cli.ReindexCommand;
+import fr.tissu.loader.cli.UnloadCommand;
 import fr.tissu.loader.cli.ValidateCommand;
 import io.helidon.config.Config;
 import picocli.CommandLine.Command;
@@ -33,8 +34,9 @@ public final class TissuCommand implements Callable<Integer> {
         TissuConfig config = TissuConfig.create(Config.create().get("tissu"));
         String base = config.baseUri();
         CommandLine cli = new CommandLine(new TissuCommand())
-                .addSubcommand("load", new LoadCommand(base, config.catalog().spatial()))
-                .addSubcommand("validate", new ValidateCommand(base))
+                .addSubcommand("load", new LoadCommand(base, config.catalog().spatial(), config.admin().territory()))
+                .addSubcommand("validate", new ValidateCommand(base, config.admin().territory()))
+                .addSubcommand("unload", new UnloadCommand(base, config.catalog().spatial()))
                 .addSubcommand("generate", new GenerateCommand())
                 .addSubcommand("compact", new CompactCommand())
                 .addSubcommand("reindex", new ReindexCommand())

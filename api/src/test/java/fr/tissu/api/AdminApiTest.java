@@ -28,6 +28,8 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.api.core.TissuConfig;
 import fr.tissu.loader.Loader;
+import fr.tissu.loader.Territory;
+import fr.tissu.store.read.ReferenceData;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -89,7 +91,8 @@ class AdminApiTest {
                 activities.toString()));
         AdminConfig admin = new AdminConfig(List.of(
                 new AdminConfig.Token("mairie", AdminConfig.sha256(MAIRIE), List.of()),
-                new AdminConfig.Token("clubs", AdminConfig.sha256(CLUBS), List.of("activites-*.csv"))), MAX);
+                new AdminConfig.Token("clubs", AdminConfig.sha256(CLUBS), List.of("activites-*.csv"))), MAX,
+                Territory.of(List.of("35"), ReferenceData.get())); // Ille-et-Vilaine, where the sample is
         TissuConfig config = new TissuConfig(TestData.BASE, data, "tdb2", false, Duration.ofSeconds(20),
                 "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults(),
                 CatalogConfig.defaults()).withAdmin(admin);
@@ -232,6 +235,34 @@ class AdminApiTest {
     }
 
     @Test
+    void rowsOutsideTheTerritoryAreLeftOutAndUnknownAssociationsAreFlagged() throws Exception {
+        String brest = activity("Z-BREST", "Voile en rade de Brest").replace("\"35047\"", "\"29019\"")
+                .replace("\"35170\"", "\"29200\"");
+        String orphan = activity("Z-ORPHAN", "Atelier sans association").replace("\"W350000002\"",
+                "\"W359999999\"");
+        String csv = header + "\n" + activity("Z-HERE", "Atelier d'ici") + "\n" + brest + "\n" + orphan + "\n";
+        JsonNode file = finish(post("/admin/loads?name=activites-territoire.csv", MAIRIE, "text/csv", csv))
+                .path("files").get(0);
+        assertEquals("loaded", file.path("status").asText(), file.toString());
+        assertEquals(2, file.path("accepted").asInt(), file.toString());
+        assertEquals(1, file.path("outside").asInt(), "Brest is outside Ille-et-Vilaine: " + file);
+        assertEquals(1, file.path("warningCount").asInt(), file.toString());
+        assertEquals(4, file.path("warnings").get(0).path("line").asInt(), file.toString());
+        assertEquals("W359999999", file.path("warnings").get(0).path("value").asText());
+        try (Http1ClientResponse r = client.get("/api/v1/activities/Z-BREST").request()) {
+            assertEquals(Status.NOT_FOUND_404, r.status());
+        }
+        JsonNode strict = finish(post("/admin/loads?name=activites-territoire.csv&require-associations=true", MAIRIE,
+                "text/csv", csv)).path("files").get(0);
+        assertEquals("refused", strict.path("status").asText(), strict.toString());
+        assertEquals(4, strict.path("problems").get(0).path("line").asInt(), strict.toString());
+        try (Http1ClientResponse r = post("/admin/loads?name=activites-territoire.csv&require-associations=maybe",
+                MAIRIE, "text/csv", csv)) {
+            assertEquals(Status.BAD_REQUEST_400, r.status());
+        }
+    }
+
+    @Test
     void theLoadCommandPublishesThroughARunningServiceWithTheSameReportAndExitCodes(@TempDir Path dir)
             throws Exception {
         Path good = dir.resolve("activites-cli.csv");
@@ -262,6 +293,18 @@ class AdminApiTest {
                 "a refused token: exit 4");
         assertEquals(4, TissuCommand.run("load", "--server", "http://localhost:1", "--token-file", token.toString(),
                 good.toString()), "nothing listening: exit 4");
+        Files.writeString(token, MAIRIE + "\n");
+        assertEquals(0, TissuCommand.run("validate", "--server", url, "--token-file", token.toString(),
+                good.toString()), "validate through the service");
+        assertEquals(1, TissuCommand.run("validate", "--server", url, "--token-file", token.toString(),
+                bad.toString()));
+        assertEquals(0, TissuCommand.run("unload", "--server", url, "--token-file", token.toString(),
+                "activites-cli.csv"), "unload through the service");
+        try (Http1ClientResponse r = client.get("/api/v1/activities/Z-CLI").request()) {
+            assertEquals(Status.NOT_FOUND_404, r.status(), "removed once the command returns");
+        }
+        assertEquals(2, TissuCommand.run("unload", "--server", url, "--token-file", token.toString(),
+                "activites-cli.csv"), "nothing to remove: exit 2");
     }
 
     @Test

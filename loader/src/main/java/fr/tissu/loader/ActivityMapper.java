@@ -52,6 +52,12 @@ final class ActivityMapper implements Mapper {
         this.reference = reference;
     }
 
+    /** Where the activity takes place: what a resident of the territory can go to. */
+    @Override
+    public String communeColumn() {
+        return "commune";
+    }
+
     @Override
     public Map<Node, String> columns() {
         return Map.ofEntries(Map.entry(Schema.name, "titre"), Map.entry(Schema.organizer, "association"),
@@ -107,8 +113,8 @@ final class ActivityMapper implements Mapper {
         if (row.text("heure_fin") == null) {
             row.reject("heure_fin", "required value is missing");
         }
-        LocalDate seasonStart = row.date("debut_saison");
-        LocalDate seasonEnd = row.date("fin_saison");
+        LocalDate seasonStart = row.spreadsheetDate("debut_saison");
+        LocalDate seasonEnd = row.spreadsheetDate("fin_saison");
         Integer minAge = row.integer("age_min");
         Integer maxAge = row.integer("age_max");
         List<Node> audiences = new ArrayList<>();

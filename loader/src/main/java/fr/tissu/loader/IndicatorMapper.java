@@ -46,6 +46,12 @@ final class IndicatorMapper implements Mapper {
                         .forEach(n -> unitOf.put(ind, n.getObject().getLiteralLexicalForm()))));
     }
 
+    /** Kept whole: a commune's indicators are compared with those of its EPCI, département and region. */
+    @Override
+    public String communeColumn() {
+        return null;
+    }
+
     @Override
     public Map<Node, String> columns() {
         return Map.of(Tissu.indicator, "indicator", Cube.refArea, "commune", Cube.refPeriod, "year",

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import fr.tissu.loader.FileReport.Status;
@@ -20,6 +22,8 @@ import fr.tissu.store.GraphWriter;
 import fr.tissu.store.Store;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
+import fr.tissu.vocabulary.Sparql;
+import fr.tissu.vocabulary.Vocab;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -42,6 +46,7 @@ public final class Loader {
     public static final int MAX_PROBLEMS = 1000;
     private static final int BATCH = 2000;
     private static final long PROGRESS_EVERY_MS = 2000;
+    private static final java.time.Duration ORGANISER_TIMEOUT = java.time.Duration.ofMinutes(1);
 
     /** Strict: a file loads only if every row is valid. Skip-invalid: valid rows load, the others are reported. */
     public enum Mode { STRICT, SKIP_INVALID }
@@ -55,11 +60,35 @@ public final class Loader {
      * @param progress  print a progress line on stderr for long loads
      * @param publisher who publishes (the name of the token a file was sent with), recorded in the source graph's
      *                  provenance as {@code prov:wasAttributedTo}; {@code null} for the command line
+     * @param territory the communes rows are kept for ({@code tissu.territory}); the others are counted as outside
+     * @param requireAssociations an activity whose association is neither published nor in the files of the same
+     *                  publication is an error (the row is rejected) rather than a warning
      */
-    public record Options(Mode mode, boolean dryRun, SourceFormat format, boolean progress, String publisher) {
+    public record Options(Mode mode, boolean dryRun, SourceFormat format, boolean progress, String publisher,
+                          Territory territory, boolean requireAssociations) {
+        /** Everywhere when no territory is given. */
+        public Options {
+            territory = territory == null ? Territory.EVERYWHERE : territory;
+        }
+
+        /** Options without a territory, unknown associations a warning. */
+        public Options(Mode mode, boolean dryRun, SourceFormat format, boolean progress, String publisher) {
+            this(mode, dryRun, format, progress, publisher, Territory.EVERYWHERE, false);
+        }
+
         /** Options without a publisher (the command line). */
         public Options(Mode mode, boolean dryRun, SourceFormat format, boolean progress) {
             this(mode, dryRun, format, progress, null);
+        }
+
+        /** The same options, keeping the rows of {@code territory} only. */
+        public Options within(Territory t) {
+            return new Options(mode, dryRun, format, progress, publisher, t, requireAssociations);
+        }
+
+        /** The same options, an unknown association an error when {@code required}. */
+        public Options requiringAssociations(boolean required) {
+            return new Options(mode, dryRun, format, progress, publisher, territory, required);
         }
 
         /** Strict, for real, format detected, quiet. */
@@ -98,8 +127,35 @@ public final class Loader {
             writer.commit();
         }
         return new FileReport("reference communes", "reference", graph.getURI(), Status.LOADED,
-                reference.communeCount(), reference.communeCount(), 0, count[0],
-                System.currentTimeMillis() - start, null, "UTF-8", 0, List.of());
+                reference.communeCount(), reference.communeCount(), 0, 0, count[0],
+                System.currentTimeMillis() - start, null, "UTF-8", 0, List.of(), 0, List.of());
+    }
+
+    /**
+     * The CSV format a file's header names, without reading further; empty for RDF, an unreadable file or an unknown
+     * header (its load then says why).
+     */
+    public static Optional<SourceFormat> detect(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        SourceFile source = SourceFile.inspect(file);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                source.charset()), 1 << 16)) {
+            CsvRows.skipBom(reader);
+            char delimiter = CsvRows.delimiter(reader);
+            String header = reader.readLine();
+            if (header == null) {
+                return Optional.empty();
+            }
+            Set<String> columns = new HashSet<>();
+            for (String column : header.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)))) {
+                columns.add(column.strip().replace("\"", "").toLowerCase(Locale.ROOT));
+            }
+            return SourceFormat.fromHeader(columns);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Loads (or, for a dry run, validates) one file. */
@@ -179,9 +235,9 @@ public final class Loader {
     static FileReport failed(String name, String format, Node graph, long start, SourceFile source,
                           Batch batch, Problem problem) {
         return new FileReport(name, format, graph.getURI(), Status.FAILED, batch == null ? 0 : batch.rows, 0,
-                batch == null ? 0 : batch.rows, 0, System.currentTimeMillis() - start,
+                batch == null ? 0 : batch.rows, 0, 0, System.currentTimeMillis() - start,
                 source == null ? null : source.sha256(), source == null ? null : source.charset().name(), 1,
-                List.of(problem));
+                List.of(problem), 0, List.of());
     }
 
     static List<Problem> cap(List<Problem> problems) {
@@ -203,10 +259,13 @@ public final class Loader {
         final long start;
         final List<Pending> pending = new ArrayList<>(BATCH);
         final List<Problem> problems = new ArrayList<>();
+        final List<Problem> warnings = new ArrayList<>();
         long rows;
         long accepted;
         long rejected;
+        long outside;
         long problemCount;
+        long warningCount;
         long lastProgress;
 
         Batch(String name, SourceFormat format, Node graph, Options options, GraphWriter writer,
@@ -224,7 +283,10 @@ public final class Loader {
 
         void add(Row row) {
             RowTriples triples = new RowTriples();
-            if (row.valid()) {
+            String column = mapper.communeColumn();
+            if (column != null && options.territory().excludes(row.text(column), reference)) {
+                row.outside();
+            } else if (row.valid()) {
                 mapper.map(row, triples);
             }
             pending.add(new Pending(row, triples));
@@ -254,9 +316,14 @@ public final class Loader {
                     }
                 }
             }
+            if (format == SourceFormat.ACTIVITIES) {
+                checkOrganisers();
+            }
             boolean writing = sink != null && (options.mode() == Mode.SKIP_INVALID || rejected == 0);
             for (Pending p : pending) {
-                if (p.row().valid()) {
+                if (p.row().isOutside()) {
+                    outside++;
+                } else if (p.row().valid()) {
                     accepted++;
                 } else {
                     rejected++;
@@ -280,6 +347,49 @@ public final class Loader {
             }
             pending.clear();
             progress();
+        }
+
+        /**
+         * Activities whose association is not published: a warning, or (with {@link Options#requireAssociations})
+         * the row's error. One query per batch, for the batch's distinct associations; the files of a publication
+         * are loaded associations first ({@link Publication}), so those are in the store by now.
+         */
+        private void checkOrganisers() {
+            Map<Node, List<Row>> byOrganiser = new LinkedHashMap<>();
+            for (Pending p : pending) {
+                if (p.row().valid()) {
+                    for (Triple t : p.triples().triples) {
+                        if (t.getPredicate().equals(Vocab.Schema.organizer)) {
+                            byOrganiser.computeIfAbsent(t.getObject(), k -> new ArrayList<>()).add(p.row());
+                        }
+                    }
+                }
+            }
+            if (byOrganiser.isEmpty() || store == null) {
+                return;
+            }
+            Set<Node> known = new HashSet<>();
+            store.select("SELECT DISTINCT ?a WHERE { VALUES ?a { " + Sparql.terms(byOrganiser.keySet())
+                    + "} GRAPH ?g { ?a a " + Sparql.term(Vocab.Schema.NGO) + " } }", ORGANISER_TIMEOUT,
+                    row -> known.add(row.get("a").asNode()));
+            byOrganiser.forEach((organiser, rows) -> {
+                if (known.contains(organiser)) {
+                    return;
+                }
+                for (Row row : rows) {
+                    String reason = "unknown association: not published, and not in the files of this publication"
+                            + " (load its RNA file, or correct the number)";
+                    if (options.requireAssociations()) {
+                        row.reject("association", reason);
+                    } else {
+                        warningCount++;
+                        if (warnings.size() < MAX_PROBLEMS) {
+                            warnings.add(new Problem(name, row.line(), "association", row.text("association"),
+                                    reason));
+                        }
+                    }
+                }
+            });
         }
 
         private void progress() {
@@ -310,9 +420,9 @@ public final class Loader {
 
         FileReport report(Status status, SourceFile source) {
             boolean written = status == Status.LOADED || status == Status.LOADED_WITH_REJECTIONS;
-            return new FileReport(name, format.key(), graph.getURI(), status, rows, accepted, rejected,
+            return new FileReport(name, format.key(), graph.getURI(), status, rows, accepted, rejected, outside,
                     written ? writer.count() : 0, System.currentTimeMillis() - start, source.sha256(),
-                    source.charset().name(), problemCount, List.copyOf(problems));
+                    source.charset().name(), problemCount, problems, warningCount, warnings);
         }
     }
 }

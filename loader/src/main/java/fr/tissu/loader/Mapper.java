@@ -12,4 +12,10 @@ interface Mapper {
 
     /** The CSV column each validated property comes from, to report SHACL results by column. */
     Map<Node, String> columns();
+
+    /**
+     * The column holding the INSEE code that places a row in or outside the instance's territory, or {@code null}
+     * when rows are kept wherever they are.
+     */
+    String communeColumn();
 }

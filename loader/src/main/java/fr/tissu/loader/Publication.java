@@ -2,6 +2,7 @@ package fr.tissu.loader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -43,13 +44,18 @@ public final class Publication {
     public record Result(List<FileReport> reports, ComputedIndicators.Result computed) {
     }
 
-    /** Loads {@code files} in order, each all-or-nothing, then brings the derived data up to date. */
+    /**
+     * Loads {@code files}, each all-or-nothing, then brings the derived data up to date. Association (RNA) files go
+     * first, so that the activities of the same publication find their associations; the others keep their order.
+     */
     public Result load(List<Path> files, Loader.Options options, Consumer<FileReport> eachFile) {
         long before = store.version(); // the index's incremental update starts from here: no thing is in the
         VocabularyGraph.ensure(store, ids); // vocabulary graph, which records the base things are named under
         Loader loader = new Loader(store, ids);
         List<FileReport> reports = new ArrayList<>();
-        for (Path file : files) {
+        List<Path> ordered = new ArrayList<>(files);
+        ordered.sort(Comparator.comparing(f -> Loader.detect(f).orElse(null) != SourceFormat.RNA));
+        for (Path file : ordered) {
             FileReport report = loader.load(file, options);
             reports.add(report);
             eachFile.accept(report);

@@ -69,8 +69,8 @@ final class RdfFileLoad {
             }
             long written = status == Status.LOADED ? triples[0] : 0;
             return new FileReport(name, "rdf", graph.getURI(), status, triples[0], problems.isEmpty() ? triples[0] : 0,
-                    problems.isEmpty() ? 0 : triples[0], written, System.currentTimeMillis() - start, source.sha256(),
-                    source.charset().name(), problems.size(), Loader.cap(problems));
+                    problems.isEmpty() ? 0 : triples[0], 0, written, System.currentTimeMillis() - start,
+                    source.sha256(), source.charset().name(), problems.size(), Loader.cap(problems), 0, List.of());
         } finally {
             if (store == null) {
                 target.close();

@@ -36,6 +36,12 @@ final class RnaMapper implements Mapper {
         this.reference = reference;
     }
 
+    /** The association's seat. */
+    @Override
+    public String communeColumn() {
+        return "adrs_codeinsee";
+    }
+
     @Override
     public Map<Node, String> columns() {
         return Map.of(DCT.identifier, "id", Schema.name, "titre", Schema.foundingDate, "date_creat",

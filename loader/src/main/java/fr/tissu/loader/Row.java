@@ -90,16 +90,25 @@ final class Row {
     }
 
     LocalDate date(String column) {
+        return date(column, false);
+    }
+
+    /** A date as a spreadsheet set to French saves it ({@code 01/09/2026}), or {@code YYYY-MM-DD}. */
+    LocalDate spreadsheetDate(String column) {
+        return date(column, true);
+    }
+
+    private LocalDate date(String column, boolean french) {
         String value = text(column);
         if (value == null) {
             return null;
         }
         try {
             String day = value.length() > 10 && value.charAt(10) == ' ' ? value.substring(0, 10) : value;
-            // a spreadsheet set to French writes the dates it recognised as 01/09/2026
-            return day.indexOf('/') > 0 ? LocalDate.parse(day, FRENCH_DATE) : LocalDate.parse(day);
+            return french && day.indexOf('/') > 0 ? LocalDate.parse(day, FRENCH_DATE) : LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            reject(column, "not a date (expected YYYY-MM-DD or DD/MM/YYYY)");
+            reject(column, french ? "not a date (expected YYYY-MM-DD or DD/MM/YYYY)" : "not a date (expected "
+                    + "YYYY-MM-DD)");
             return null;
         }
     }

@@ -37,6 +37,11 @@ public final class SupportPointMapper implements Mapper {
     }
 
     @Override
+    public String communeColumn() {
+        return "code_insee";
+    }
+
+    @Override
     public Map<Node, String> columns() {
         return Map.of(Schema.name, "nom", Org.address, "adresse", DCT.modified, "date_maj", Schema.telephone,
                 "telephone", Schema.description, "presentation_resume", Geo.lat, "latitude", Geo.lon, "longitude",

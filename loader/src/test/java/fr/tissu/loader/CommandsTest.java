@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.loader.cli.LoadCommand;
+import fr.tissu.loader.cli.UnloadCommand;
 import fr.tissu.loader.cli.ValidateCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +56,16 @@ class CommandsTest {
         assertEquals(2, run(new LoadCommand(Fixtures.BASE), "--data", data, bad.toString()));
         assertEquals(1, run(new LoadCommand(Fixtures.BASE), "--data", data, "--skip-invalid", bad.toString()));
         assertEquals(3, run(new LoadCommand(Fixtures.BASE), "--data", data, dir.resolve("missing.csv").toString()));
+    }
+
+    @Test
+    void unloadRemovesASourceByItsFileName() {
+        Path good = Fixtures.write(dir, "good.csv", Fixtures.csv(Fixtures.associations(2)), UTF_8);
+        String data = dir.resolve("data").toString();
+        assertEquals(0, run(new LoadCommand(Fixtures.BASE), "--data", data, good.toString()));
+        assertEquals(0, run(new UnloadCommand(Fixtures.BASE, null), "--data", data, "good.csv"));
+        assertEquals(2, run(new UnloadCommand(Fixtures.BASE, null), "--data", data, "good.csv"),
+                "removed already: nothing to remove");
+        assertEquals(0, run(new LoadCommand(Fixtures.BASE), "--data", data, good.toString()), "and loads again");
     }
 }

@@ -118,8 +118,7 @@ final class AdminPage {
         if (form.files().isEmpty()) {
             throw new Problem(Status.BAD_REQUEST_400, t(lang, "Choisissez un fichier.", "Choose a file."));
         }
-        Loader.Options options = Uploads.options(fields.get("mode"), null, fields.get("dry-run"),
-                s.token().name());
+        Loader.Options options = Uploads.options(p -> p.equals("format") ? null : fields.get(p), s.token().name());
         publisher.load(id, s.token().name(), form.files(), options);
         redirect(res, "/admin/jobs/" + id + query(lang));
     }

@@ -88,8 +88,7 @@ public final class AdminService implements HttpService, AutoCloseable {
             audit.record(token.name(), "load", name, null, "413");
             throw Uploads.tooLarge(max);
         }
-        Loader.Options options = Uploads.options(req.query().first("mode").orElse(null),
-                req.query().first("format").orElse(null), req.query().first("dry-run").orElse(null), token.name());
+        Loader.Options options = Uploads.options(p -> req.query().first(p).orElse(null), token.name());
         String id = Publisher.newId();
         Path file = publisher.uploadDirectory(id).resolve(name);
         String sha256 = Uploads.receive(req.content().inputStream(), file, max);
@@ -112,9 +111,8 @@ public final class AdminService implements HttpService, AutoCloseable {
             throw new Problem(Status.BAD_REQUEST_400, "the form has no file part (Content-Disposition: form-data; "
                     + "name=\"file\"; filename=\"…\")");
         }
-        Loader.Options options = Uploads.options(f.getOrDefault("mode", req.query().first("mode").orElse(null)),
-                f.getOrDefault("format", req.query().first("format").orElse(null)),
-                f.getOrDefault("dry-run", req.query().first("dry-run").orElse(null)), token.name());
+        Loader.Options options = Uploads.options(p -> f.getOrDefault(p, req.query().first(p).orElse(null)),
+                token.name());
         Job job = publisher.load(id, token.name(), form.files(), options);
         res.status(Status.ACCEPTED_202).header(HeaderNames.LOCATION, "/admin/loads/" + id);
         json(res, job.json());

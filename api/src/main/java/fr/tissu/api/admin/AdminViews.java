@@ -5,6 +5,7 @@ import java.util.Map;
 
 import fr.tissu.api.core.AdminConfig;
 import fr.tissu.api.html.Html;
+import fr.tissu.loader.Problem;
 
 /** The HTML of the staff page's views, in French and English (escaped here; the page shell is {@link Html}). */
 final class AdminViews {
@@ -113,28 +114,39 @@ final class AdminViews {
                     .append(Html.esc(fileStatus(lang, r.status().name()))).append(" — ")
                     .append(r.rows()).append(t(lang, " lignes, ", " rows, ")).append(r.accepted())
                     .append(t(lang, " acceptées, ", " accepted, ")).append(r.rejected())
-                    .append(t(lang, " rejetées", " rejected")).append("</p>\n");
-            if (!r.problems().isEmpty()) {
-                b.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
-                        .append(t(lang, "Problèmes", "Problems")).append("\"><table>\n<caption>")
-                        .append(t(lang, "Problèmes trouvés (", "Problems found (")).append(r.problemCount())
-                        .append(")</caption>\n<thead><tr><th scope=\"col\">").append(t(lang, "Ligne", "Line"))
-                        .append("</th><th scope=\"col\">").append(t(lang, "Colonne", "Column"))
-                        .append("</th><th scope=\"col\">").append(t(lang, "Valeur", "Value"))
-                        .append("</th><th scope=\"col\">").append(t(lang, "Raison", "Reason"))
-                        .append("</th></tr></thead>\n<tbody>\n");
-                for (var p : r.problems()) {
-                    b.append("<tr><td>").append(p.line() == 0 ? "" : p.line()).append("</td><td>")
-                            .append(Html.esc(p.column())).append("</td><td>").append(Html.esc(p.value()))
-                            .append("</td><td>").append(Html.esc(p.reason())).append("</td></tr>\n");
-                }
-                b.append("</tbody></table></div>\n");
-            }
+                    .append(t(lang, " rejetées", " rejected"))
+                    .append(r.outside() == 0 ? "" : ", " + r.outside() + t(lang, " hors du territoire (non chargées)",
+                            " outside the territory (not loaded)")).append("</p>\n");
+            problems(b, lang, r.problems(), r.problemCount(), t(lang, "Problèmes", "Problems"),
+                    t(lang, "Problèmes trouvés (", "Problems found ("));
+            problems(b, lang, r.warnings(), r.warningCount(), t(lang, "Avertissements", "Warnings"),
+                    t(lang, "Avertissements : chargé, à vérifier (", "Warnings: loaded, worth a look ("));
             b.append("</section>\n");
         }
         b.append("<p><a href=\"/admin").append(query(lang)).append("\">")
                 .append(t(lang, "Retour à la publication", "Back to publishing")).append("</a></p>");
         return b.toString();
+    }
+
+    /** A table of the problems (or warnings) of a file, by line. */
+    private static void problems(StringBuilder b, String lang, List<Problem> problems, long count, String label,
+                                 String caption) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        b.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").append(label)
+                .append("\"><table>\n<caption>").append(caption).append(count)
+                .append(")</caption>\n<thead><tr><th scope=\"col\">").append(t(lang, "Ligne", "Line"))
+                .append("</th><th scope=\"col\">").append(t(lang, "Colonne", "Column"))
+                .append("</th><th scope=\"col\">").append(t(lang, "Valeur", "Value"))
+                .append("</th><th scope=\"col\">").append(t(lang, "Raison", "Reason"))
+                .append("</th></tr></thead>\n<tbody>\n");
+        for (Problem p : problems) {
+            b.append("<tr><td>").append(p.line() == 0 ? "" : p.line()).append("</td><td>")
+                    .append(Html.esc(p.column())).append("</td><td>").append(Html.esc(p.value()))
+                    .append("</td><td>").append(Html.esc(p.reason())).append("</td></tr>\n");
+        }
+        b.append("</tbody></table></div>\n");
     }
 
     static String statusText(String lang, Job.Status status) {

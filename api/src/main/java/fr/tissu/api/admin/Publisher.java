@@ -105,22 +105,24 @@ final class Publisher implements AutoCloseable {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    private void run(Job job, List<Upload> files, Loader.Options options) {
+    private void run(Job job, List<Upload> files, Loader.Options requested) {
         job.start();
+        Loader.Options options = requested.within(tissu.config().admin().territory());
         List<Path> paths = files.stream().map(Upload::path).toList();
         try {
             if (options.dryRun()) {
-                Loader loader = new Loader(null, tissu.ids());
+                Loader loader = new Loader(tissu.store(), tissu.ids()); // a dry run only reads the store
                 paths.forEach(p -> job.report(loader.load(p, options)));
                 job.done(tissu.store().version());
             } else {
                 tissu.model().publishing(() -> publication().load(paths, options, job::report));
                 job.done(tissu.store().version());
             }
-            for (int i = 0; i < files.size(); i++) {
-                FileReport r = i < job.reports().size() ? job.reports().get(i) : null;
-                audit.record(job.who(), options.dryRun() ? "validate" : "load",
-                        files.get(i).path().getFileName().toString(), files.get(i).sha256(),
+            for (Upload file : files) {
+                String name = file.path().getFileName().toString();
+                FileReport r = job.reports().stream().filter(report -> report.file().equals(name)).findFirst()
+                        .orElse(null);
+                audit.record(job.who(), options.dryRun() ? "validate" : "load", name, file.sha256(),
                         r == null ? "not-run" : r.status().name().toLowerCase());
             }
             if (!options.dryRun() && job.reports().stream().anyMatch(Publication::written)) {

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import fr.tissu.api.http.Problem;
@@ -42,14 +43,19 @@ final class Uploads {
         return FILE_NAME.matcher(name).matches();
     }
 
-    /** The load options of a request's {@code mode}, {@code format} and {@code dry-run} values (each may be null). */
-    static Loader.Options options(String mode, String format, String dryRun, String who) {
+    /**
+     * The load options of a request's {@code mode}, {@code format}, {@code dry-run} and {@code require-associations}
+     * values ({@code value} gives each, or null).
+     */
+    static Loader.Options options(Function<String, String> value, String who) {
+        String mode = value.apply("mode");
         String m = mode == null || mode.isBlank() ? "strict" : mode;
         if (!m.equals("strict") && !m.equals("skip-invalid")) {
             throw new Problem(Status.BAD_REQUEST_400, "mode is strict or skip-invalid, not '" + m + "'",
                     Map.of("parameter", "mode"));
         }
         SourceFormat forced = null;
+        String format = value.apply("format");
         if (format != null && !format.isBlank()) {
             try {
                 forced = SourceFormat.fromKey(format);
@@ -57,12 +63,20 @@ final class Uploads {
                 throw new Problem(Status.BAD_REQUEST_400, e.getMessage(), Map.of("parameter", "format"));
             }
         }
-        String dry = dryRun == null || dryRun.isBlank() ? "false" : dryRun;
-        if (!dry.equals("true") && !dry.equals("false") && !dry.equals("on")) {
-            throw new Problem(Status.BAD_REQUEST_400, "dry-run is true or false", Map.of("parameter", "dry-run"));
-        }
         return new Loader.Options(m.equals("strict") ? Loader.Mode.STRICT : Loader.Mode.SKIP_INVALID,
-                !dry.equals("false"), forced, false, who);
+                flag(value, "dry-run"), forced, false, who).requiringAssociations(flag(value, "require-associations"));
+    }
+
+    /** A yes/no parameter: {@code true}, {@code on} (an HTML checkbox) or {@code false}; absent is false. */
+    private static boolean flag(Function<String, String> value, String name) {
+        String v = value.apply(name);
+        if (v == null || v.isBlank() || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true") || v.equals("on")) {
+            return true;
+        }
+        throw new Problem(Status.BAD_REQUEST_400, name + " is true or false", Map.of("parameter", name));
     }
 
     /**

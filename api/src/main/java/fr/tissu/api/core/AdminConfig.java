@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import fr.tissu.loader.Territory;
+import fr.tissu.store.read.ReferenceData;
 import io.helidon.config.Config;
 
 /**
@@ -20,16 +22,24 @@ import io.helidon.config.Config;
  *
  * @param tokens         the publishing tokens
  * @param maxUploadBytes the largest file accepted in one upload (413 beyond)
+ * @param territory      the communes loads keep rows for ({@code tissu.territory}); the other rows are counted as
+ *                       outside the territory
  */
-public record AdminConfig(List<Token> tokens, long maxUploadBytes) {
+public record AdminConfig(List<Token> tokens, long maxUploadBytes, Territory territory) {
     /** Nobody may publish over HTTP. */
     public static final AdminConfig NONE = new AdminConfig(List.of(), 0);
     /** The default upload limit: 1 GiB, the size of the national RNA file with room to spare. */
     public static final long DEFAULT_MAX_UPLOAD = 1L << 30;
 
-    /** Copies the list. */
+    /** Copies the list; everywhere when no territory is given. */
     public AdminConfig {
         tokens = List.copyOf(tokens);
+        territory = territory == null ? Territory.EVERYWHERE : territory;
+    }
+
+    /** Tokens and a limit, everywhere. */
+    public AdminConfig(List<Token> tokens, long maxUploadBytes) {
+        this(tokens, maxUploadBytes, Territory.EVERYWHERE);
     }
 
     /**
@@ -52,6 +62,31 @@ public record AdminConfig(List<Token> tokens, long maxUploadBytes) {
             return sources.isEmpty() || sources.stream().anyMatch(glob -> name.matches(
                     java.util.regex.Pattern.quote(glob).replace("*", "\\E.*\\Q")));
         }
+    }
+
+    /**
+     * Reads the {@code admin} node ({@code tokens}: a list of name, sha256, sources; {@code max-upload-bytes}) and the
+     * {@code territory} node: a list of codes, or one value with codes separated by commas or spaces (so that the
+     * environment variable {@code TISSU_TERRITORY=243500139} works).
+     *
+     * @throws IllegalArgumentException for a token without name or hash, or a code the reference data does not know
+     */
+    public static AdminConfig create(Config admin, Config territory) {
+        List<String> codes = new ArrayList<>();
+        if (territory.isLeaf()) {
+            territory.asString().ifPresent(v -> codes.addAll(List.of(v.strip().split("[,\\s]+"))));
+        }
+        // a YAML list, or keys by index (TISSU_TERRITORY_0=35) as environment variables give them
+        for (int i = 0; territory.get(Integer.toString(i)).exists(); i++) {
+            territory.get(Integer.toString(i)).asString().ifPresent(codes::add);
+        }
+        codes.removeIf(String::isBlank);
+        return create(admin).withTerritory(Territory.of(codes, ReferenceData.get()));
+    }
+
+    /** The same configuration for {@code t}. */
+    public AdminConfig withTerritory(Territory t) {
+        return new AdminConfig(tokens, maxUploadBytes, t);
     }
 
     /** Reads the node: {@code tokens} (a list of name, sha256, sources), {@code max-upload-bytes}. */

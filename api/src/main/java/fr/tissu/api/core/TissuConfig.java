@@ -68,7 +68,7 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
                 tissu.get("title").asString().orElse("Tissu"),
                 SparqlConfig.create(tissu.get("sparql")),
                 CatalogConfig.create(tissu.get("catalog")), base, base != null,
-                AdminConfig.create(tissu.get("admin")));
+                AdminConfig.create(tissu.get("admin"), tissu.get("territory")));
     }
 
     /** The same configuration with another data directory. */

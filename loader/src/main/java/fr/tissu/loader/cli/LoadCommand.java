@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.Publication;
 import fr.tissu.loader.SourceFormat;
+import fr.tissu.loader.Territory;
 import fr.tissu.search.SearchIndex;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Parameters;
                 + "refused the token)", "64:bad usage"})
 public class LoadCommand implements Callable<Integer> {
     private final String defaultBase;
-    private final String territory;
+    private final String spatial;
+    private final Territory territory;
 
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
     Path data = Path.of("data");
@@ -71,6 +74,10 @@ public class LoadCommand implements Callable<Integer> {
             + "token (default: the environment variable TISSU_TOKEN)")
     Path tokenFile;
 
+    @Option(names = "--require-associations", description = "an activity whose association is neither published nor "
+            + "in the files loaded is an error, not a warning")
+    boolean requireAssociations;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to load")
     List<Path> files = new ArrayList<>();
 
@@ -84,15 +91,17 @@ public class LoadCommand implements Callable<Integer> {
 
     /** A load command whose URIs default to {@code defaultBase}, without a configured territory. */
     public LoadCommand(String defaultBase) {
-        this(defaultBase, null);
+        this(defaultBase, null, Territory.EVERYWHERE);
     }
 
     /**
-     * A load command whose URIs default to {@code defaultBase}, for an instance serving {@code territory} (an EPCI's
-     * SIREN or an INSEE commune code; {@code null}: the communes with activities).
+     * A load command whose URIs default to {@code defaultBase}, for an instance whose computed indicators cover
+     * {@code spatial} (an EPCI's SIREN or an INSEE commune code; {@code null}: the communes with activities) and whose
+     * loads keep the rows of {@code territory}.
      */
-    public LoadCommand(String defaultBase, String territory) {
+    public LoadCommand(String defaultBase, String spatial, Territory territory) {
         this.defaultBase = defaultBase;
+        this.spatial = spatial;
         this.territory = territory;
     }
 
@@ -100,17 +109,19 @@ public class LoadCommand implements Callable<Integer> {
     public Integer call() {
         Loader.Mode loadMode = mode.skipInvalid ? Loader.Mode.SKIP_INVALID : Loader.Mode.STRICT;
         SourceFormat forced = format == null ? null : SourceFormat.fromKey(format);
-        Loader.Options options = new Loader.Options(loadMode, dryRun, forced, true);
+        Loader.Options options = new Loader.Options(loadMode, dryRun, forced, true).within(territory)
+                .requiringAssociations(requireAssociations);
         List<FileReport> reports = new ArrayList<>();
         Store store = null;
         URI remote = server != null ? URI.create(server.endsWith("/") ? server : server + "/") : null;
-        if (remote == null && !dryRun) {
+        // a dry run reads the store when there is one (to find the activities' associations), never creates it
+        if (remote == null && (!dryRun || Files.isDirectory(data.resolve("tdb2")))) {
             try {
                 store = DataDirectory.open(data);
             } catch (RuntimeException e) {
-                // a server holds the store: publish through it
+                // a server holds the store: publish (or validate) through it
                 remote = RemoteLoad.serverOf(data).orElse(null);
-                if (remote == null) {
+                if (remote == null && !dryRun) {
                     System.err.println("cannot open the store in " + data + ": " + e.getMessage());
                     return ExitCode.STORE_UNAVAILABLE.code();
                 }
@@ -122,12 +133,14 @@ public class LoadCommand implements Callable<Integer> {
                 return refused;
             }
         } else if (dryRun) {
-            Loader loader = new Loader(null, DataDirectory.ids(base, defaultBase, null));
-            files.forEach(f -> reports.add(loader.load(f, options)));
+            try (Store opened = store) {
+                Loader loader = new Loader(opened, DataDirectory.ids(base, defaultBase, opened));
+                files.forEach(f -> reports.add(loader.load(f, options)));
+            }
         } else {
             try (Store opened = store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
                 Ids ids = DataDirectory.ids(base, defaultBase, opened);
-                Publication publication = new Publication(opened, index, ids, territory, data);
+                Publication publication = new Publication(opened, index, ids, spatial, data);
                 Publication.Result result = publication.load(files, options, r -> { });
                 reports.addAll(result.reports());
                 if (result.computed() != null) {
@@ -177,6 +190,10 @@ public class LoadCommand implements Callable<Integer> {
             r.problems().stream().limit(20).forEach(p -> out.println("  " + p));
             if (r.problemCount() > 20) {
                 out.println("  … and " + (r.problemCount() - 20) + " more problems (see --report)");
+            }
+            r.warnings().stream().limit(20).forEach(p -> out.println("  warning: " + p));
+            if (r.warningCount() > 20) {
+                out.println("  … and " + (r.warningCount() - 20) + " more warnings (see --report)");
             }
             if (r.status() == FileReport.Status.REFUSED) {
                 out.println("  nothing was loaded from this file; fix the rows above or use --skip-invalid");

@@ -81,6 +81,7 @@ final class RemoteLoad {
         List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
         parts.add(field(boundary, "mode", options.mode() == Loader.Mode.STRICT ? "strict" : "skip-invalid"));
         parts.add(field(boundary, "dry-run", Boolean.toString(options.dryRun())));
+        parts.add(field(boundary, "require-associations", Boolean.toString(options.requireAssociations())));
         if (options.format() != null) {
             parts.add(field(boundary, "format", options.format().key()));
         }
@@ -130,6 +131,34 @@ final class RemoteLoad {
         return reports;
     }
 
+    /**
+     * Removes the source {@code name} through the service ({@code DELETE /admin/graphs/{name}}) and waits for it;
+     * false when the service has no such source.
+     */
+    boolean unload(String name) throws Unreachable, InterruptedException {
+        HttpResponse<String> res;
+        try {
+            res = http.send(request("/admin/graphs/" + java.net.URLEncoder.encode(name,
+                    java.nio.charset.StandardCharsets.UTF_8)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unreachable("cannot reach " + server + ": " + e.getMessage());
+        }
+        if (res.statusCode() == 404) {
+            return false;
+        }
+        if (res.statusCode() != 202) {
+            throw new Unreachable(server + " refused to remove " + name + " (" + res.statusCode() + "): "
+                    + detail(res));
+        }
+        String job = res.headers().firstValue("Location").orElseThrow();
+        err.println(name + ": removal sent to " + server + ", publication " + job);
+        List<FileReport> failed = follow(job, name);
+        if (!failed.isEmpty() && failed.getFirst().status() == FileReport.Status.FAILED) {
+            throw new Unreachable(failed.getFirst().problems().getFirst().reason());
+        }
+        return true;
+    }
+
     private static HttpRequest.BodyPublisher field(String boundary, String name, String value) {
         return HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n");
@@ -176,7 +205,7 @@ final class RemoteLoad {
     }
 
     private static FileReport failed(String name, String reason) {
-        return new FileReport(name, "?", null, FileReport.Status.FAILED, 0, 0, 0, 0, 0, null, null, 1,
-                List.of(new Problem(name, 0, null, null, reason)));
+        return new FileReport(name, "?", null, FileReport.Status.FAILED, 0, 0, 0, 0, 0, 0, null, null, 1,
+                List.of(new Problem(name, 0, null, null, reason)), 0, List.of());
     }
 }

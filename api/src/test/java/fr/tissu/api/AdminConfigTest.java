@@ -1,0 +1,33 @@
+package fr.tissu.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.tissu.api.core.TissuConfig;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.Test;
+
+/** {@code tissu.territory} as YAML lists it and as an environment variable gives it. */
+class AdminConfigTest {
+    private static TissuConfig read(Map<String, String> keys) {
+        return TissuConfig.create(Config.just(ConfigSources.create(keys)).get("tissu"));
+    }
+
+    @Test
+    void aTerritoryIsAListOrOneValueOfCodes() {
+        assertEquals(List.of("243500139", "35288"), read(Map.of("tissu.territory", "243500139, 35288")).admin()
+                .territory().codes(), "one value, as TISSU_TERRITORY gives it");
+        TissuConfig list = read(Map.of("tissu.territory.0", "35", "tissu.territory.1", "29019"));
+        assertEquals(List.of("35", "29019"), list.admin().territory().codes());
+        assertTrue(list.admin().territory().size() > 300, "Ille-et-Vilaine's communes and Brest");
+        assertEquals(-1, read(Map.of("tissu.title", "x")).admin().territory().size(), "none: everywhere");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("tissu.territory", "243500000")));
+        assertTrue(e.getMessage().contains("unknown EPCI SIREN '243500000'"), e.getMessage());
+    }
+}
