@@ -21,6 +21,15 @@ import org.apache.lucene.search.Query;
 public record SearchRequest(String text, Query filter, int limit, String after, double[] origin, boolean byDistance,
                             List<String> facets, boolean highlight, boolean exactTotal) {
 
+    /** An {@code after} that is not a cursor this index wrote. */
+    public static final class BadCursor extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BadCursor(String cursor) {
+            super("not a cursor of this search: " + cursor);
+        }
+    }
+
     /** A request whose total may be a lower bound past {@link SearchIndex#TOTAL_HITS_THRESHOLD}. */
     public SearchRequest(String text, Query filter, int limit, String after, double[] origin, boolean byDistance,
                          List<String> facets, boolean highlight) {

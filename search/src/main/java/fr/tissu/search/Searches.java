@@ -285,7 +285,7 @@ final class Searches {
                 }
                 return new FieldDoc(Integer.parseInt(second.substring(1)), (float) first, new Object[] {(float) first});
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a cursor of this search: " + cursor);
+                throw new SearchRequest.BadCursor(cursor);
             }
         }
     }

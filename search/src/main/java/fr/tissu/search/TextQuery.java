@@ -21,7 +21,22 @@ import org.apache.lucene.search.TermQuery;
  * phrase in the name add to the score.
  */
 public final class TextQuery {
+    /**
+     * The most words a query may have: each word is up to four Lucene clauses, and Lucene refuses more than 1,024
+     * (about 340 words); 64 is far more than anyone types, and bounds the cost of one query.
+     */
+    public static final int MAX_WORDS = 64;
+
     private TextQuery() {
+    }
+
+    /** A query of more than {@link #MAX_WORDS} words. */
+    public static final class TooManyWords extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyWords(int words) {
+            super("q: at most " + MAX_WORDS + " words (" + words + " given, not counting the most common ones)");
+        }
     }
 
     /** The query for {@code text}, typos included; all documents when it has no word. */
@@ -41,6 +56,9 @@ public final class TextQuery {
         List<String> terms = Analysis.terms(Analysis.TEXT, text);
         if (terms.isEmpty()) {
             return MatchAllDocsQuery.INSTANCE;
+        }
+        if (terms.size() > MAX_WORDS) {
+            throw new TooManyWords(terms.size());
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String term : terms) {

@@ -190,7 +190,7 @@ final class Connections {
     private SearchResult search(SearchRequest request) {
         try {
             return tissu.index().search(request);
-        } catch (IllegalArgumentException e) {
+        } catch (SearchRequest.BadCursor e) {
             throw new BadParameterException("after", "not a cursor of this connection");
         }
     }

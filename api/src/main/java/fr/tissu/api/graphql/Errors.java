@@ -30,6 +30,9 @@ final class Errors implements DataFetcherExceptionHandler {
         if (e instanceof BadParameterException bad) {
             error.message("%s: %s", bad.parameter(), bad.getMessage()).errorType(Classification.BAD_INPUT)
                     .extensions(Map.of("classification", "BAD_INPUT", "argument", bad.parameter()));
+        } else if (e instanceof IllegalArgumentException bad) { // what the REST API answers with a 400
+            error.message("%s", bad.getMessage()).errorType(Classification.BAD_INPUT)
+                    .extensions(Map.of("classification", "BAD_INPUT"));
         } else if (e instanceof QueryTimeoutException) {
             error.message("the store did not answer in time").errorType(Classification.TIMEOUT)
                     .extensions(Map.of("classification", "TIMEOUT"));

@@ -159,7 +159,7 @@ public final class AssociationsService implements HttpService {
         try {
             found = tissu.index().search(new SearchRequest(params.one("q"), only.build(), limit,
                     params.one("after"), null, false, List.of(), false, true));
-        } catch (IllegalArgumentException e) {
+        } catch (SearchRequest.BadCursor e) {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }
         List<String> iris = found.hits().stream().map(SearchResult.Hit::uri).toList();

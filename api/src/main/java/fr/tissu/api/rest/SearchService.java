@@ -85,7 +85,7 @@ public final class SearchService implements HttpService {
             result = tissu.index().search(new SearchRequest(params.one("q") == null ? "" : params.one("q"), filter,
                     limit, params.one("after"), origin, sort.equals("distance"), facets, highlight == null
                     || highlight));
-        } catch (IllegalArgumentException e) {
+        } catch (SearchRequest.BadCursor e) {
             throw new BadParameterException("after", "not a cursor from a previous page's links.next");
         }
         Map<String, Object> body = new LinkedHashMap<>();

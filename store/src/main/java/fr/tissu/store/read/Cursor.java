@@ -1,5 +1,8 @@
 package fr.tissu.store.read;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
@@ -30,7 +33,14 @@ public final class Cursor {
      * @throws IllegalArgumentException when it is not a cursor of {@code count} values
      */
     public static List<String> parts(String cursor, int count) {
-        String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String text;
+        try { // strictly: a cursor this service wrote is UTF-8; anything else is not one of ours
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not a cursor: " + e.getMessage());
+        }
         List<String> parts = List.of(text.split(String.valueOf(SEPARATOR), count));
         if (parts.size() != count) {
             throw new IllegalArgumentException("expected " + count + " values in the cursor, found " + parts.size());

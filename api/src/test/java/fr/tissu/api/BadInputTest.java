@@ -1,0 +1,74 @@
+package fr.tissu.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Test;
+
+/** Inputs that once gave a 500: each gets a 4xx that says what is wrong (or a plain empty answer). */
+@ServerTest
+class BadInputTest {
+    private final RestClient rest;
+    private final Http1Client client;
+
+    BadInputTest(Http1Client client) {
+        this.rest = new RestClient(client);
+        this.client = client;
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        Main.server(server, TestData.shared());
+    }
+
+    private static String words(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append("judo").append(i).append(' ');
+        }
+        return URLEncoder.encode(s.toString(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aQueryOfHundredsOfWordsIsA400() {
+        for (String path : new String[] {"/api/v1/search?q=", "/api/v1/activities?q=", "/api/v1/associations?q="}) {
+            RestClient.Response res = rest.get(path + words(400));
+            assertEquals(400, res.status(), path + ": " + res.body());
+            assertTrue(res.body().contains("at most 64 words"), res.body());
+            assertEquals(200, rest.get(path + words(60)).status(), path + " with 60 words");
+        }
+        String q = "judo ".repeat(400);
+        try (Http1ClientResponse res = client.post("/graphql").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit("{\"query\":\"{ search(q: \\\"" + q + "\\\") { totalCount } }\"}")) {
+            String body = res.as(String.class);
+            assertEquals(200, res.status().code(), body);
+            assertTrue(body.contains("BAD_INPUT") && body.contains("at most 64 words"), body);
+            assertFalse(body.contains("internal error"), body);
+        }
+    }
+
+    @Test
+    void aCursorThatIsNotOneIsA400AndOnePastTheEndIsAnEmptyPage() {
+        assertEquals(400, rest.get("/api/v1/observations?after=garbage").status());
+        assertEquals(400, rest.get("/api/v1/observations?after=%25%25%25").status());
+        String past = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "\uffff\uffff".getBytes(StandardCharsets.UTF_8));
+        RestClient.Response end = rest.get("/api/v1/observations?after=" + past);
+        assertEquals(200, end.status(), end.body());
+        assertTrue(end.body().contains("\"items\":[]"), end.body());
+        String odd = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {(byte) 0xff, 0x00, 0x22});
+        RestClient.Response weird = rest.get("/api/v1/observations?after=" + odd);
+        assertTrue(weird.status() == 200 || weird.status() == 400, weird.status() + " " + weird.body());
+    }
+}
