@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.tissu.store.read.Activity;
+import fr.tissu.store.read.Bindings;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -22,7 +23,8 @@ import org.apache.commons.csv.CSVPrinter;
  * The activities template: the columns staff fill in ({@link ActivityMapper} reads them) and an activity written
  * back in them, so that what Tissu exports loads again as the same triples. Values are written as the template
  * asks for them: French day names, {@code HH:MM}, {@code oui}/{@code non}, several values joined with {@code |},
- * decimals in their canonical form (what the loader stores), coordinates included.
+ * decimals in their canonical form (what the loader stores), coordinates included; cells a spreadsheet would take
+ * for a formula guarded ({@link CsvCells}).
  */
 public final class ActivityTemplate {
     /** The template's columns, in order. */
@@ -38,7 +40,10 @@ public final class ActivityTemplate {
     /** One activity's values, in the order of {@link #COLUMNS} ({@code null} where it has none). */
     public static List<Object> row(Activity a) {
         Activity.Place p = a.place();
-        return Arrays.asList(a.key(), a.organizerRna(), a.title(), a.description(), joined(a.themes()),
+        // the association's RNA number; from its URI ({base}/id/association/{rna}) when it is not published
+        String rna = a.organizerRna() != null || a.organizer() == null ? a.organizerRna()
+                : Bindings.lastSegment(a.organizer());
+        return Arrays.asList(a.key(), rna, a.title(), a.description(), joined(a.themes()),
                 p == null ? null : p.name(), p == null ? null : p.street(), p == null ? null : p.postCode(),
                 a.commune(), p == null ? null : decimal(p.lat()), p == null ? null : decimal(p.lon()),
                 joined(a.days().stream().map(ActivityTemplate::day).toList()), time(a.start()), time(a.end()),
@@ -57,7 +62,7 @@ public final class ActivityTemplate {
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                 .setRecordSeparator("\r\n").setHeader(COLUMNS.toArray(String[]::new)).get())) {
             for (Activity a : activities) {
-                csv.printRecord(row(a));
+                csv.printRecord(row(a).stream().map(CsvCells::guard).toList());
             }
         }
     }

@@ -64,7 +64,7 @@ final class Row {
     /** The trimmed value, or {@code null} when the column is absent or empty. */
     String text(String column) {
         String value = raw(column);
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || value.isBlank() ? null : CsvCells.unguard(value.strip());
     }
 
     private String raw(String column) {

@@ -139,7 +139,8 @@ final class TabularDumps {
             printer.printRecord(columns);
             count = rows.applyAsLong(values -> {
                 try {
-                    printer.printRecord(values.stream().map(v -> v == null ? "" : v.toString()).toList());
+                    printer.printRecord(values.stream().map(v -> v == null ? "" : CsvCells.guard(v.toString()))
+                            .toList());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

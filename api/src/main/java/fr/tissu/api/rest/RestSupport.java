@@ -17,6 +17,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.core.BadParameterException;
 import fr.tissu.api.domain.Params;
+import fr.tissu.loader.CsvCells;
 import fr.tissu.store.Store;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
@@ -160,8 +161,8 @@ final class RestSupport {
                 CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
                         .setHeader(header.toArray(String[]::new)).get())) {
             for (List<Object> row : rows) {
-                csv.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.toPlainString() : v)
-                        .toList());
+                csv.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.toPlainString()
+                        : CsvCells.guard(v)).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
