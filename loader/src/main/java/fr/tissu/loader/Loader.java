@@ -3,6 +3,7 @@ package fr.tissu.loader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -186,11 +187,19 @@ public final class Loader {
             CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                     .setIgnoreSurroundingSpaces(true).get().parse(reader);
             var records = parser.iterator();
-            if (!records.hasNext()) {
-                return failed(name, "?", graph, start, source, null, new Problem(name, 1, null, null, "empty file"));
+            CSVRecord header;
+            try {
+                if (!records.hasNext()) {
+                    return failed(name, "?", graph, start, source, null, new Problem(name, 1, null, null,
+                            "empty file"));
+                }
+                header = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                return failed(name, "?", graph, start, source, null, new Problem(name, 1, null, null,
+                        "malformed CSV header: " + CsvRows.rootMessage(e) + " (the columns must be separated by ';', "
+                                + "',' or a tab)"));
             }
             Map<String, Integer> columns = new LinkedHashMap<>();
-            CSVRecord header = records.next();
             for (int i = 0; i < header.size(); i++) {
                 columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
             }

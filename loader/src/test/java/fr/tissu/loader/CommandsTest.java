@@ -59,6 +59,19 @@ class CommandsTest {
     }
 
     @Test
+    void aFileWithAnotherDelimiterIsUnreadableNotRejectedRows() throws Exception {
+        Path pipes = Fixtures.write(dir, "rna.csv", Fixtures.csv(Fixtures.associations(2)).replace("\";\"", "\"|\""),
+                UTF_8);
+        Path report = dir.resolve("report.json");
+        assertEquals(3, run(new ValidateCommand(Fixtures.BASE), "--report", report.toString(), pipes.toString()));
+        assertEquals(3, run(new ValidateCommand(Fixtures.BASE), "--format", "rna", pipes.toString()),
+                "even with its format forced");
+        JsonNode file = new ObjectMapper().readTree(report.toFile()).path("files").get(0);
+        assertEquals("failed", file.path("status").asText());
+        assertTrue(file.path("problems").get(0).path("reason").asText().contains("delimiter"), file.toString());
+    }
+
+    @Test
     void unloadRemovesASourceByItsFileName() {
         Path good = Fixtures.write(dir, "good.csv", Fixtures.csv(Fixtures.associations(2)), UTF_8);
         String data = dir.resolve("data").toString();
