@@ -268,9 +268,21 @@ class SparqlProtocolTest {
             assertEquals(Status.BAD_REQUEST_400, res.status());
             assertTrue(res.as(String.class).contains("SERVICE"));
         }
-        try (Http1ClientResponse res = get("SELECT * { BIND(<java:java.lang.System>(\"x\") AS ?x) }",
-                "application/sparql-results+json")) {
-            assertEquals(Status.BAD_REQUEST_400, res.status());
+        String java = "<java:org.apache.jena.sparql.function.library.sha256>";
+        String js = "<http://jena.apache.org/ARQ/jsFunction#f>";
+        for (String q : List.of("SELECT * { BIND(<java:java.lang.System>(\"x\") AS ?x) }",
+                "SELECT (SUM(" + java + "(?o)) AS ?n) { ?s ?p ?o }",
+                "SELECT ?s { ?s ?p ?o } ORDER BY " + java + "(?o) LIMIT 1",
+                "SELECT ?g (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY (" + java + "(?s) AS ?g)",
+                "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } HAVING (" + java + "(?n))",
+                "SELECT * { ?s <java:org.apache.jena.sparql.pfunction.library.splitIRI> (?ns ?local) }",
+                "SELECT (MAX(" + js + "(?o)) AS ?n) { ?s ?p ?o }",
+                "ASK { ?s ?p ?o FILTER(" + js + "(?o)) }")) {
+            try (Http1ClientResponse res = get(q, "application/sparql-results+json")) {
+                String body = res.as(String.class);
+                assertEquals(Status.BAD_REQUEST_400, res.status(), q + " -> " + body);
+                assertTrue(body.contains("not available on this endpoint"), body);
+            }
         }
     }
 

@@ -57,6 +57,7 @@ final class Tdb2Store implements Store {
         this.dataset = dataset;
         this.dsg = dataset.asDatasetGraph();
         this.location = location;
+        NoCodeFunctions.install(dsg.getContext());
     }
 
     static Tdb2Store inMemory() {

@@ -165,6 +165,31 @@ abstract class AbstractStoreContractTest {
     }
 
     @Test
+    void noQueryRunsCodeItNames() {
+        write(G1, t("a", 1), t("b", 2));
+        String f = "<java:fr.tissu.store.Tripwire>";
+        List<String> queries = List.of(
+                "SELECT * { ?s ?p ?o FILTER(" + f + "(?o) = 1) }",
+                "SELECT (SUM(" + f + "(?o)) AS ?n) { ?s ?p ?o }",
+                "SELECT ?s { ?s ?p ?o } ORDER BY " + f + "(?o)",
+                "SELECT ?s (" + f + "(?o) AS ?x) { ?s ?p ?o }",
+                "SELECT * { ?s <java:fr.tissu.store.Tripwire$Property> ?o }");
+        Tripwire.RUNS.set(0);
+        // the class resolves: ARQ would load and run it but for the store's registries
+        assertEquals(1, new Tripwire().exec(org.apache.jena.sparql.expr.NodeValue.makeInteger(0)).getInteger()
+                .intValue());
+        Tripwire.RUNS.set(0);
+        for (String q : queries) {
+            store.select(q, T, row -> { });
+        }
+        assertEquals(0, Tripwire.RUNS.get(), "code named by a query ran");
+        // ARQ refuses scripts unless the JVM enables them (the endpoint's guard answers 400 before)
+        assertThrows(RuntimeException.class, () -> store.select("SELECT (MAX(<http://jena.apache.org/ARQ/"
+                + "jsFunction#f>(?o)) AS ?n) { ?s ?p ?o }", T, row -> { }));
+        assertTrue(NoCodeFunctions.denied("JAVA:java.lang.Runtime"));
+    }
+
+    @Test
     void constructReturnsTriples() {
         write(G1, t("a", 1), t("b", 2));
         assertEquals(2, store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", T).size());
