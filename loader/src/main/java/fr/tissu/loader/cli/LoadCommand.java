@@ -24,6 +24,7 @@ import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,8 +46,8 @@ public class LoadCommand implements Callable<Integer> {
     private final String spatial;
     private final Territory territory;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
-    Path data = Path.of("data");
+    @Mixin
+    Destination to = new Destination();
 
     @Option(names = "--base", paramLabel = "URI", description = "base URI of the things' URIs (default: the service's "
             + "configured base-uri, else the base the store's data is named under)")
@@ -64,15 +65,6 @@ public class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE", description = "write a JSON report of every file and rejected row")
     Path report;
-
-    @Option(names = "--server", paramLabel = "URL", description = "send the files to this running Tissu service "
-            + "(its admin API) instead of the data directory; the token comes from TISSU_TOKEN or --token-file. "
-            + "Without it, a data directory held by a running server is published through that server")
-    String server;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "a file whose first line is the publishing "
-            + "token (default: the environment variable TISSU_TOKEN)")
-    Path tokenFile;
 
     @Option(names = "--require-associations", description = "an activity whose association is neither published nor "
             + "in the files loaded is an error, not a warning")
@@ -113,7 +105,8 @@ public class LoadCommand implements Callable<Integer> {
                 .requiringAssociations(requireAssociations);
         List<FileReport> reports = new ArrayList<>();
         Store store = null;
-        URI remote = server != null ? URI.create(server.endsWith("/") ? server : server + "/") : null;
+        URI remote = to.server();
+        Path data = to.data;
         // a dry run reads the store when there is one (to find the activities' associations), never creates it
         if (remote == null && (!dryRun || Files.isDirectory(data.resolve("tdb2")))) {
             try {
@@ -162,10 +155,10 @@ public class LoadCommand implements Callable<Integer> {
     /** Loads through the service at {@code remote}; an exit code when that cannot be done, else {@code null}. */
     private Integer remote(URI remote, Loader.Options options, List<FileReport> reports) {
         try {
-            String token = RemoteLoad.token(tokenFile);
+            String token = RemoteLoad.token(to.tokenFile);
             if (token == null) {
-                System.err.println("a Tissu service at " + remote + " publishes into " + (server != null ? "its data"
-                        : data) + ": give a publishing token in the environment variable TISSU_TOKEN or with "
+                System.err.println("a Tissu service at " + remote + " publishes into " + (to.server != null ? "its data"
+                        : to.data) + ": give a publishing token in the environment variable TISSU_TOKEN or with "
                         + "--token-file FILE (tissu token NAME makes one)");
                 return ExitCode.STORE_UNAVAILABLE.code();
             }
@@ -175,7 +168,7 @@ public class LoadCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return ExitCode.STORE_UNAVAILABLE.code();
         } catch (IOException e) {
-            System.err.println("cannot read the token file " + tokenFile + ": " + e.getMessage());
+            System.err.println("cannot read the token file " + to.tokenFile + ": " + e.getMessage());
             return ExitCode.USAGE.code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

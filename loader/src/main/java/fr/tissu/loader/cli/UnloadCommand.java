@@ -12,7 +12,7 @@ import fr.tissu.search.SearchIndex;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,16 +30,8 @@ public class UnloadCommand implements Callable<Integer> {
     private final String defaultBase;
     private final String spatial;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
-    Path data = Path.of("data");
-
-    @Option(names = "--server", paramLabel = "URL", description = "remove them from this running Tissu service (token "
-            + "from TISSU_TOKEN or --token-file)")
-    String server;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "a file whose first line is the publishing "
-            + "token (default: the environment variable TISSU_TOKEN)")
-    Path tokenFile;
+    @Mixin
+    Destination to = new Destination();
 
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "source names (the loaded files' names)")
     List<String> names = new ArrayList<>();
@@ -55,7 +47,8 @@ public class UnloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        URI remote = server != null ? URI.create(server.endsWith("/") ? server : server + "/") : null;
+        URI remote = to.server();
+        Path data = to.data;
         Store store = null;
         if (remote == null) {
             try {
@@ -71,7 +64,7 @@ public class UnloadCommand implements Callable<Integer> {
         List<String> missing = new ArrayList<>();
         if (remote != null) {
             try {
-                String token = RemoteLoad.token(tokenFile);
+                String token = RemoteLoad.token(to.tokenFile);
                 if (token == null) {
                     System.err.println("give a publishing token in TISSU_TOKEN or with --token-file FILE");
                     return ExitCode.STORE_UNAVAILABLE.code();
@@ -86,7 +79,7 @@ public class UnloadCommand implements Callable<Integer> {
                 System.err.println(e.getMessage());
                 return ExitCode.STORE_UNAVAILABLE.code();
             } catch (IOException e) {
-                System.err.println("cannot read the token file " + tokenFile + ": " + e.getMessage());
+                System.err.println("cannot read the token file " + to.tokenFile + ": " + e.getMessage());
                 return ExitCode.USAGE.code();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

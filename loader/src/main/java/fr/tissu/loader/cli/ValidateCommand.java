@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import fr.tissu.loader.Territory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,8 +25,8 @@ public class ValidateCommand implements Callable<Integer> {
     private final String defaultBase;
     private final Territory territory;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: ${DEFAULT-VALUE})")
-    Path data = Path.of("data");
+    @Mixin
+    Destination to = new Destination();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "force the format: rna, activities, indicators, "
             + "support-points or rdf")
@@ -33,14 +34,6 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE", description = "write a JSON report")
     Path report;
-
-    @Option(names = "--server", paramLabel = "URL", description = "validate with this running Tissu service (token "
-            + "from TISSU_TOKEN or --token-file)")
-    String server;
-
-    @Option(names = "--token-file", paramLabel = "FILE", description = "a file whose first line is the publishing "
-            + "token (default: the environment variable TISSU_TOKEN)")
-    Path tokenFile;
 
     @Option(names = "--require-associations", description = "an activity whose association is not published is an "
             + "error, not a warning")
@@ -64,11 +57,9 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         LoadCommand load = new LoadCommand(defaultBase, null, territory);
         load.dryRun = true;
-        load.data = data;
+        load.to = to;
         load.format = format;
         load.report = report;
-        load.server = server;
-        load.tokenFile = tokenFile;
         load.requireAssociations = requireAssociations;
         load.files = files;
         return load.call();
