@@ -58,6 +58,24 @@ class BadInputTest {
         }
     }
 
+    private String graphql(String query) {
+        try (Http1ClientResponse res = client.post("/graphql").header(HeaderNames.CONTENT_TYPE, "application/json")
+                .submit("{\"query\":\"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")) {
+            assertEquals(200, res.status().code());
+            return res.as(String.class);
+        }
+    }
+
+    @Test
+    void anAssociationIdCannotCarryQueryText() {
+        String iri = TestData.BASE + "/id/association/W350000002";
+        assertTrue(graphql("{ association(id: \"" + iri + "\") { name } }").contains("\"name\""));
+        String injected = graphql("{ association(id: \"" + iri + "> ?p ?o . ?a ?b ?c . ?d ?e ?f . ?g ?h ?i #\") "
+                + "{ name } }");
+        assertTrue(injected.contains("BAD_INPUT") && injected.contains("not an association of this instance"),
+                injected);
+    }
+
     @Test
     void aCursorThatIsNotOneIsA400AndOnePastTheEndIsAnEmptyPage() {
         assertEquals(400, rest.get("/api/v1/observations?after=garbage").status());
