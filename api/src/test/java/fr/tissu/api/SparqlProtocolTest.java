@@ -287,6 +287,33 @@ class SparqlProtocolTest {
     }
 
     @Test
+    void graphsAreCappedAndSaySo() {
+        for (String q : List.of("DESCRIBE ?s WHERE { ?s ?p ?o }",
+                "CONSTRUCT { ?s ?p ?o . ?s <http://example.org/copy> ?o } WHERE { ?s ?p ?o }")) {
+            try (Http1ClientResponse res = get(q, "application/n-triples")) {
+                assertEquals(Status.OK_200, res.status());
+                assertEquals("1000", res.headers().first(HeaderNames.create("Tissu-Triple-Limit")).orElse(""), q);
+                String body = res.as(String.class);
+                long triples = body.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+                assertEquals(1000, triples, q);
+                assertTrue(body.strip().endsWith("# truncated: this result stops after 1000 triples "
+                        + "(Tissu-Triple-Limit)"), q);
+                // the result parses, comment included (a CONSTRUCT stream may repeat a triple: a graph is a set)
+                long parsed = org.apache.jena.riot.RDFParser.fromString(body, org.apache.jena.riot.Lang.NTRIPLES)
+                        .toGraph().size();
+                assertTrue(parsed > 900 && parsed <= 1000, q + ": " + parsed);
+            }
+        }
+        try (Http1ClientResponse res = get("DESCRIBE ?s WHERE { ?s ?p ?o }", "text/turtle")) {
+            assertEquals("1000", res.headers().first(HeaderNames.create("Tissu-Describe-Limit")).orElse(""));
+        }
+        try (Http1ClientResponse res = get("CONSTRUCT WHERE { ?s a <https://schema.org/NGO> } LIMIT 5",
+                "application/n-triples")) {
+            assertFalse(res.as(String.class).contains("truncated"), "a small graph is whole");
+        }
+    }
+
+    @Test
     void rowCapIsSignalledNotSilent() {
         try (Http1ClientResponse res = get("SELECT ?s ?p ?o { ?s ?p ?o }", "application/sparql-results+json")) {
             assertEquals("1000", res.headers().first(HeaderNames.create("Tissu-Row-Limit")).orElse(""));

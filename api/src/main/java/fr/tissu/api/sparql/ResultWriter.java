@@ -88,29 +88,39 @@ final class ResultWriter {
         ResultsWriter.create().lang(format.lang).build().write(out, answer);
     }
 
-    /** CONSTRUCT and DESCRIBE: streams when the format allows; returns the number of triples. */
-    static long graph(OutputStream out, ResultFormat format, Iterator<Triple> triples) {
+    /**
+     * CONSTRUCT and DESCRIBE, streamed when the format allows. Writes at most {@code cap} triples; when there were
+     * more, the streaming formats (Turtle, N-Triples) end with a comment that says so (the response's
+     * {@code Tissu-Triple-Limit} header says the cap for every format). Returns the number written, negated when
+     * the graph was cut.
+     */
+    static long graph(OutputStream out, ResultFormat format, Iterator<Triple> triples, long cap) throws IOException {
         long n = 0;
         if (format.needsWholeGraph()) {
             var graph = GraphFactory.createDefaultGraph();
             graph.getPrefixMapping().setNsPrefixes(Prefixes.MAP);
-            while (triples.hasNext()) {
+            while (n < cap && triples.hasNext()) {
                 graph.add(triples.next());
                 n++;
             }
             RDFWriter.source(graph).format(format.rdfFormat).output(out);
-            return n;
+            return triples.hasNext() ? -n : n;
         }
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
         stream.start();
         if (format == ResultFormat.TURTLE) {
             StreamRDFOps.sendPrefixesToStream(Prefixes.MAP, stream);
         }
-        while (triples.hasNext()) {
+        while (n < cap && triples.hasNext()) {
             stream.triple(triples.next());
             n++;
         }
         stream.finish();
+        if (triples.hasNext()) {
+            out.write(("# truncated: this result stops after " + cap + " triples (Tissu-Triple-Limit)\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return -n;
+        }
         return n;
     }
 

@@ -194,6 +194,9 @@ public final class SparqlService implements HttpService {
             query.setLimit(config.maxRows() + 1);
         } else if (capped && query.isConstructType()) {
             query.setLimit(config.maxRows());
+        } else if (query.isDescribeType() && (!query.hasLimit() || query.getLimit() > MAX_DESCRIBED)) {
+            // ARQ builds the description of every resource in memory before the first triple is written
+            query.setLimit(MAX_DESCRIBED);
         }
         if (!slots.tryAcquire()) {
             throw new Problem(Status.TOO_MANY_REQUESTS_429, "too many queries are running ("
@@ -221,6 +224,9 @@ public final class SparqlService implements HttpService {
                     (System.nanoTime() - start) / 1_000_000, rows[0]));
         }
     }
+
+    /** The most resources one DESCRIBE describes (its WHERE's solutions). */
+    static final long MAX_DESCRIBED = 1000;
 
     private long write(ServerResponse res, QueryExecution qe, Query query, ResultFormat format, boolean capped) {
         try {
@@ -251,8 +257,16 @@ public final class SparqlService implements HttpService {
             var triples = query.isConstructType() ? qe.execConstructTriples() : qe.execDescribeTriples();
             triples.hasNext();
             res.header(HeaderNames.CONTENT_TYPE, format.contentType());
+            res.header("Tissu-Triple-Limit", Long.toString(config.maxRows()));
+            if (query.isDescribeType()) {
+                res.header("Tissu-Describe-Limit", Long.toString(MAX_DESCRIBED));
+            }
             try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
-                return ResultWriter.graph(out, format, triples);
+                long n = ResultWriter.graph(out, format, triples, config.maxRows());
+                if (n < 0) {
+                    LOG.log(System.Logger.Level.INFO, "graph cut at " + config.maxRows() + " triples");
+                }
+                return Math.abs(n);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
