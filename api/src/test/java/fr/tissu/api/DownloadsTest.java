@@ -40,6 +40,7 @@ class DownloadsTest {
         }
         Files.write(dir.resolve("letters.nt"), content);
         Files.writeString(tissu.config().dataDir().resolve("secret.txt"), "not for you");
+        Files.writeString(dir.resolve("activities.csv.part"), "half a dump, left by an interrupted refresh");
         Main.server(server, tissu);
     }
 
@@ -94,7 +95,7 @@ class DownloadsTest {
     @Test
     void nothingOutsideTheFolder() {
         for (String path : List.of("/downloads/../secret.txt", "/downloads/%2e%2e/secret.txt",
-                "/downloads/dumps/none.nt", "/downloads/dumps")) {
+                "/downloads/dumps/none.nt", "/downloads/dumps", "/downloads/dumps/activities.csv.part")) {
             try (Http1ClientResponse r = client.get(path).request()) {
                 assertEquals(404, r.status().code(), path);
             }

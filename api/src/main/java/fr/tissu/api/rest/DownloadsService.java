@@ -52,7 +52,9 @@ public final class DownloadsService implements HttpService {
     private void serve(ServerRequest req, ServerResponse res) throws IOException {
         String name = req.path().pathParameters().get("file");
         Path file = root.resolve(name).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file) || Files.isHidden(file)) {
+        // a .part file is a dump being written, or left half-written by an interrupted refresh: never served
+        if (!file.startsWith(root) || !Files.isRegularFile(file) || Files.isHidden(file)
+                || file.getFileName().toString().endsWith(".part")) {
             throw new NotFoundException("no download named " + name);
         }
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
