@@ -16,6 +16,7 @@ import fr.tissu.loader.Dumps;
 import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.VocabularyGraph;
+import fr.tissu.search.ChangeLog;
 import fr.tissu.store.Store;
 
 /**
@@ -59,7 +60,9 @@ public final class Bootstrap {
             LOG.log(System.Logger.Level.INFO, "computing the charter indicators that come from the data…");
             recomputeIndicators(tissu);
         }
-        tissu.index().sync(store); // derived data: rebuilt whenever it does not reflect the store's version
+        // derived data: brought to the store's version, and what an interrupted run committed goes to the feed
+        ChangeLog.append(tissu.config().dataDir().resolve(ChangeLog.FILE), store.version(), store.lastModified(),
+                tissu.index().catchUp(store));
         return reports;
     }
 

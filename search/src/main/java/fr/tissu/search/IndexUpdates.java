@@ -15,16 +15,21 @@ import java.util.function.LongConsumer;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Sparql;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The writing side of the {@link SearchIndex}: whole rebuilds and graph-by-graph updates from the store, each
@@ -72,17 +77,45 @@ final class IndexUpdates {
 
     /**
      * Follows a load: the documents of {@code graphs} (replaced or removed) are read again from the store. When
-     * the index did not reflect {@code versionBefore} (the store's version before the load), it is rebuilt whole.
+     * the index did not reflect {@code versionBefore} (the store's version before the load), every graph is compared
+     * ({@link #catchUp}), so that what an interrupted run committed is not lost to the change feed.
      */
     List<Change> update(Store store, Collection<Node> graphs, long versionBefore) {
         if (index.version() != versionBefore) {
-            index.sync(store);
+            return catchUp(store);
+        }
+        return diff(store, withDependents(store, graphs));
+    }
+
+    /**
+     * Brings an index that reflects another data version than the store's (a process stopped between the store's
+     * commit and the index's) up to the store's, graph by graph — the store's graphs and those the index still
+     * holds — and returns what changed between, for the change feed. An empty index is rebuilt whole, without
+     * changes: there is nothing to compare with.
+     */
+    List<Change> catchUp(Store store) {
+        if (index.version() == store.version()) {
             return List.of();
         }
+        if (index.size() == 0) {
+            rebuild(store, n -> { });
+            return List.of();
+        }
+        LOG.log(System.Logger.Level.INFO, "search index reflects data version {0}, store is at {1}: comparing "
+                + "every graph with the store…", index.version(), store.version());
+        Set<Node> graphs = new LinkedHashSet<>(store.graphs());
+        graphs.addAll(indexedGraphs());
+        List<Change> changes = diff(store, graphs);
+        LOG.log(System.Logger.Level.INFO, "search index caught up: {0} changes", changes.size());
+        return changes;
+    }
+
+    /** Reads {@code graphs} again from the store, replacing their documents; what was added, modified, removed. */
+    private List<Change> diff(Store store, Collection<Node> graphs) {
         long version = store.version();
         List<Change> changes = new ArrayList<>();
         try {
-            for (Node graph : withDependents(store, graphs)) {
+            for (Node graph : graphs) {
                 Map<String, String[]> before = digests(graph);
                 writer.deleteDocuments(new Term(Fields.GRAPH, graph.getURI()));
                 Documents.read(store, graph, doc -> {
@@ -103,6 +136,25 @@ final class IndexUpdates {
         }
         commit(version);
         return changes;
+    }
+
+    /** The graphs the index holds documents of. */
+    private Set<Node> indexedGraphs() {
+        return index.withSearcher(s -> {
+            Set<Node> graphs = new LinkedHashSet<>();
+            try {
+                Terms terms = MultiTerms.getTerms(s.getIndexReader(), Fields.GRAPH);
+                if (terms != null) {
+                    TermsEnum each = terms.iterator();
+                    for (BytesRef term = each.next(); term != null; term = each.next()) {
+                        graphs.add(NodeFactory.createURI(term.utf8ToString()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return graphs;
+        });
     }
 
     /** URI → (digest, type, key) of the documents of {@code graph}, as the index holds them now. */

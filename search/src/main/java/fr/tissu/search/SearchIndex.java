@@ -95,6 +95,15 @@ public final class SearchIndex implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Brings the index up to the store's data version when it reflects another one (a process stopped between the
+     * store's commit and the index's): every graph is compared with the store, and what changed is returned for the
+     * change feed. An empty index is rebuilt, without changes.
+     */
+    public List<Change> catchUp(Store store) {
+        return updates.catchUp(store);
+    }
+
     /** Rebuilds the whole index from the store; {@code progress} hears the count every 5 s and at the end. */
     public void rebuild(Store store, LongConsumer progress) {
         updates.rebuild(store, progress);

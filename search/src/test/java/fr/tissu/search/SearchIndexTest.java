@@ -196,4 +196,31 @@ class SearchIndexTest {
             }
         }
     }
+
+    @Test
+    void whatACrashedLoadCommittedReachesTheChangeFeed() {
+        Path search = dir.resolve("search");
+        try (Store store = sample()) {
+            try (SearchIndex index = SearchIndex.open(search)) {
+                index.sync(store);
+            }
+            // a load commits a new activities graph, and the process dies before the index and the feed follow;
+            // then the next run publishes the associations
+            put(store, ACTIVITIES, activity("A9", "Yoga du soir", "yoga", "Friday", 18, 99, "50", 48.1, -1.6));
+            try (SearchIndex index = SearchIndex.open(search)) {
+                long before = store.version();
+                List<Change> changes = index.update(store, List.of(ASSOCIATIONS), before);
+                List<String> seen = changes.stream().map(c -> c.change() + " " + c.key()).sorted().toList();
+                assertTrue(seen.contains("added A9"), seen.toString());
+                assertTrue(seen.stream().anyMatch(c -> c.startsWith("removed A")), seen.toString());
+                assertEquals(store.version(), index.version());
+                assertEquals(List.of(), index.catchUp(store), "in step: nothing more");
+            }
+            put(store, ACTIVITIES, activity("A9", "Yoga du matin", "yoga", "Friday", 18, 99, "50", 48.1, -1.6));
+            try (SearchIndex index = SearchIndex.open(search)) {
+                assertEquals(List.of("modified A9"), index.catchUp(store).stream().map(c -> c.change() + " " + c.key())
+                        .toList(), "the start of the next run records it");
+            }
+        }
+    }
 }
