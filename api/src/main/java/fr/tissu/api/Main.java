@@ -86,7 +86,9 @@ public final class Main {
         // Build the read model's projections now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("read-model-warm-up").start(tissu.model()::refresh);
         IndicatorComparison comparison = new IndicatorComparison(tissu);
-        new HeadForGet(routing).register(services(tissu, comparison).toArray(HttpService[]::new));
+        HeadForGet rules = new HeadForGet(routing);
+        rules.register(services(tissu, comparison).toArray(HttpService[]::new));
+        routing.any(rules.otherMethods()); // last: 405 with Allow where the path exists under other methods
         routing.error(Problem.class, Main::problem)
                 .error(HttpException.class, (req, res, e) -> Problems.send(req, res, e.status(), e.getMessage()))
                 .error(QueryTimeoutException.class, (req, res, e) -> {

@@ -188,6 +188,24 @@ class InteroperabilityTest {
     }
 
     @Test
+    void anotherMethodOnAnExistingPathIsA405WithAllow() {
+        String[][] cases = {{"DELETE", "/api/v1/activities", "GET, HEAD"}, {"PUT", "/sparql", "GET, HEAD, POST"},
+            {"POST", "/catalog", "GET, HEAD"}, {"PATCH", "/id/association/W350000002", "GET, HEAD"},
+            {"POST", "/admin/graphs/activites.csv", "DELETE"}};
+        for (String[] c : cases) {
+            HttpResponse<String> res = send(c[0], c[1], "Origin", "https://app.example");
+            assertEquals(405, res.statusCode(), c[0] + " " + c[1] + ": " + res.body());
+            assertEquals(c[2], res.headers().firstValue("Allow").orElse(null), c[0] + " " + c[1]);
+            assertEquals("application/problem+json", type(res));
+            assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        }
+        assertEquals(404, send("DELETE", "/nowhere").statusCode(), "no such path under any method: 404");
+        HttpResponse<String> options = send("OPTIONS", "/api/v1/activities");
+        assertEquals(204, options.statusCode());
+        assertEquals("GET, HEAD", options.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
     void corsHeadersAreOnErrorsAndThePreflightIsAnswered() {
         for (String path : List.of("/api/v1/activities?age=old", "/id/association/W999999999", "/nowhere",
                 "/api/v1/observations?indicator=8.8", sparql("SELECT * WHERE {"), "/catalog?page=0")) {

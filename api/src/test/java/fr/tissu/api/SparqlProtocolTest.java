@@ -220,7 +220,8 @@ class SparqlProtocolTest {
     void badRequestsGetTheStatusTheProtocolAsks() {
         try (Http1ClientResponse res = client.method(Method.PUT).path("/sparql").submit("ASK {}")) {
             assertEquals(Status.METHOD_NOT_ALLOWED_405, res.status());
-            assertEquals("GET, POST", res.headers().first(HeaderNames.ALLOW).orElse(null), "RFC 9110 15.5.6");
+            assertEquals("GET, HEAD, POST", res.headers().first(HeaderNames.ALLOW).orElse(null),
+                    "RFC 9110 15.5.6: every method it takes, HEAD included");
         }
         try (Http1ClientResponse res = client.get("/sparql").queryParam("query", "ASK {}", "ASK {}")
                 .header(HeaderNames.ACCEPT, "application/sparql-results+json").request()) {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import io.helidon.common.GenericType;
@@ -31,38 +34,85 @@ import io.helidon.webserver.http.spi.Sink;
  * HEAD for every GET route (RFC 9110 §9.3.2), in one place: routing rules that give each route accepting GET the
  * HEAD requests of the same path too, answered by the GET handler with the same status and headers and no content.
  * {@code Content-Length} is the length the GET content would have. Routes that handle HEAD themselves keep it.
+ * The rules also remember every route, so that {@link #otherMethods()} can answer a request no route takes with
+ * 405 and {@code Allow} when its path exists under other methods (RFC 9110 §15.5.6).
  */
 public final class HeadForGet implements HttpRules {
+    private static final List<Method> METHODS = List.of(Method.GET, Method.HEAD, Method.POST, Method.PUT,
+            Method.DELETE, Method.PATCH);
     private final HttpRules rules;
+    private final List<HttpRoute> routes;
 
     /** Rules that register into {@code rules}, each GET route also answering HEAD. */
     public HeadForGet(HttpRules rules) {
+        this(rules, new CopyOnWriteArrayList<>());
+    }
+
+    private HeadForGet(HttpRules rules, List<HttpRoute> routes) {
         this.rules = rules;
+        this.routes = routes;
     }
 
     @Override
     public HttpRules register(HttpService... services) {
-        rules.register(Arrays.stream(services).map(HeadForGet::wrap).toArray(HttpService[]::new));
+        rules.register(Arrays.stream(services).map(this::wrap).toArray(HttpService[]::new));
         return this;
     }
 
     @Override
     public HttpRules register(String pathPattern, HttpService... services) {
-        rules.register(pathPattern, Arrays.stream(services).map(HeadForGet::wrap).toArray(HttpService[]::new));
+        // routes under a path prefix are not remembered: their own paths are relative to it
+        rules.register(pathPattern, Arrays.stream(services).map(s -> wrap(s, new CopyOnWriteArrayList<>()))
+                .toArray(HttpService[]::new));
         return this;
     }
 
     @Override
     public HttpRules route(HttpRoute route) {
-        rules.route(new HeadRoute(route));
+        HeadRoute head = new HeadRoute(route);
+        routes.add(head);
+        rules.route(head);
         return this;
     }
 
-    private static HttpService wrap(HttpService service) {
+    /**
+     * The handler to route last: a request that no route took gets 405 with {@code Allow} when its path is taken
+     * under other methods (OPTIONS: 204 with {@code Allow}); otherwise it goes on to the 404.
+     */
+    public Handler otherMethods() {
+        return (req, res) -> {
+            HttpPrologue p = req.prologue();
+            List<String> allowed = new ArrayList<>();
+            for (Method m : METHODS) {
+                HttpPrologue as = HttpPrologue.create(p.rawProtocol(), p.protocol(), p.protocolVersion(), m,
+                        p.uriPath(), p.query(), p.fragment());
+                if (routes.stream().anyMatch(r -> r.accepts(as).accepted())) {
+                    allowed.add(m.text());
+                }
+            }
+            if (allowed.isEmpty()) {
+                res.next();
+                return;
+            }
+            String allow = String.join(", ", allowed);
+            if (p.method() == Method.OPTIONS) {
+                res.header(HeaderNames.ALLOW, allow).status(Status.NO_CONTENT_204).send();
+                return;
+            }
+            throw new Problem(Status.METHOD_NOT_ALLOWED_405, p.method().text() + " is not allowed here; "
+                    + p.uriPath().path() + " takes " + allow).header(HeaderNames.ALLOW.defaultCase(), allow);
+        };
+    }
+
+    private HttpService wrap(HttpService service) {
+        return wrap(service, routes);
+    }
+
+    private static HttpService wrap(HttpService service, List<HttpRoute> routes) {
         return new HttpService() {
             @Override
             public void routing(HttpRules inner) {
-                service.routing(new HeadForGet(inner));
+                service.routing(new HeadForGet(inner, routes));
             }
 
             @Override

@@ -90,11 +90,7 @@ public final class SparqlService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/sparql", this::get)
-                .post("/sparql", this::post)
-                .any("/sparql", (req, res) -> {
-                    throw new Problem(Status.METHOD_NOT_ALLOWED_405, "the SPARQL endpoint accepts GET and POST")
-                            .header(HeaderNames.ALLOW.defaultCase(), "GET, POST");
-                })
+                .post("/sparql", this::post) // other methods: 405 with Allow, from the routing's last rule
                 .get("/sparql/examples.json", page::examples)
                 .get("/sparql/assets/{file}", page::asset)
                 .get("/.well-known/void", description::voidDescription);
