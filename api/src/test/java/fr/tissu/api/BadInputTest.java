@@ -67,6 +67,37 @@ class BadInputTest {
     }
 
     @Test
+    void aQueryBodyOverOneMebibyteIsA413WithoutBeingReadWhole() {
+        String big = "# " + "x".repeat(2 << 20) + "\nASK {}";
+        for (String[] target : new String[][] {{"/sparql", "application/sparql-query"},
+            {"/graphql", "application/json"}}) {
+            try (Http1ClientResponse res = client.post(target[0]).header(HeaderNames.CONTENT_TYPE, target[1])
+                    .submit(big)) {
+                assertEquals(413, res.status().code(), target[0] + " with Content-Length");
+            }
+            try (Http1ClientResponse res = client.post(target[0]).header(HeaderNames.CONTENT_TYPE, target[1])
+                    .outputStream(out -> {
+                        byte[] chunk = new byte[64 * 1024];
+                        java.util.Arrays.fill(chunk, (byte) ' ');
+                        try {
+                            for (int i = 0; i < 40; i++) {
+                                out.write(chunk);
+                            }
+                        } catch (java.io.IOException e) {
+                            // the server may answer and close before the whole body is sent
+                        }
+                        out.close();
+                    })) {
+                assertEquals(413, res.status().code(), target[0] + " chunked");
+            }
+        }
+        try (Http1ClientResponse res = client.post("/sparql").header(HeaderNames.CONTENT_TYPE,
+                "application/sparql-query").submit("ASK {}")) {
+            assertEquals(200, res.status().code(), "a small query is served");
+        }
+    }
+
+    @Test
     void anAssociationIdCannotCarryQueryText() {
         String iri = TestData.BASE + "/id/association/W350000002";
         assertTrue(graphql("{ association(id: \"" + iri + "\") { name } }").contains("\"name\""));

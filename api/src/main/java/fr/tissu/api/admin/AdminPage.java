@@ -16,6 +16,7 @@ import fr.tissu.api.core.AdminConfig;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.ThingPage;
+import fr.tissu.api.http.Bodies;
 import fr.tissu.api.http.Problem;
 import fr.tissu.loader.Loader;
 import io.helidon.http.HeaderNames;
@@ -185,7 +186,7 @@ final class AdminPage {
 
     private static Map<String, String> form(ServerRequest req) {
         Map<String, String> form = new HashMap<>();
-        String body = req.content().as(String.class);
+        String body = Bodies.text(req);
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {

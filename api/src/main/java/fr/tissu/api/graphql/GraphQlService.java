@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.html.ThingPage;
+import fr.tissu.api.http.Bodies;
 import fr.tissu.api.http.Negotiation;
 import fr.tissu.api.http.Problem;
 import graphql.ExecutionResult;
@@ -84,7 +85,7 @@ public final class GraphQlService implements HttpService {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(req.content().as(byte[].class));
+            body = JSON.readTree(Bodies.bytes(req));
         } catch (IOException e) {
             throw new Problem(Status.BAD_REQUEST_400, "the body is not JSON: " + e.getMessage());
         }

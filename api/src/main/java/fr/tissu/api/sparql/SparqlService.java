@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
+import fr.tissu.api.http.Bodies;
 import fr.tissu.api.http.Negotiation;
 import fr.tissu.api.http.Problem;
 import fr.tissu.api.linkeddata.RdfMedia;
@@ -125,7 +126,7 @@ public final class SparqlService implements HttpService {
         var url = req.query();
         switch (media) {
             case "application/x-www-form-urlencoded" -> {
-                Map<String, List<String>> form = form(req.content().as(String.class));
+                Map<String, List<String>> form = form(Bodies.text(req));
                 if (form.containsKey("update") || url.contains("update")) {
                     throw new Problem(Status.BAD_REQUEST_400, READ_ONLY);
                 }
@@ -143,7 +144,7 @@ public final class SparqlService implements HttpService {
                     throw new Problem(Status.BAD_REQUEST_400,
                             "send the query either in the body or as query=, not both");
                 }
-                run(req, res, List.of(req.content().as(String.class)), url.all("default-graph-uri", List::of),
+                run(req, res, List.of(Bodies.text(req)), url.all("default-graph-uri", List::of),
                         url.all("named-graph-uri", List::of), url.first("format").orElse(null));
             }
             case "application/sparql-update" -> throw new Problem(Status.BAD_REQUEST_400, READ_ONLY);
