@@ -2,9 +2,10 @@ package fr.tissu.loader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import fr.tissu.search.ChangeLog;
 import fr.tissu.search.SearchIndex;
@@ -53,8 +54,10 @@ public final class Publication {
         VocabularyGraph.ensure(store, ids); // vocabulary graph, which records the base things are named under
         Loader loader = new Loader(store, ids);
         List<FileReport> reports = new ArrayList<>();
-        List<Path> ordered = new ArrayList<>(files);
-        ordered.sort(Comparator.comparing(f -> Loader.detect(f).orElse(null) != SourceFormat.RNA));
+        Map<Boolean, List<Path>> rna = files.stream().collect(Collectors.partitioningBy(f -> Loader.detect(f)
+                .filter(SourceFormat.RNA::equals).isPresent())); // each header read once, the order kept
+        List<Path> ordered = new ArrayList<>(rna.get(true));
+        ordered.addAll(rna.get(false));
         for (Path file : ordered) {
             FileReport report = loader.load(file, options);
             reports.add(report);

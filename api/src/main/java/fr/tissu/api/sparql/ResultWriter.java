@@ -91,10 +91,9 @@ final class ResultWriter {
     /**
      * CONSTRUCT and DESCRIBE, streamed when the format allows. Writes at most {@code cap} triples; when there were
      * more, the streaming formats (Turtle, N-Triples) end with a comment that says so (the response's
-     * {@code Tissu-Triple-Limit} header says the cap for every format). Returns the number written, negated when
-     * the graph was cut.
+     * {@code Tissu-Triple-Limit} header says the cap for every format).
      */
-    static long graph(OutputStream out, ResultFormat format, Iterator<Triple> triples, long cap) throws IOException {
+    static Written graph(OutputStream out, ResultFormat format, Iterator<Triple> triples, long cap) throws IOException {
         long n = 0;
         if (format.needsWholeGraph()) {
             var graph = GraphFactory.createDefaultGraph();
@@ -104,7 +103,7 @@ final class ResultWriter {
                 n++;
             }
             RDFWriter.source(graph).format(format.rdfFormat).output(out);
-            return triples.hasNext() ? -n : n;
+            return new Written(n, triples.hasNext());
         }
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
         stream.start();
@@ -119,9 +118,13 @@ final class ResultWriter {
         if (triples.hasNext()) {
             out.write(("# truncated: this result stops after " + cap + " triples (Tissu-Triple-Limit)\n")
                     .getBytes(StandardCharsets.UTF_8));
-            return -n;
+            return new Written(n, true);
         }
-        return n;
+        return new Written(n, false);
+    }
+
+    /** What {@link #graph} wrote: how many triples, and whether the result was cut. */
+    record Written(long triples, boolean truncated) {
     }
 
     private static void json(OutputStream out, List<String> vars, Capped rows, long cap) throws IOException {

@@ -259,11 +259,11 @@ public final class SparqlService implements HttpService {
                 res.header("Tissu-Describe-Limit", Long.toString(MAX_DESCRIBED));
             }
             try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
-                long n = ResultWriter.graph(out, format, triples, config.maxRows());
-                if (n < 0) {
+                ResultWriter.Written written = ResultWriter.graph(out, format, triples, config.maxRows());
+                if (written.truncated()) {
                     LOG.log(System.Logger.Level.INFO, "graph cut at " + config.maxRows() + " triples");
                 }
-                return Math.abs(n);
+                return written.triples();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

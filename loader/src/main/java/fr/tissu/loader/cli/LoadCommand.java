@@ -121,7 +121,7 @@ public class LoadCommand implements Callable<Integer> {
             }
         }
         if (remote != null) {
-            Integer refused = remote(remote, options, reports);
+            Integer refused = to.through(remote, service -> reports.addAll(service.load(files, options)));
             if (refused != null) {
                 return refused;
             }
@@ -150,30 +150,6 @@ public class LoadCommand implements Callable<Integer> {
             writeReport(reports, exit, report);
         }
         return exit.code();
-    }
-
-    /** Loads through the service at {@code remote}; an exit code when that cannot be done, else {@code null}. */
-    private Integer remote(URI remote, Loader.Options options, List<FileReport> reports) {
-        try {
-            String token = RemoteLoad.token(to.tokenFile);
-            if (token == null) {
-                System.err.println("a Tissu service at " + remote + " publishes into " + (to.server != null ? "its data"
-                        : to.data) + ": give a publishing token in the environment variable TISSU_TOKEN or with "
-                        + "--token-file FILE (tissu token NAME makes one)");
-                return ExitCode.STORE_UNAVAILABLE.code();
-            }
-            reports.addAll(new RemoteLoad(remote, token, System.err).load(files, options));
-            return null;
-        } catch (RemoteLoad.Unreachable e) {
-            System.err.println(e.getMessage());
-            return ExitCode.STORE_UNAVAILABLE.code();
-        } catch (IOException e) {
-            System.err.println("cannot read the token file " + to.tokenFile + ": " + e.getMessage());
-            return ExitCode.USAGE.code();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.STORE_UNAVAILABLE.code();
-        }
     }
 
     /** The human summary: one line per file, then its first problems. */

@@ -1,6 +1,5 @@
 package fr.tissu.loader.cli;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,27 +62,15 @@ public class UnloadCommand implements Callable<Integer> {
         }
         List<String> missing = new ArrayList<>();
         if (remote != null) {
-            try {
-                String token = RemoteLoad.token(to.tokenFile);
-                if (token == null) {
-                    System.err.println("give a publishing token in TISSU_TOKEN or with --token-file FILE");
-                    return ExitCode.STORE_UNAVAILABLE.code();
-                }
-                RemoteLoad service = new RemoteLoad(remote, token, System.err);
+            Integer refused = to.through(remote, service -> {
                 for (String name : names) {
                     if (!service.unload(name)) {
                         missing.add(name);
                     }
                 }
-            } catch (RemoteLoad.Unreachable e) {
-                System.err.println(e.getMessage());
-                return ExitCode.STORE_UNAVAILABLE.code();
-            } catch (IOException e) {
-                System.err.println("cannot read the token file " + to.tokenFile + ": " + e.getMessage());
-                return ExitCode.USAGE.code();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ExitCode.STORE_UNAVAILABLE.code();
+            });
+            if (refused != null) {
+                return refused;
             }
         } else {
             try (Store opened = store; SearchIndex index = SearchIndex.open(data.resolve("search"))) {
