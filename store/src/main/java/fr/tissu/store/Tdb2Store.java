@@ -27,7 +27,6 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
@@ -44,24 +43,37 @@ final class Tdb2Store implements Store {
     private static final Node SELF = NodeFactory.createURI("urn:tissu:store");
     private static final Node VERSION = NodeFactory.createURI("urn:tissu:version");
     private static final Node MODIFIED = NodeFactory.createURI("urn:tissu:modified");
+    /** System property: how many threads write a replaced graph's quad indexes (1 to 6; default: the cores). */
+    static final String INDEX_WRITERS = "tissu.store.index-writers";
 
     private final Dataset dataset;
     private final DatasetGraph dsg;
     private final Path location;
+    private final int indexWriters;
+    private final int chunk;
 
     Tdb2Store(Path location) {
-        this(connect(location), location);
+        this(location, Integer.getInteger(INDEX_WRITERS, Runtime.getRuntime().availableProcessors()),
+                SortedQuadWriter.CHUNK);
     }
 
-    private Tdb2Store(Dataset dataset, Path location) {
+    /** A store whose graph writers use {@code indexWriters} threads and chunks of {@code chunk} quads. */
+    Tdb2Store(Path location, int indexWriters, int chunk) {
+        this(location == null ? TDB2Factory.createDataset() : connect(location), location, indexWriters, chunk);
+    }
+
+    private Tdb2Store(Dataset dataset, Path location, int indexWriters, int chunk) {
         this.dataset = dataset;
         this.dsg = dataset.asDatasetGraph();
         this.location = location;
+        this.indexWriters = indexWriters;
+        this.chunk = chunk;
         NoCodeFunctions.install(dsg.getContext());
     }
 
     static Tdb2Store inMemory() {
-        return new Tdb2Store(TDB2Factory.createDataset(), null);
+        return new Tdb2Store(null, Integer.getInteger(INDEX_WRITERS, Runtime.getRuntime().availableProcessors()),
+                SortedQuadWriter.CHUNK);
     }
 
     private static Dataset connect(Path location) {
@@ -145,8 +157,14 @@ final class Tdb2Store implements Store {
             throw new IllegalArgumentException("a named graph needs an IRI: " + graph);
         }
         dataset.begin(TxnType.WRITE);
-        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-        return new Tdb2Writer(graph);
+        try {
+            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            return new Tdb2Writer(graph);
+        } catch (RuntimeException e) {
+            dataset.abort();
+            dataset.end();
+            throw e;
+        }
     }
 
     @Override
@@ -226,6 +244,7 @@ final class Tdb2Store implements Store {
 
     private final class Tdb2Writer implements GraphWriter {
         private final Node graph;
+        private final SortedQuadWriter quads = new SortedQuadWriter(dsg, indexWriters, chunk);
         private long count;
         private boolean open = true;
 
@@ -235,12 +254,13 @@ final class Tdb2Store implements Store {
 
         @Override
         public void add(Triple triple) {
-            dsg.add(Quad.create(graph, triple));
+            quads.add(graph, triple);
             count++;
         }
 
         @Override
         public Graph content() {
+            quads.flush();
             return dsg.getGraph(graph);
         }
 
@@ -251,6 +271,8 @@ final class Tdb2Store implements Store {
 
         @Override
         public void commit() {
+            quads.flush();
+            quads.close();
             bumpVersion();
             dataset.commit();
             dataset.end();
@@ -261,6 +283,7 @@ final class Tdb2Store implements Store {
         public void close() {
             if (open) {
                 open = false;
+                quads.close();
                 dataset.abort();
                 dataset.end();
             }
