@@ -1,5 +1,8 @@
 package fr.tissu.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.jena.dboe.base.record.Record;
 import org.apache.jena.dboe.base.record.RecordFactory;
 import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.dboe.transaction.txn.TransactionalComponentLifecycle;
@@ -40,9 +42,18 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * aborts ({@link #flush()}). Duplicate quads are harmless (a B+tree keeps one record per key).
  */
 final class SortedQuadWriter implements AutoCloseable {
-    /** Quads per chunk: 32 bytes each while gathered, about 80 while sorted for one index. */
-    static final int CHUNK = 500_000;
+    /**
+     * Quads per chunk for a heap of {@code maxHeap} bytes and {@code threads} index writers: a quad takes 32 bytes in
+     * each of the two gathering buffers and in each writer's sorted copy; all of it stays within an eighth of the
+     * heap (a live publication shares the server's heap), between 100,000 and 4M quads. Larger chunks sweep the
+     * indexes fewer times.
+     */
+    static int chunkFor(long maxHeap, int threads) {
+        long perQuad = 32L * (2 + Math.clamp(threads, 1, 6));
+        return (int) Math.clamp(maxHeap / 8 / perQuad, 100_000L, 4_000_000L);
+    }
     private static final int QUAD = 4 * NodeId.SIZE;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /** One index, its key order, and a way to take over its transaction state on another thread. */
     private record Index(BPlusTree tree, RecordFactory records, int[] slots, Runnable attach) {
@@ -60,19 +71,21 @@ final class SortedQuadWriter implements AutoCloseable {
         }
 
         /** Sorts the chunk in this index's key order and inserts it. */
-        void insert(byte[] chunk, int quads) {
+        void insert(long[] chunk, int quads) {
             attach.run();
-            Record[] sorted = new Record[quads];
+            long[] keys = new long[quads * 4];
+            for (int q = 0; q < quads; q++) {
+                for (int i = 0; i < 4; i++) {
+                    keys[q * 4 + i] = chunk[q * 4 + slots[i]];
+                }
+            }
+            QuadSort.sort(keys, quads);
             for (int q = 0; q < quads; q++) {
                 byte[] key = new byte[QUAD];
                 for (int i = 0; i < 4; i++) {
-                    System.arraycopy(chunk, q * QUAD + slots[i] * NodeId.SIZE, key, i * NodeId.SIZE, NodeId.SIZE);
+                    LONGS.set(key, i * NodeId.SIZE, keys[q * 4 + i]);
                 }
-                sorted[q] = records.create(key);
-            }
-            Arrays.sort(sorted, Record::compareByKey);
-            for (Record record : sorted) {
-                tree.insert(record);
+                tree.insert(records.create(key));
             }
         }
     }
@@ -86,8 +99,9 @@ final class SortedQuadWriter implements AutoCloseable {
     private final List<List<Index>> groups = new ArrayList<>();
     private final ExecutorService writers;
     private final List<Future<?>> running = new ArrayList<>();
-    private byte[] chunk = new byte[QUAD];
-    private byte[] spare;
+    private long[] chunk = new long[4];
+    private long[] spare;
+    private final byte[] id = new byte[NodeId.SIZE];
     private final int size;
     private int quads;
 
@@ -113,25 +127,31 @@ final class SortedQuadWriter implements AutoCloseable {
     }
 
     void add(Node graph, Triple triple) {
-        int at = quads * QUAD;
+        int at = quads * 4;
         if (at == chunk.length) {
-            chunk = Arrays.copyOf(chunk, Math.min(2 * chunk.length, size * QUAD)); // small graphs stay small
+            chunk = Arrays.copyOf(chunk, Math.min(2 * chunk.length, size * 4)); // small graphs stay small
         }
-        NodeIdFactory.set(nodes.getAllocateNodeId(graph), chunk, at);
-        NodeIdFactory.set(nodes.getAllocateNodeId(triple.getSubject()), chunk, at + NodeId.SIZE);
-        NodeIdFactory.set(nodes.getAllocateNodeId(triple.getPredicate()), chunk, at + 2 * NodeId.SIZE);
-        NodeIdFactory.set(nodes.getAllocateNodeId(triple.getObject()), chunk, at + 3 * NodeId.SIZE);
+        chunk[at] = id(graph);
+        chunk[at + 1] = id(triple.getSubject());
+        chunk[at + 2] = id(triple.getPredicate());
+        chunk[at + 3] = id(triple.getObject());
         if (++quads == size) {
             handOver();
         }
     }
 
+    /** A node's id as the 8 bytes an index key holds, read as one big-endian number (same order, unsigned). */
+    private long id(Node node) {
+        NodeIdFactory.set(nodes.getAllocateNodeId(node), id, 0);
+        return (long) LONGS.get(id, 0);
+    }
+
     /** Starts writing the gathered quads; returns once the previous chunk is written. */
     private void handOver() {
         await();
-        byte[] full = chunk;
+        long[] full = chunk;
         int count = quads;
-        chunk = spare != null ? spare : new byte[full.length];
+        chunk = spare != null ? spare : new long[full.length];
         spare = full;
         quads = 0;
         for (List<Index> group : groups) {

@@ -45,6 +45,7 @@ final class Tdb2Store implements Store {
     private static final Node MODIFIED = NodeFactory.createURI("urn:tissu:modified");
     /** System property: how many threads write a replaced graph's quad indexes (1 to 6; default: the cores). */
     static final String INDEX_WRITERS = "tissu.store.index-writers";
+    private static final int WRITERS = Integer.getInteger(INDEX_WRITERS, Runtime.getRuntime().availableProcessors());
 
     private final Dataset dataset;
     private final DatasetGraph dsg;
@@ -53,8 +54,7 @@ final class Tdb2Store implements Store {
     private final int chunk;
 
     Tdb2Store(Path location) {
-        this(location, Integer.getInteger(INDEX_WRITERS, Runtime.getRuntime().availableProcessors()),
-                SortedQuadWriter.CHUNK);
+        this(location, WRITERS, SortedQuadWriter.chunkFor(Runtime.getRuntime().maxMemory(), WRITERS));
     }
 
     /** A store whose graph writers use {@code indexWriters} threads and chunks of {@code chunk} quads. */
@@ -72,8 +72,7 @@ final class Tdb2Store implements Store {
     }
 
     static Tdb2Store inMemory() {
-        return new Tdb2Store(null, Integer.getInteger(INDEX_WRITERS, Runtime.getRuntime().availableProcessors()),
-                SortedQuadWriter.CHUNK);
+        return new Tdb2Store(null, WRITERS, SortedQuadWriter.chunkFor(Runtime.getRuntime().maxMemory(), WRITERS));
     }
 
     private static Dataset connect(Path location) {
