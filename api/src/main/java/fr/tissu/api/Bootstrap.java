@@ -17,6 +17,7 @@ import fr.tissu.loader.FileReport;
 import fr.tissu.loader.Loader;
 import fr.tissu.loader.VocabularyGraph;
 import fr.tissu.search.ChangeLog;
+import fr.tissu.search.Changes;
 import fr.tissu.store.Store;
 
 /**
@@ -61,8 +62,10 @@ public final class Bootstrap {
             recomputeIndicators(tissu);
         }
         // derived data: brought to the store's version, and what an interrupted run committed goes to the feed
-        ChangeLog.append(tissu.config().dataDir().resolve(ChangeLog.FILE), store.version(), store.lastModified(),
-                tissu.index().catchUp(store));
+        try (Changes changes = tissu.index().catchUp(store)) {
+            ChangeLog.append(tissu.config().dataDir().resolve(ChangeLog.FILE), store.version(), store.lastModified(),
+                    changes);
+        }
         return reports;
     }
 
@@ -75,7 +78,7 @@ public final class Bootstrap {
         ComputedIndicators.Result result = ComputedIndicators.recompute(tissu.store(), tissu.ids(),
                 tissu.config().catalog().spatial(), tissu.config().dataDir());
         if (tissu.index().version() == before) {
-            tissu.index().update(tissu.store(), List.of(tissu.ids().graph(ComputedIndicators.GRAPH)), before);
+            tissu.index().update(tissu.store(), List.of(tissu.ids().graph(ComputedIndicators.GRAPH)), before).close();
         }
         return result;
     }

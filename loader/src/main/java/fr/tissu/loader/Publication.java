@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import fr.tissu.search.ChangeLog;
+import fr.tissu.search.Changes;
 import fr.tissu.search.SearchIndex;
 import fr.tissu.store.Store;
 import fr.tissu.vocabulary.Ids;
@@ -99,8 +100,9 @@ public final class Publication {
         }
         if (!changed.isEmpty() || index.version() != store.version()) {
             // the graphs that changed are read again; what was added, modified and removed goes to the change feed
-            ChangeLog.append(data.resolve(ChangeLog.FILE), store.version(), store.lastModified(),
-                    index.update(store, changed, before));
+            try (Changes changes = index.update(store, changed, before)) {
+                ChangeLog.append(data.resolve(ChangeLog.FILE), store.version(), store.lastModified(), changes);
+            }
         }
         return computed;
     }

@@ -3,11 +3,8 @@ package fr.tissu.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -25,8 +22,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -37,6 +33,7 @@ import org.apache.lucene.util.BytesRef;
  * for a rebuild.
  */
 final class IndexUpdates {
+    private static final Set<String> REMOVED_FIELDS = Set.of(Fields.URI, Fields.TYPE, Fields.KEY);
     private static final System.Logger LOG = System.getLogger(SearchIndex.class.getName());
 
     private final SearchIndex index;
@@ -80,7 +77,7 @@ final class IndexUpdates {
      * the index did not reflect {@code versionBefore} (the store's version before the load), every graph is compared
      * ({@link #catchUp}), so that what an interrupted run committed is not lost to the change feed.
      */
-    List<Change> update(Store store, Collection<Node> graphs, long versionBefore) {
+    Changes update(Store store, Collection<Node> graphs, long versionBefore) {
         if (index.version() != versionBefore) {
             return catchUp(store);
         }
@@ -93,49 +90,75 @@ final class IndexUpdates {
      * holds — and returns what changed between, for the change feed. An empty index is rebuilt whole, without
      * changes: there is nothing to compare with.
      */
-    List<Change> catchUp(Store store) {
+    Changes catchUp(Store store) {
         if (index.version() == store.version()) {
-            return List.of();
+            return Changes.none();
         }
         if (index.size() == 0) {
             rebuild(store, n -> { });
-            return List.of();
+            return Changes.none();
         }
         LOG.log(System.Logger.Level.INFO, "search index reflects data version {0}, store is at {1}: comparing "
                 + "every graph with the store…", index.version(), store.version());
         Set<Node> graphs = new LinkedHashSet<>(store.graphs());
         graphs.addAll(indexedGraphs());
-        List<Change> changes = diff(store, graphs);
+        Changes changes = diff(store, graphs);
         LOG.log(System.Logger.Level.INFO, "search index caught up: {0} changes", changes.size());
         return changes;
     }
 
-    /** Reads {@code graphs} again from the store, replacing their documents; what was added, modified, removed. */
-    private List<Change> diff(Store store, Collection<Node> graphs) {
+    /**
+     * Reads {@code graphs} again from the store, replacing their documents; what was added, modified, removed, in a
+     * file (memory stays flat whatever the graphs' size: {@link IndexedDigests}).
+     */
+    private Changes diff(Store store, Collection<Node> graphs) {
         long version = store.version();
-        List<Change> changes = new ArrayList<>();
+        Changes changes = Changes.open();
         try {
             for (Node graph : graphs) {
-                Map<String, String[]> before = digests(graph);
-                writer.deleteDocuments(new Term(Fields.GRAPH, graph.getURI()));
-                Documents.read(store, graph, doc -> {
-                    String uri = doc.get(Fields.URI);
-                    String[] old = before.remove(uri);
-                    if (old == null) {
-                        changes.add(new Change("added", doc.get(Fields.TYPE), uri, doc.get(Fields.KEY)));
-                    } else if (!old[0].equals(doc.get(Fields.DIGEST))) {
-                        changes.add(new Change("modified", doc.get(Fields.TYPE), uri, doc.get(Fields.KEY)));
+                index.withSearcher(s -> {
+                    IndexedDigests before = IndexedDigests.of(s, graph.getURI());
+                    try {
+                        writer.deleteDocuments(new Term(Fields.GRAPH, graph.getURI()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    add(doc);
+                    Documents.read(store, graph, doc -> {
+                        String change = before.compare(doc.get(Fields.URI), doc.get(Fields.DIGEST));
+                        if (change != null) {
+                            changes.add(new Change(change, doc.get(Fields.TYPE), doc.get(Fields.URI),
+                                    doc.get(Fields.KEY)));
+                        }
+                        add(doc);
+                    });
+                    StoredFields stored = storedFields(s);
+                    before.removed(id -> {
+                        try {
+                            Document d = stored.document(id, REMOVED_FIELDS);
+                            changes.add(new Change("removed", d.get(Fields.TYPE), d.get(Fields.URI),
+                                    d.get(Fields.KEY)));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    return null;
                 });
-                before.forEach((uri, old) -> changes.add(new Change("removed", old[1], uri, old[2])));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            changes.close();
             rollback();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw e;
         }
         commit(version);
-        return changes;
+        return changes.done();
+    }
+
+    private static StoredFields storedFields(IndexSearcher s) {
+        try {
+            return s.storedFields();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The graphs the index holds documents of. */
@@ -154,30 +177,6 @@ final class IndexUpdates {
                 throw new UncheckedIOException(e);
             }
             return graphs;
-        });
-    }
-
-    /** URI → (digest, type, key) of the documents of {@code graph}, as the index holds them now. */
-    private Map<String, String[]> digests(Node graph) {
-        return index.withSearcher(s -> {
-            try {
-                Map<String, String[]> out = new HashMap<>();
-                Query q = new TermQuery(new Term(Fields.GRAPH, graph.getURI()));
-                int n = s.count(q);
-                if (n == 0) {
-                    return out;
-                }
-                StoredFields stored = s.storedFields();
-                Set<String> fields = Set.of(Fields.URI, Fields.DIGEST, Fields.TYPE, Fields.KEY);
-                for (ScoreDoc sd : s.search(q, n).scoreDocs) {
-                    Document d = stored.document(sd.doc, fields);
-                    out.put(d.get(Fields.URI), new String[] {String.valueOf(d.get(Fields.DIGEST)), d.get(Fields.TYPE),
-                            d.get(Fields.KEY)});
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         });
     }
 

@@ -100,7 +100,7 @@ public final class SearchIndex implements AutoCloseable {
      * store's commit and the index's): every graph is compared with the store, and what changed is returned for the
      * change feed. An empty index is rebuilt, without changes.
      */
-    public List<Change> catchUp(Store store) {
+    public Changes catchUp(Store store) {
         return updates.catchUp(store);
     }
 
@@ -113,7 +113,7 @@ public final class SearchIndex implements AutoCloseable {
      * Follows a load: the documents of {@code graphs} (replaced or removed) are read again from the store. When
      * the index did not reflect {@code versionBefore} (the store's version before the load), it is rebuilt whole.
      */
-    public List<Change> update(Store store, Collection<Node> graphs, long versionBefore) {
+    public Changes update(Store store, Collection<Node> graphs, long versionBefore) {
         return updates.update(store, graphs, versionBefore);
     }
 

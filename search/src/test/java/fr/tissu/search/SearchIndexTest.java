@@ -154,7 +154,7 @@ class SearchIndexTest {
             index.sync(store);
             long before = store.version();
             put(store, ACTIVITIES, activity("A9", "Yoga du soir", "yoga", "Friday", 18, 99, "50", 48.1, -1.6));
-            index.update(store, List.of(ACTIVITIES), before);
+            index.update(store, List.of(ACTIVITIES), before).close();
             assertEquals(store.version(), index.version());
             assertEquals(List.of(), keys(index.search(text("judo enfant"))));
             assertEquals(List.of("A9"), keys(index.search(text("yoga"))));
@@ -167,13 +167,13 @@ class SearchIndexTest {
             index.sync(store);
             before = store.version();
             put(store, ASSOCIATIONS, association("W1", "Zanshin dojo", "Judo", "judo", "active"));
-            index.update(store, List.of(ASSOCIATIONS), before);
+            index.update(store, List.of(ASSOCIATIONS), before).close();
             assertEquals(List.of("A9"), keys(index.search(new SearchRequest("zanshin", new TermQuery(new Term(
                     Fields.TYPE, "activity")), 10, null, null, false, List.of(), false))));
 
             before = store.version();
             store.drop(ACTIVITIES);
-            index.update(store, List.of(ACTIVITIES), before);
+            index.update(store, List.of(ACTIVITIES), before).close();
             assertEquals(List.of(), keys(index.search(text("yoga"))));
         }
     }
@@ -209,17 +209,17 @@ class SearchIndexTest {
             put(store, ACTIVITIES, activity("A9", "Yoga du soir", "yoga", "Friday", 18, 99, "50", 48.1, -1.6));
             try (SearchIndex index = SearchIndex.open(search)) {
                 long before = store.version();
-                List<Change> changes = index.update(store, List.of(ASSOCIATIONS), before);
+                List<Change> changes = index.update(store, List.of(ASSOCIATIONS), before).list();
                 List<String> seen = changes.stream().map(c -> c.change() + " " + c.key()).sorted().toList();
                 assertTrue(seen.contains("added A9"), seen.toString());
                 assertTrue(seen.stream().anyMatch(c -> c.startsWith("removed A")), seen.toString());
                 assertEquals(store.version(), index.version());
-                assertEquals(List.of(), index.catchUp(store), "in step: nothing more");
+                assertEquals(List.of(), index.catchUp(store).list(), "in step: nothing more");
             }
             put(store, ACTIVITIES, activity("A9", "Yoga du matin", "yoga", "Friday", 18, 99, "50", 48.1, -1.6));
             try (SearchIndex index = SearchIndex.open(search)) {
-                assertEquals(List.of("modified A9"), index.catchUp(store).stream().map(c -> c.change() + " " + c.key())
-                        .toList(), "the start of the next run records it");
+                assertEquals(List.of("modified A9"), index.catchUp(store).list().stream()
+                        .map(c -> c.change() + " " + c.key()).toList(), "the start of the next run records it");
             }
         }
     }

@@ -62,7 +62,7 @@ public class HarvestCommand implements Callable<Integer> {
                 return ExitCode.FAILED.code();
             }
             if (index.version() == before) {
-                index.update(store, List.of(NodeFactory.createURI(result.graph())), before);
+                index.update(store, List.of(NodeFactory.createURI(result.graph())), before).close();
             }
             Dumps.refreshIfStale(store, ids, data.resolve("downloads"));
             System.out.println("harvested " + result.observations() + " observations (" + result.triples()
