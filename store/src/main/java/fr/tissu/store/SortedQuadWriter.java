@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.atlas.lib.tuple.TupleFactory;
+import org.apache.jena.dboe.base.record.Record;
 import org.apache.jena.dboe.base.record.RecordFactory;
 import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.dboe.transaction.txn.TransactionalComponentLifecycle;
@@ -56,9 +60,9 @@ final class SortedQuadWriter implements AutoCloseable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /** One index, its key order, and a way to take over its transaction state on another thread. */
-    private record Index(BPlusTree tree, RecordFactory records, int[] slots, Runnable attach) {
+    private record Index(TupleIndex source, BPlusTree tree, RecordFactory records, int[] slots, Runnable attach) {
         Index(TupleIndexRecord index) {
-            this((BPlusTree) index.getRangeIndex(), index.getRangeIndex().getRecordFactory(), slotsOf(index),
+            this(index, (BPlusTree) index.getRangeIndex(), index.getRangeIndex().getRecordFactory(), slotsOf(index),
                     attacher((BPlusTree) index.getRangeIndex()));
         }
 
@@ -72,6 +76,21 @@ final class SortedQuadWriter implements AutoCloseable {
 
         /** Sorts the chunk in this index's key order and inserts it. */
         void insert(long[] chunk, int quads) {
+            long[] keys = sorted(chunk, quads);
+            for (int q = 0; q < quads; q++) {
+                tree.insert(record(keys, q));
+            }
+        }
+
+        /** Sorts the chunk in this index's key order and deletes it. */
+        void delete(long[] chunk, int quads) {
+            long[] keys = sorted(chunk, quads);
+            for (int q = 0; q < quads; q++) {
+                tree.delete(record(keys, q));
+            }
+        }
+
+        private long[] sorted(long[] chunk, int quads) {
             attach.run();
             long[] keys = new long[quads * 4];
             for (int q = 0; q < quads; q++) {
@@ -80,13 +99,19 @@ final class SortedQuadWriter implements AutoCloseable {
                 }
             }
             QuadSort.sort(keys, quads);
-            for (int q = 0; q < quads; q++) {
-                byte[] key = new byte[QUAD];
-                for (int i = 0; i < 4; i++) {
-                    LONGS.set(key, i * NodeId.SIZE, keys[q * 4 + i]);
-                }
-                tree.insert(records.create(key));
+            return keys;
+        }
+
+        private Record record(long[] keys, int q) {
+            byte[] key = new byte[QUAD];
+            for (int i = 0; i < 4; i++) {
+                LONGS.set(key, i * NodeId.SIZE, keys[q * 4 + i]);
             }
+            return records.create(key);
+        }
+
+        boolean graphFirst() {
+            return slots[0] == 0;
         }
     }
 
@@ -140,10 +165,59 @@ final class SortedQuadWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes every quad of {@code graph} before anything is added: chunks of its quads are read from a graph-first
+     * index and deleted from every index the same way quads are added (sorted, on the writer threads).
+     */
+    void deleteGraph(Node graph) {
+        if (quads > 0) {
+            throw new IllegalStateException("a graph is deleted before quads are added");
+        }
+        NodeId g = nodes.getNodeIdForNode(graph);
+        if (NodeId.isDoesNotExist(g)) {
+            return;
+        }
+        TupleIndex primary = null;
+        for (List<Index> group : groups) {
+            for (Index index : group) {
+                primary = index.graphFirst() && primary == null ? index.source : primary;
+            }
+        }
+        Tuple<NodeId> pattern = TupleFactory.create4(g, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny);
+        while (true) {
+            Iterator<Tuple<NodeId>> found = primary.find(pattern);
+            long[] batch = new long[4 * 1024];
+            int n = 0;
+            while (n < size && found.hasNext()) {
+                Tuple<NodeId> t = found.next();
+                if (4 * n == batch.length) {
+                    batch = Arrays.copyOf(batch, Math.min(2 * batch.length, 4 * size));
+                }
+                for (int i = 0; i < 4; i++) {
+                    batch[4 * n + i] = id(t.get(i));
+                }
+                n++;
+            }
+            if (n == 0) {
+                return;
+            }
+            long[] chunkOf = batch;
+            int count = n;
+            for (List<Index> group : groups) {
+                running.add(writers.submit(() -> group.forEach(index -> index.delete(chunkOf, count))));
+            }
+            await(); // the next chunk is read from an index the writers just changed
+        }
+    }
+
+    private long id(NodeId nodeId) {
+        NodeIdFactory.set(nodeId, id, 0);
+        return (long) LONGS.get(id, 0);
+    }
+
     /** A node's id as the 8 bytes an index key holds, read as one big-endian number (same order, unsigned). */
     private long id(Node node) {
-        NodeIdFactory.set(nodes.getAllocateNodeId(node), id, 0);
-        return (long) LONGS.get(id, 0);
+        return id(nodes.getAllocateNodeId(node));
     }
 
     /** Starts writing the gathered quads; returns once the previous chunk is written. */

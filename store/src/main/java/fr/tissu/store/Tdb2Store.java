@@ -156,10 +156,15 @@ final class Tdb2Store implements Store {
             throw new IllegalArgumentException("a named graph needs an IRI: " + graph);
         }
         dataset.begin(TxnType.WRITE);
+        Tdb2Writer writer = null;
         try {
-            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-            return new Tdb2Writer(graph);
+            writer = new Tdb2Writer(graph);
+            writer.quads.deleteGraph(graph);
+            return writer;
         } catch (RuntimeException e) {
+            if (writer != null) {
+                writer.quads.close();
+            }
             dataset.abort();
             dataset.end();
             throw e;
@@ -169,7 +174,9 @@ final class Tdb2Store implements Store {
     @Override
     public void drop(Node graph) {
         Txn.executeWrite(dataset, () -> {
-            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            try (SortedQuadWriter quads = new SortedQuadWriter(dsg, indexWriters, chunk)) {
+                quads.deleteGraph(graph);
+            }
             bumpVersion();
         });
     }

@@ -69,6 +69,26 @@ class SortedQuadWriterTest {
     }
 
     @ParameterizedTest(name = "{0} index writer(s)")
+    @ValueSource(ints = {1, 2, 6})
+    void replacingAndDroppingAGraphOfManyChunksRemovesItFromEveryIndex(int threads) {
+        Path location = dir.resolve("tdb2");
+        try (Store store = new Tdb2Store(location, threads, CHUNK)) {
+            write(store, OTHER, "other", 50);
+            write(store, G, "one", 5_500);
+            write(store, G, "two", 3_333); // shares predicates and objects with "one", not subjects
+            assertEquals(3_383, union(store));
+            assertTrue(store.ask("ASK { GRAPH <" + G.getURI() + "> { <http://example.org/s/two/0> ?p ?o } }", T));
+            assertTrue(!store.ask("ASK { GRAPH ?g { <http://example.org/s/one/0> ?p ?o } }", T));
+        }
+        assertEveryIndexHolds(location, 3_383);
+        try (Store store = new Tdb2Store(location, threads, CHUNK)) {
+            store.drop(G);
+            assertEquals(50, union(store));
+        }
+        assertEveryIndexHolds(location, 50);
+    }
+
+    @ParameterizedTest(name = "{0} index writer(s)")
     @ValueSource(ints = {1, 2})
     void anAbandonedWriteOfManyChunksLeavesEveryIndexAsItWas(int threads) throws Exception {
         Path location = dir.resolve("tdb2");
