@@ -10,11 +10,13 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.graphql.GraphQlEngine;
 import fr.tissu.api.graphql.GraphQlService;
+import fr.tissu.api.html.Html;
 import fr.tissu.api.http.Cors;
 import fr.tissu.api.http.HeadForGet;
 import fr.tissu.api.http.LanguageVary;
 import fr.tissu.api.http.Problem;
 import fr.tissu.api.http.Problems;
+import fr.tissu.api.http.SecurityHeaders;
 import fr.tissu.api.linkeddata.LinkedDataService;
 import fr.tissu.api.linkeddata.VocabularyService;
 import fr.tissu.api.rest.ActivitiesService;
@@ -82,7 +84,8 @@ public final class Main {
 
     /** Mounts every protocol service and the error mapping; {@code usage} counts the requests for the indicators. */
     public static void routing(HttpRouting.Builder routing, Instance tissu, UsageCounter usage) {
-        routing.addFilter(new Cors()).addFilter(new LanguageVary()).addFilter(usage);
+        routing.addFilter(new Cors()).addFilter(new SecurityHeaders(Html.page("fr", "", "", null, List.of(), null)))
+                .addFilter(new LanguageVary()).addFilter(usage);
         // Build the read model's projections now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("read-model-warm-up").start(tissu.model()::refresh);
         IndicatorComparison comparison = new IndicatorComparison(tissu);

@@ -25,7 +25,7 @@ final class AdminViews {
         b.append("<form method=\"post\" action=\"/admin/sign-in").append(query(lang)).append("\">\n")
                 .append("<p><label for=\"token\">").append(t(lang, "Jeton de publication", "Publishing token"))
                 .append("</label><br><input type=\"password\" id=\"token\" name=\"token\" required "
-                        + "autocomplete=\"current-password\" style=\"width:100%;max-width:32em\"></p>\n"
+                        + "autocomplete=\"current-password\" class=\"token\"></p>\n"
                         + "<p><button type=\"submit\">")
                 .append(t(lang, "Se connecter", "Sign in")).append("</button></p>\n</form>");
         return b.toString();

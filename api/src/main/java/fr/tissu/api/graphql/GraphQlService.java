@@ -13,6 +13,7 @@ import fr.tissu.api.html.ThingPage;
 import fr.tissu.api.http.Bodies;
 import fr.tissu.api.http.Negotiation;
 import fr.tissu.api.http.Problem;
+import fr.tissu.api.http.SecurityHeaders;
 import graphql.ExecutionResult;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -58,7 +59,7 @@ public final class GraphQlService implements HttpService {
         if (query == null) {
             if (Negotiation.prefersHtml(req)) {
                 res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-                res.send(GraphQlPage.render(ThingPage.language(req), license));
+                res.send(SecurityHeaders.policy(res, GraphQlPage.render(ThingPage.language(req), license)));
                 return;
             }
             throw new Problem(Status.BAD_REQUEST_400, "a GraphQL request needs a query parameter");

@@ -29,7 +29,8 @@ public final class Html {
             figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.9rem}caption{text-align:left;\
             font-weight:600;padding:.25rem 0}
             footer{margin-top:2rem;font-size:.9rem;color:var(--muted)}code,main p{overflow-wrap:anywhere}\
-            select{max-width:100%}.scroll{overflow-x:auto;max-width:100%}
+            select{max-width:100%}.scroll{overflow-x:auto;max-width:100%}.chart{max-width:40rem}\
+            input.token{width:100%;max-width:32em}
             @media (max-width:40rem){dl{grid-template-columns:1fr}dt{margin-top:.5rem}}
             """;
 
@@ -72,7 +73,7 @@ public final class Html {
         boolean en = "en".equals(lang);
         StringBuilder s = new StringBuilder(4096 + body.length());
         s.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "fr")
-                .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(esc(title)).append(" — Tissu</title>\n");
         for (Alternate a : alternates) {

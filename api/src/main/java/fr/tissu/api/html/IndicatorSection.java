@@ -182,7 +182,7 @@ public final class IndicatorSection {
                 + fmt(last.get("groupMedian")) + ".";
         s.append("<figure>\n<svg viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" width=\"100%\" role=\"img\" aria-labelledby=\"ts-t ts-d\" "
-                        + "xmlns=\"http://www.w3.org/2000/svg\" style=\"max-width:40rem\">")
+                        + "xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\">")
                 .append("<title id=\"ts-t\">")
                 .append(Html.esc((en ? "Time series: " : "Série annuelle : ") + indicator))
                 .append("</title><desc id=\"ts-d\">").append(Html.esc(summary)).append("</desc>");
@@ -261,7 +261,7 @@ public final class IndicatorSection {
                         + ", quartiles " + fmt(stats.get("q1")) + " et " + fmt(stats.get("q3")) + ".");
         s.append("<figure>\n<svg viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" width=\"100%\" role=\"img\" aria-labelledby=\"rk-t rk-d\" "
-                        + "xmlns=\"http://www.w3.org/2000/svg\" style=\"max-width:40rem\">")
+                        + "xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\">")
                 .append("<title id=\"rk-t\">").append(Html.esc(en ? "Ranking" : "Classement")).append("</title>")
                 .append("<desc id=\"rk-d\">").append(Html.esc(summary)).append("</desc>");
         for (int i = 0; i < shown.size(); i++) {

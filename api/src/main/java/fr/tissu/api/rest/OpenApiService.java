@@ -10,6 +10,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import fr.tissu.api.http.Problem;
+import fr.tissu.api.http.SecurityHeaders;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -64,14 +65,16 @@ public final class OpenApiService implements HttpService {
                 <!DOCTYPE html>
                 <html lang="en">
                 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Tissu REST API</title><link rel="stylesheet" href="/openapi/ui/swagger-ui.css"></head>
+                <title>Tissu REST API</title><link rel="icon" href="data:,">
+                <link rel="stylesheet" href="/openapi/ui/swagger-ui.css"></head>
                 <body><main id="swagger-ui"></main>
                 <script src="/openapi/ui/swagger-ui-bundle.js"></script>
                 <script>window.onload = () => { window.ui = SwaggerUIBundle({ url: '/openapi?format=json',
                   dom_id: '#swagger-ui', deepLinking: true }); };</script>
                 </body></html>
                 """;
-        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8").send(html.getBytes(StandardCharsets.UTF_8));
+        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                .send(SecurityHeaders.policy(res, html).getBytes(StandardCharsets.UTF_8));
     }
 
     private void asset(ServerRequest req, ServerResponse res) {
