@@ -192,9 +192,19 @@ public final class Dumps {
                     }
                 }
             });
+            JsonNode previous = read(downloads);
+            Map<String, String> sources = new LinkedHashMap<>();
             for (Dataset d : DATASETS) {
                 List<String> gs = graphs.getOrDefault(d.name(), List.of());
                 if (gs.isEmpty()) {
+                    continue;
+                }
+                sources.put(d.name(), String.join(" ", gs.stream().sorted().toList()) + " " + modified.get(d.name()));
+                List<Dump> unchanged = unchanged(previous, d.name(), sources.get(d.name()), downloads);
+                if (!unchanged.isEmpty()) {
+                    for (Dump dump : unchanged) {
+                        dumps.add(versioned(dump, downloads, version));
+                    }
                     continue;
                 }
                 for (Dump dump : RdfDumps.write(store, d.name(), gs, dir, modified.get(d.name()))) {
@@ -215,6 +225,7 @@ public final class Dumps {
             manifest.put("written", Instant.now().toString());
             manifest.put("dumps", dumps);
             manifest.put("temporal", temporal(store));
+            manifest.put("sources", sources);
             Path tmp = downloads.resolve(MANIFEST + ".part");
             JSON.writeValue(tmp.toFile(), manifest);
             Files.move(tmp, downloads.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING,
@@ -261,6 +272,34 @@ public final class Dumps {
                 }
             }
         }
+    }
+
+    /**
+     * The dumps of {@code dataset} in the {@code previous} manifest if its source graphs ({@code sources}: their
+     * names and last load time) are the same and every file is still there with its size; empty otherwise. A load of
+     * one file then rewrites only the dumps made from it, not the national associations after an indicator fix.
+     */
+    private static List<Dump> unchanged(JsonNode previous, String dataset, String sources, Path downloads) {
+        if (previous == null || !sources.equals(previous.path("sources").path(dataset).asText(null))) {
+            return List.of();
+        }
+        List<Dump> kept = new ArrayList<>();
+        for (JsonNode d : previous.path("dumps")) {
+            String name = d.path("dataset").asText();
+            if (name.equals(dataset) || name.startsWith(dataset + "-")) { // its other formats: -ttl, -jsonld…
+                Dump dump = JSON.convertValue(d, Dump.class);
+                Path file = downloads.resolve(dump.path());
+                try {
+                    if (!Files.isRegularFile(file) || Files.size(file) != dump.bytes()) {
+                        return List.of();
+                    }
+                } catch (IOException e) {
+                    return List.of();
+                }
+                kept.add(dump);
+            }
+        }
+        return kept;
     }
 
     private static JsonNode read(Path downloads) {

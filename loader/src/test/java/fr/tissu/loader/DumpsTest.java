@@ -51,10 +51,23 @@ class DumpsTest {
                     "the first version is still there");
             assertTrue(before.get("vocabulary").versionedPath().contains("/v" + first + "/"));
 
+            Path vocabularyFile = downloads.resolve(vocabulary.path());
+            var written = Files.getLastModifiedTime(vocabularyFile);
+            Path pointsFile = downloads.resolve(after.get("support-points").path());
+            var pointsWritten = Files.getLastModifiedTime(pointsFile);
             for (int i = 0; i < 3; i++) { // reloading makes new versions; only the last three are kept
                 loader.load(points, Loader.Options.strict());
                 Dumps.refresh(store, ids, downloads);
             }
+            Map<String, Dumps.Dump> last = Dumps.manifest(downloads);
+            assertEquals(written, Files.getLastModifiedTime(vocabularyFile),
+                    "a dataset whose graphs did not change is not written again");
+            assertEquals(vocabulary.sha256(), last.get("vocabulary").sha256());
+            assertEquals("dumps/v" + store.version() + "/vocabulary.nt.gz", last.get("vocabulary").versionedPath(),
+                    "but it is listed under the new version");
+            assertTrue(Files.exists(downloads.resolve(last.get("vocabulary-ttl").versionedPath())));
+            assertTrue(Files.getLastModifiedTime(pointsFile).compareTo(pointsWritten) > 0,
+                    "the reloaded file's dataset is written again");
             try (var versions = Files.list(downloads.resolve("dumps"))) {
                 assertEquals(Dumps.KEPT_VERSIONS, versions.filter(Files::isDirectory).count());
             }
