@@ -209,18 +209,25 @@ class SearchIndexTest {
             put(store, ACTIVITIES, activity("A9", "Yoga du soir", "yoga", "Friday", 18, 99, "50", 48.1, -1.6));
             try (SearchIndex index = SearchIndex.open(search)) {
                 long before = store.version();
-                List<Change> changes = index.update(store, List.of(ASSOCIATIONS), before).list();
+                List<Change> changes = listed(index.update(store, List.of(ASSOCIATIONS), before));
                 List<String> seen = changes.stream().map(c -> c.change() + " " + c.key()).sorted().toList();
                 assertTrue(seen.contains("added A9"), seen.toString());
                 assertTrue(seen.stream().anyMatch(c -> c.startsWith("removed A")), seen.toString());
                 assertEquals(store.version(), index.version());
-                assertEquals(List.of(), index.catchUp(store).list(), "in step: nothing more");
+                assertEquals(List.of(), listed(index.catchUp(store)), "in step: nothing more");
             }
             put(store, ACTIVITIES, activity("A9", "Yoga du matin", "yoga", "Friday", 18, 99, "50", 48.1, -1.6));
             try (SearchIndex index = SearchIndex.open(search)) {
-                assertEquals(List.of("modified A9"), index.catchUp(store).list().stream()
+                assertEquals(List.of("modified A9"), listed(index.catchUp(store)).stream()
                         .map(c -> c.change() + " " + c.key()).toList(), "the start of the next run records it");
             }
+        }
+    }
+
+    /** The changes of an update, their temporary file deleted. */
+    private static List<Change> listed(Changes changes) {
+        try (changes) {
+            return changes.list();
         }
     }
 }
