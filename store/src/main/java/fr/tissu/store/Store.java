@@ -3,8 +3,11 @@ package fr.tissu.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -25,8 +28,9 @@ public interface Store extends AutoCloseable {
         return switch (config.kind()) {
             case "tdb2" -> new Tdb2Store(config.location());
             case "memory" -> Tdb2Store.inMemory();
+            case "remote" -> new RemoteStore(config.remote());
             default -> throw new IllegalArgumentException("unknown store kind '" + config.kind()
-                    + "' (expected tdb2 or memory)");
+                    + "' (expected tdb2, memory or remote)");
         };
     }
 
@@ -72,6 +76,15 @@ public interface Store extends AutoCloseable {
     Instant lastModified();
 
     /**
+     * The named graphs written or dropped after data version {@code version}, where the store keeps that record (the
+     * remote store does, for the instances that follow it); empty where it does not, and the caller then compares
+     * every graph.
+     */
+    default Optional<Set<Node>> changedSince(long version) {
+        return Optional.empty();
+    }
+
+    /**
      * Reclaims the space of replaced and dropped graphs, where the backend keeps it (TDB2 appends until it is
      * compacted). Readers are served meanwhile; writers wait. Does nothing on backends that need nothing.
      */
@@ -84,6 +97,14 @@ public interface Store extends AutoCloseable {
      */
     default Context context() {
         return null;
+    }
+
+    /**
+     * For a store whose queries run on another engine: a rewriting every query goes through before it leaves, to
+     * evaluate here what only this process has (the text index behind {@code tissu:search}). Stores that run
+     * queries themselves ignore it: their extensions are found through {@link #context()}.
+     */
+    default void rewriteQueries(UnaryOperator<Query> rewriting) {
     }
 
     /** True when the store answers a trivial query (readiness). */

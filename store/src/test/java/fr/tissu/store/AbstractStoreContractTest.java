@@ -87,6 +87,15 @@ abstract class AbstractStoreContractTest {
     }
 
     @Test
+    void replaceKeepsWhatTheOldGraphAlsoHad() {
+        write(G1, t("a", 1), t("b", 2), t("c", 3));
+        write(G1, t("b", 2), t("c", 3), t("d", 4));
+        assertEquals(3, count());
+        assertTrue(store.ask("ASK { GRAPH <" + G1.getURI() + "> { <http://example.org/b> ?p \"2\" . "
+                + "<http://example.org/c> ?q \"3\" . <http://example.org/d> ?r \"4\" } }", T));
+    }
+
+    @Test
     void writerClosedWithoutCommitLeavesTheStoreAsItWas() {
         write(G1, t("a", 1));
         long version = store.version();
@@ -180,7 +189,11 @@ abstract class AbstractStoreContractTest {
                 .intValue());
         Tripwire.RUNS.set(0);
         for (String q : queries) {
-            store.select(q, T, row -> { });
+            try {
+                store.select(q, T, row -> { });
+            } catch (StoreException refused) {
+                // a store may refuse the query instead of running it without the code (the remote store does)
+            }
         }
         assertEquals(0, Tripwire.RUNS.get(), "code named by a query ran");
         // ARQ refuses scripts unless the JVM enables them (the endpoint's guard answers 400 before)

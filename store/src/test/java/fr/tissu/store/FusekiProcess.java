@@ -1,0 +1,160 @@
+package fr.tissu.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real SPARQL 1.1 server for the remote store's tests: the standalone Apache Jena Fuseki jar (copied by the build
+ * into {@code target/fuseki}), run as a separate JVM on loopback with a TDB2 dataset {@code /ds} in a temporary
+ * directory, open to query, update and the Graph Store Protocol. Its log goes to {@code target/fuseki/fuseki-PORT.log}.
+ */
+public final class FusekiProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path database;
+
+    private FusekiProcess(Process process, int port, Path database) {
+        this.process = process;
+        this.port = port;
+        this.database = database;
+    }
+
+    /** Starts a server and waits until it answers (at most a minute). */
+    public static FusekiProcess start() {
+        Path jar = Path.of(System.getProperty("tissu.fuseki.jar", "target/fuseki/fuseki-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no Fuseki server jar at " + jar + " (the build copies it there)");
+        }
+        int port = freePort();
+        Path log = jar.resolveSibling("fuseki-" + port + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        try {
+            Path database = Files.createTempDirectory("tissu-fuseki");
+            Process p = new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toString(), "--tdb2", "--loc=" + database,
+                    "--update", "--localhost", "--ping", "--port=" + port, "/ds").redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            FusekiProcess server = new FusekiProcess(p, port, database);
+            server.awaitReady(log);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + jar, e);
+        }
+    }
+
+    private void awaitReady(Path log) {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Fuseki stopped at start: see " + log);
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/$/ping")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("Fuseki did not answer within a minute: see " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The remote store configuration for this server's dataset. */
+    public StoreConfig.Remote remote() {
+        return StoreConfig.Remote.of(URI.create(base() + "/ds/query"), URI.create(base() + "/ds/update"),
+                URI.create(base() + "/ds/data"), Map.of());
+    }
+
+    /** Every quad in the server, whatever Tissu's store says: for checking what the store left behind. */
+    public long quads() {
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            String q = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/ds/query?query="
+                    + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                    .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+            List<String> lines = r.body().lines().toList();
+            return Long.parseLong(lines.get(1).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a SPARQL update on the server directly. */
+    public void update(String update) {
+        HttpClient client = HttpClient.newHttpClient();
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/ds/update"))
+                    .header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException("update refused: " + r.statusCode() + " " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try (var files = Files.walk(database)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory
+        }
+    }
+}
