@@ -8,17 +8,31 @@ import fr.tissu.vocabulary.Tissu;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryExecException;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpAsQuery;
+import org.apache.jena.sparql.algebra.Table;
+import org.apache.jena.sparql.algebra.TableFactory;
+import org.apache.jena.sparql.algebra.TransformCopy;
+import org.apache.jena.sparql.algebra.Transformer;
+import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpPropFunc;
+import org.apache.jena.sparql.algebra.op.OpTable;
+import org.apache.jena.sparql.algebra.optimize.TransformPropertyFunction;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.pfunction.PropFuncArg;
 import org.apache.jena.sparql.pfunction.PropertyFunctionBase;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
@@ -49,7 +63,67 @@ public final class TextSearch extends PropertyFunctionBase {
         }
         if (store.context() != null) {
             store.context().set(INDEX, index);
+        } else {
+            store.rewriteQueries(query -> inline(query, index));
         }
+    }
+
+    /**
+     * The query with each {@code tissu:search} replaced by its results, as a {@code VALUES} table joined where the
+     * search stood: how text search works on a store whose queries run on another engine (the index is here). The
+     * search's text, limit and type must then be written in the query, not bound by it. A query without
+     * {@code tissu:search} is returned as it is.
+     */
+    public static org.apache.jena.query.Query inline(org.apache.jena.query.Query query, SearchIndex index) {
+        if (query.getQueryPattern() == null) {
+            return query;
+        }
+        Context context = ARQ.getContext().copy();
+        context.set(INDEX, index);
+        Op pattern = Algebra.compile(query.getQueryPattern());
+        Op withFunctions = TransformPropertyFunction.transform(pattern, context);
+        boolean[] found = {false};
+        Op inlined = Transformer.transform(new TransformCopy() {
+            @Override
+            public Op transform(OpPropFunc op, Op sub) {
+                if (!op.getProperty().isURI() || !IRI.equals(op.getProperty().getURI())) {
+                    return super.transform(op, sub);
+                }
+                found[0] = true;
+                return OpJoin.create(sub, OpTable.create(results(op, context)));
+            }
+        }, withFunctions);
+        if (!found[0]) {
+            return query;
+        }
+        org.apache.jena.query.Query rewritten = query.cloneQuery();
+        rewritten.setQueryPattern(OpAsQuery.asElement(inlined));
+        return rewritten;
+    }
+
+    private static Table results(OpPropFunc op, Context context) {
+        TextSearch search = new TextSearch();
+        ExecutionContext cxt = ExecutionContext.create(context);
+        PropFuncArg subject = op.getSubjectArgs();
+        PropFuncArg object = op.getObjectArgs();
+        for (Node n : object.isList() ? object.getArgList() : List.of(object.getArg())) {
+            if (n.isVariable()) {
+                throw new QueryBuildException("tissu:search: on this store (remote), the text, limit and type are "
+                        + "written in the query, not bound by it");
+            }
+        }
+        search.build(subject, op.getProperty(), object, cxt);
+        List<Var> vars = new ArrayList<>();
+        for (Node n : subject.isList() ? subject.getArgList() : List.of(subject.getArg())) {
+            if (n.isVariable()) {
+                vars.add(Var.alloc(n));
+            }
+        }
+        Table table = TableFactory.create(vars);
+        QueryIterator rows = search.exec(BindingFactory.empty(), subject, op.getProperty(), object, cxt);
+        rows.forEachRemaining(table::addBinding);
+        rows.close();
+        return table;
     }
 
     @Override
