@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the import template, so loading it unchanged gives the same triples, and an edited cell changes only its triple.
  */
 @ServerTest
+@Tag(SharedSample.TAG)
 class ActivityRoundTripTest {
     private static final String GRAPH = TestData.BASE + "/graph/activites.csv";
     private final RestClient rest;

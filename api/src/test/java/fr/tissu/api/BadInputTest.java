@@ -14,10 +14,12 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Inputs that once gave a 500: each gets a 4xx that says what is wrong (or a plain empty answer). */
 @ServerTest
+@Tag(SharedSample.TAG)
 class BadInputTest {
     private final RestClient rest;
     private final Http1Client client;

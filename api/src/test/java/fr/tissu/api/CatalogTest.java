@@ -42,10 +42,12 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The DCAT-AP catalogue as portals harvest it: valid against the official shapes, stable, with true checksums. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class CatalogTest {
     static final String DCAT = "http://www.w3.org/ns/dcat#";
     static final String DCT = "http://purl.org/dc/terms/";
@@ -225,8 +227,8 @@ class CatalogTest {
         CatalogConfig small = new CatalogConfig("Test", "243500139", "a@example.org", "http://example.org/", "35238",
                 "test", 3);
         Instance paged = new Instance(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
-                c.queryTimeout(), c.dataLicense(), c.title(), c.sparql(), small), base.ids(), base.store(),
-                base.index());
+                c.queryTimeout(), c.dataLicense(), c.title(), c.sparql(), small, c.publicUrl(), c.baseConfigured(),
+                c.admin(), c.remote()), base.ids(), base.store(), base.index());
         Set<String> seen = new TreeSet<>();
         int pages = 0;
         for (int page = 1; page <= 3; page++) {

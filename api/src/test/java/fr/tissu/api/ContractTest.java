@@ -17,10 +17,12 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The contract lists exactly the routed REST paths, and is served with a browsable page. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class ContractTest {
     private final Http1Client client;
 

@@ -16,6 +16,7 @@ import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cannot fail proves nothing. The queries are written here after the recommendation's; our data is written in its
  * normalized form (component specifications carry {@code qb:componentProperty}), so no normalization step is needed.
  */
+@Tag(SharedSample.TAG)
 class DataCubeTest {
     private static final String PREFIXES = """
             PREFIX qb: <http://purl.org/linked-data/cube#>

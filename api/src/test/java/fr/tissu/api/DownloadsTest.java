@@ -18,10 +18,12 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Files of the data directory's downloads folder: whole, conditional, by range, and nothing outside it. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class DownloadsTest {
     static byte[] content;
     private final Http1Client client;

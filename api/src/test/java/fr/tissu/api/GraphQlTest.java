@@ -24,10 +24,12 @@ import io.helidon.webclient.http1.Http1ClientResponse;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** GraphQL over HTTP on the sample: nesting without N+1, the REST filters, limits and errors. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class GraphQlTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Http1Client client;

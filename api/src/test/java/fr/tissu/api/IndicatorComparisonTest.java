@@ -20,6 +20,7 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * independent count in the store or the reference data, not against the code that produced it.
  */
 @ServerTest
+@Tag(SharedSample.TAG)
 class IndicatorComparisonTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     static Instance tissu;

@@ -36,6 +36,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * paging links on JSON-LD lists. The client is the JDK's own, not Helidon's.
  */
 @ServerTest
+@Tag(SharedSample.TAG)
 class InteroperabilityTest {
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final HttpClient HTTP = HttpClient.newHttpClient();

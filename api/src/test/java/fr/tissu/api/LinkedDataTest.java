@@ -23,10 +23,12 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Linked Data on a real server on a random port, over a TDB2 store holding the reference and sample data. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class LinkedDataTest {
     static final Node RENNES = NodeFactory.createURI(TestData.BASE + "/id/commune/35238");
     static Instance tissu;

@@ -28,10 +28,12 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The activities of the REST API on a real server over the sample data, checked against the store. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class RestActivitiesTest {
     static Instance tissu;
     private final RestClient rest;

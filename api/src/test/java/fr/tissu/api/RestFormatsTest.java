@@ -27,10 +27,12 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Activity exports (CSV, GeoJSON, iCalendar) hold every matching activity and parse with independent readers. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class RestFormatsTest {
     private final RestClient rest;
     private final ObjectMapper json = new ObjectMapper();

@@ -11,10 +11,12 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Communes, charter indicators and observations of the REST API, checked against the reference and the store. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class RestTerritoryTest {
     static Instance tissu;
     private final RestClient rest;

@@ -18,6 +18,7 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * memory: both must keep the same activities.
  */
 @ServerTest
+@Tag(SharedSample.TAG)
 class SearchApiTest {
     static Instance tissu;
     private final RestClient rest;

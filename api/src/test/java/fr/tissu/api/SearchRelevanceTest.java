@@ -10,6 +10,7 @@ import fr.tissu.search.SearchRequest;
 import fr.tissu.search.SearchResult;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Columns: query | type (blank: any) | how many of the first results are judged | pattern each of their names
  * must match (case-insensitive).
  */
+@Tag(SharedSample.TAG)
 class SearchRelevanceTest {
 
     @ParameterizedTest(name = "{0}")

@@ -15,10 +15,12 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.eclipse.rdf4j.query.parser.sparql.SPARQLParser;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every example of sparql-examples/ parses with Jena and RDF4J and answers on the sample data. */
+@Tag(SharedSample.TAG)
 class SparqlExamplesTest {
 
     @Test

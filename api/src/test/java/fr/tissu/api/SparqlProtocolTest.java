@@ -34,6 +34,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * own limits (timeout, row cap, concurrency cap, no federation).
  */
 @ServerTest
+@Tag(SharedSample.TAG)
 class SparqlProtocolTest {
     /** 6 s: the union check (a DISTINCT over every quad) took over 3 s once on a busy 2-core machine. */
     static final SparqlConfig LIMITS = new SparqlConfig(Duration.ofSeconds(6), 1000, 2);

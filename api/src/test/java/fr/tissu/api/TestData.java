@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import fr.tissu.api.core.AdminConfig;
 import fr.tissu.api.core.CatalogConfig;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.api.core.TissuConfig;
+import fr.tissu.store.FusekiProcess;
 
 /** A fresh store in a temporary directory, prepared as {@code serve} prepares an empty one (reference + sample). */
 final class TestData {
@@ -36,16 +38,36 @@ final class TestData {
         Instance base = shared();
         TissuConfig c = base.config();
         return new Instance(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
-                c.queryTimeout(), c.dataLicense(), c.title(), sparql, c.catalog()), base.ids(), base.store(),
-                base.index());
+                c.queryTimeout(), c.dataLicense(), c.title(), sparql, c.catalog(), c.publicUrl(), c.baseConfigured(),
+                c.admin(), c.remote()), base.ids(), base.store(), base.index());
+    }
+
+    /**
+     * The store the shared service runs on: embedded TDB2, or with {@code -Dtissu.test.store=remote} (the build's
+     * second run of the API tests) a remote store on a Fuseki server started here on loopback, for the JVM's life.
+     */
+    static boolean remote() {
+        return "remote".equals(System.getProperty("tissu.test.store"));
+    }
+
+    private static FusekiProcess fuseki;
+
+    private static synchronized FusekiProcess fuseki() {
+        if (fuseki == null) {
+            FusekiProcess started = FusekiProcess.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            fuseki = started;
+        }
+        return fuseki;
     }
 
     static Instance sampleService() {
         try {
             Path dir = Files.createTempDirectory("tissu-test");
-            TissuConfig config = new TissuConfig(BASE, dir, "tdb2", true, Duration.ofSeconds(20),
-                    "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)", SparqlConfig.defaults(),
-                    CatalogConfig.defaults());
+            TissuConfig config = new TissuConfig(BASE, dir, remote() ? "remote" : "tdb2", true,
+                    Duration.ofSeconds(20), "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Tissu (test)",
+                    SparqlConfig.defaults(), CatalogConfig.defaults(), BASE, true, AdminConfig.NONE,
+                    remote() ? fuseki().remote() : null);
             Instance tissu = Instance.open(config);
             Bootstrap.prepare(tissu);
             Bootstrap.refreshDumps(tissu);

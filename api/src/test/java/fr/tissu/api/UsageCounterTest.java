@@ -16,10 +16,12 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The service's own request counts become the computed indicators 2.2 and 6.1, with nothing personal kept. */
 @ServerTest
+@Tag(SharedSample.TAG)
 class UsageCounterTest {
     static Instance tissu;
     static UsageCounter usage;

@@ -29,7 +29,8 @@ public record Instance(TissuConfig config, Ids ids, Store store, SearchIndex ind
      * a configured base, things keep the base the store's data was named under (URIs do not change with the port).
      */
     public static Instance open(TissuConfig config) {
-        Store store = Store.create(new StoreConfig(config.storeKind(), config.dataDir().resolve("tdb2")));
+        Store store = Store.create(config.remote() != null ? StoreConfig.remote(config.remote())
+                : new StoreConfig(config.storeKind(), config.dataDir().resolve("tdb2")));
         if (!config.baseConfigured()) {
             String recorded = Ids.baseOf(store.graphs()).orElse(null);
             config = config.withNamingBase(recorded);

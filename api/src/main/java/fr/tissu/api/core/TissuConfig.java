@@ -1,8 +1,10 @@
 package fr.tissu.api.core;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import fr.tissu.store.StoreConfig;
 import io.helidon.config.Config;
 
 /**
@@ -10,7 +12,7 @@ import io.helidon.config.Config;
  *
  * @param baseUri           base of the URIs this instance mints ({@code null} until resolved when not configured)
  * @param dataDir           where the store lives
- * @param storeKind         {@code tdb2} or {@code memory}
+ * @param storeKind         {@code tdb2}, {@code memory} or {@code remote}
  * @param loadSampleOnEmpty load reference and sample data into an empty store
  * @param queryTimeout      time limit of the store queries made by pages and APIs
  * @param dataLicense       licence of the published data
@@ -22,10 +24,12 @@ import io.helidon.config.Config;
  * @param baseConfigured    whether the base was configured ({@code tissu.base-uri} or {@code --base}) rather than
  *                          derived from the port served
  * @param admin             who may publish through the admin API, and its limits
+ * @param remote            the engine of a {@code remote} store ({@code null} for an embedded one)
  */
 public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty,
                           Duration queryTimeout, String dataLicense, String title, SparqlConfig sparql,
-                          CatalogConfig catalog, String publicUrl, boolean baseConfigured, AdminConfig admin) {
+                          CatalogConfig catalog, String publicUrl, boolean baseConfigured, AdminConfig admin,
+                          StoreConfig.Remote remote) {
     /** The port a service without a configured base and without a port is reached on. */
     public static final int DEFAULT_PORT = 8080;
 
@@ -34,6 +38,18 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
         baseUri = trim(baseUri);
         publicUrl = publicUrl == null ? baseUri : trim(publicUrl);
         admin = admin == null ? AdminConfig.NONE : admin;
+        if ("remote".equals(storeKind) && remote == null) {
+            throw new IllegalArgumentException("a remote store needs tissu.store.query-url, update-url and "
+                    + "graph-store-url");
+        }
+    }
+
+    /** A configuration of an embedded store. */
+    public TissuConfig(String baseUri, Path dataDir, String storeKind, boolean loadSampleOnEmpty, Duration queryTimeout,
+                       String dataLicense, String title, SparqlConfig sparql, CatalogConfig catalog, String publicUrl,
+                       boolean baseConfigured, AdminConfig admin) {
+        this(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql, catalog,
+                publicUrl, baseConfigured, admin, null);
     }
 
     /** A configuration without admin tokens (nobody may publish over HTTP). */
@@ -68,19 +84,40 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
                 tissu.get("title").asString().orElse("Tissu"),
                 SparqlConfig.create(tissu.get("sparql")),
                 CatalogConfig.create(tissu.get("catalog")), base, base != null,
-                AdminConfig.create(tissu.get("admin"), tissu.get("territory")));
+                AdminConfig.create(tissu.get("admin"), tissu.get("territory")), remote(tissu.get("store")));
+    }
+
+    /**
+     * The engine of a remote store ({@code tissu.store.kind: remote}): its {@code query-url}, {@code update-url} and
+     * {@code graph-store-url}, {@code read-timeout} and {@code poll}; the account comes from the environment
+     * ({@code TISSU_STORE_USER}, {@code TISSU_STORE_PASSWORD}), never from a file.
+     */
+    static StoreConfig.Remote remote(Config store) {
+        if (!"remote".equals(store.get("kind").asString().orElse("tdb2"))) {
+            return null;
+        }
+        String query = store.get("query-url").asString().orElseThrow(() -> new IllegalArgumentException(
+                "tissu.store.kind is remote: set tissu.store.query-url (TISSU_STORE_QUERY_URL)"));
+        URI q = URI.create(query);
+        URI update = URI.create(store.get("update-url").asString().orElse(query));
+        URI gsp = URI.create(store.get("graph-store-url").asString().orElseThrow(() -> new IllegalArgumentException(
+                "tissu.store.kind is remote: set tissu.store.graph-store-url (TISSU_STORE_GRAPH_STORE_URL)")));
+        StoreConfig.Remote r = StoreConfig.Remote.of(q, update, gsp, System.getenv());
+        return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), r.user(), r.password(),
+                store.get("read-timeout").as(Duration.class).orElse(r.readTimeout()),
+                store.get("poll").as(Duration.class).orElse(r.poll()));
     }
 
     /** The same configuration with another data directory. */
     public TissuConfig withDataDir(Path dir) {
         return new TissuConfig(baseUri, dir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
-                catalog, publicUrl, baseConfigured, admin);
+                catalog, publicUrl, baseConfigured, admin, remote);
     }
 
     /** The same configuration with a configured base ({@code --base}): things are named and linked under it. */
     public TissuConfig withBase(String base) {
         return new TissuConfig(base, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
-                catalog, base, true, admin);
+                catalog, base, true, admin, remote);
     }
 
     /**
@@ -89,7 +126,7 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
      */
     public TissuConfig servedOn(int port) {
         return baseConfigured ? this : new TissuConfig(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout,
-                dataLicense, title, sparql, catalog, "http://localhost:" + port, false, admin);
+                dataLicense, title, sparql, catalog, "http://localhost:" + port, false, admin, remote);
     }
 
     /**
@@ -102,12 +139,12 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
         }
         String url = publicUrl != null ? publicUrl : "http://localhost:" + DEFAULT_PORT;
         return new TissuConfig(recorded != null ? recorded : url, dataDir, storeKind, loadSampleOnEmpty, queryTimeout,
-                dataLicense, title, sparql, catalog, url, false, admin);
+                dataLicense, title, sparql, catalog, url, false, admin, remote);
     }
 
     /** The same configuration with {@code admin} as who may publish. */
     public TissuConfig withAdmin(AdminConfig admin) {
         return new TissuConfig(baseUri, dataDir, storeKind, loadSampleOnEmpty, queryTimeout, dataLicense, title, sparql,
-                catalog, publicUrl, baseConfigured, admin);
+                catalog, publicUrl, baseConfigured, admin, remote);
     }
 }
