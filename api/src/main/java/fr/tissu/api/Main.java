@@ -142,6 +142,7 @@ public final class Main {
         WebServerConfig.Builder builder = WebServer.builder().config(config.get("server"));
         UsageCounter usage = new UsageCounter(tissu);
         usage.schedule();
+        Follower.start(tissu); // on a shared store, other instances' writes: a daemon thread for the process's life
         server(builder, tissu, usage);
         if (port >= 0) {
             builder.port(port);
