@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,9 +41,11 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import org.apache.http.NameValuePair;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
+import org.apache.http.message.BasicNameValuePair;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
@@ -68,7 +71,6 @@ import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecutionAdapter;
 import org.apache.jena.sparql.exec.RowSet;
@@ -79,10 +81,13 @@ import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.util.iterator.WrappedIterator;
 import org.eclipse.rdf4j.common.exception.RDF4JException;
+import org.eclipse.rdf4j.http.client.SPARQLProtocolSession;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.query.Binding;
 import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.Dataset;
 import org.eclipse.rdf4j.query.GraphQueryResult;
 import org.eclipse.rdf4j.query.Operation;
 import org.eclipse.rdf4j.query.QueryLanguage;
@@ -109,7 +114,8 @@ import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
  * a request's operations one unit only where the engine has transactions: Fuseki (TDB2 and in-memory), GraphDB,
  * RDF4J Server and Virtuoso run a request in one transaction, so
  * readers see the old graph or the new one. A writer closed without commit drops its staging graph; one left by a
- * crashed writer is invisible to queries and is removed by {@link #dropStaging()}.
+ * crashed writer is invisible to queries; the record names it with its start, and the next instance to open the store
+ * a day later drops it ({@link #dropStaleStaging(Duration)}).
  *
  * <p>Timeouts: the query's timeout goes to the engine as the protocol's {@code timeout} parameter (in seconds, which
  * Fuseki, GraphDB and RDF4J Server read) and is enforced here as well: the answer is closed when the time is up, and a
@@ -123,11 +129,16 @@ final class RemoteStore implements Store {
     private static final String HOLDS = "urn:tissu:graph";
     private static final String WRITTEN = "urn:tissu:writtenAtVersion";
     private static final String STAGING = "urn:tissu:staging:";
+    private static final String STAGED = "urn:tissu:stagingGraph";
+    private static final String STARTED = "urn:tissu:startedAt";
+    /** No upload lasts this long: a staging graph older is a crashed writer's. */
+    private static final Duration STALE_STAGING = Duration.ofDays(1);
     private static final String NONE = "urn:tissu:no-graph";
     private static final String XSD = "http://www.w3.org/2001/XMLSchema#";
 
     private final StoreConfig.Remote config;
     private final SPARQLRepository repository;
+    private final ExecutorService parsing;
     private final CloseableHttpClient rdf4jHttp;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
@@ -146,13 +157,16 @@ final class RemoteStore implements Store {
                 .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(Math.min(silence, 10_000))
                         .setConnectionRequestTimeout(silence).setSocketTimeout(silence).build())
                 .setMaxConnPerRoute(64).setMaxConnTotal(64).useSystemProperties().build();
-        this.repository = new SPARQLRepository(config.query().toString(), config.update().toString());
-        repository.setHttpClient(rdf4jHttp);
-        if (config.user() != null) {
-            repository.setUsernameAndPassword(config.user(), config.password());
-        }
+        this.parsing = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("remote-store-answers")
+                .factory());
+        this.repository = new TimedRepository(config, rdf4jHttp, parsing);
         repository.init();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(silence, 10_000))).build();
+        try {
+            dropStaleStaging(STALE_STAGING);
+        } catch (StoreException e) {
+            // the engine is not reachable yet: requests will say so; the staging graphs wait for the next start
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "remote-store-timeouts");
             t.setDaemon(true);
@@ -246,34 +260,46 @@ final class RemoteStore implements Store {
             return result;
         }
 
+        /**
+         * The answer read as it arrives, each item converted; an answer closed at the timeout ends with
+         * {@link QueryCancelledException}, never as if it were complete.
+         */
+        private <A, B> Iterator<B> guarded(Iterator<A> answer, Function<A, B> convert) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    boolean more;
+                    try {
+                        more = answer.hasNext();
+                    } catch (RuntimeException e) {
+                        throw failure(e);
+                    }
+                    if (!more && expired.get()) {
+                        throw new QueryCancelledException();
+                    }
+                    return more;
+                }
+
+                @Override
+                public B next() {
+                    try {
+                        return convert.apply(answer.next());
+                    } catch (NoSuchElementException e) {
+                        throw expired.get() ? new QueryCancelledException() : e;
+                    } catch (RuntimeException e) {
+                        throw failure(e);
+                    }
+                }
+            };
+        }
+
         @Override
         public RowSet select() {
             try {
                 TupleQueryResult result = opened(prepared(connection.prepareTupleQuery(QueryLanguage.SPARQL, text))
                         .evaluate());
                 List<Var> vars = result.getBindingNames().stream().map(Var::alloc).toList();
-                return RowSetStream.create(vars, new Iterator<Binding>() {
-                    @Override
-                    public boolean hasNext() {
-                        try {
-                            return result.hasNext();
-                        } catch (RuntimeException e) {
-                            throw failure(e);
-                        }
-                    }
-
-                    @Override
-                    public Binding next() {
-                        try {
-                            BindingSet row = result.next();
-                            return Rdf4jTerms.binding(row);
-                        } catch (NoSuchElementException e) {
-                            throw expired.get() ? new QueryCancelledException() : e;
-                        } catch (RuntimeException e) {
-                            throw failure(e);
-                        }
-                    }
-                });
+                return RowSetStream.create(vars, guarded(result, Rdf4jTerms::binding));
             } catch (RuntimeException e) {
                 throw failure(e);
             }
@@ -293,25 +319,7 @@ final class RemoteStore implements Store {
             try {
                 GraphQueryResult result = opened(prepared(connection.prepareGraphQuery(QueryLanguage.SPARQL, text))
                         .evaluate());
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        try {
-                            return result.hasNext();
-                        } catch (RuntimeException e) {
-                            throw failure(e);
-                        }
-                    }
-
-                    @Override
-                    public Triple next() {
-                        try {
-                            return Rdf4jTerms.triple(result.next());
-                        } catch (RuntimeException e) {
-                            throw failure(e);
-                        }
-                    }
-                };
+                return guarded(result, Rdf4jTerms::triple);
             } catch (RuntimeException e) {
                 throw failure(e);
             }
@@ -425,6 +433,50 @@ final class RemoteStore implements Store {
     public void rewriteQueries(UnaryOperator<Query> next) {
         UnaryOperator<Query> before = rewriting;
         rewriting = q -> next.apply(before.apply(q));
+    }
+
+    /**
+     * RDF4J's SPARQL repository, sending each query's time limit to the engine as a query parameter (RDF4J 5 sends
+     * none to a plain SPARQL service): without it, a query Tissu gave up on would run on in the engine.
+     */
+    private static final class TimedRepository extends SPARQLRepository {
+        private final StoreConfig.Remote config;
+        private final org.apache.http.client.HttpClient client;
+        private final ExecutorService parsing;
+
+        TimedRepository(StoreConfig.Remote config, org.apache.http.client.HttpClient client, ExecutorService parsing) {
+            super(config.query().toString(), config.update().toString());
+            this.config = config;
+            this.client = client;
+            this.parsing = parsing;
+        }
+
+        @Override
+        protected SPARQLProtocolSession createSPARQLProtocolSession() {
+            String parameter = config.timeoutParameter();
+            SPARQLProtocolSession session = new SPARQLProtocolSession(client, parsing) {
+                {
+                    setQueryURL(config.query().toString());
+                    setUpdateURL(config.update().toString());
+                }
+
+                @Override
+                protected List<NameValuePair> getQueryMethodParameters(QueryLanguage ql, String query, String baseURI,
+                        Dataset dataset, boolean includeInferred, int maxQueryTime, Binding... bindings) {
+                    List<NameValuePair> params = new ArrayList<>(super.getQueryMethodParameters(ql, query, baseURI,
+                            dataset, includeInferred, maxQueryTime, bindings));
+                    if (maxQueryTime > 0 && parameter != null && !parameter.isBlank()
+                            && params.stream().noneMatch(p -> p.getName().equals(parameter))) {
+                        params.add(new BasicNameValuePair(parameter, Integer.toString(maxQueryTime)));
+                    }
+                    return params;
+                }
+            };
+            if (config.user() != null) {
+                session.setUsernameAndPassword(config.user(), config.password());
+            }
+            return session;
+        }
     }
 
     // ---------------------------------------------------------------- the store's record
@@ -549,21 +601,34 @@ final class RemoteStore implements Store {
         }
     }
 
-    /** Removes the staging graphs writers left behind (a crashed load); call it when no instance is writing. */
-    void dropStaging() {
-        List<String> staging = new ArrayList<>();
-        try (RepositoryConnection c = connection(); RepositoryResult<Resource> ids = c.getContextIDs()) {
-            for (Resource id : ids) {
-                if (id.stringValue().startsWith(STAGING)) {
-                    staging.add(id.stringValue());
+    /**
+     * Drops the staging graphs the record names that were started more than {@code age} ago (left by a writer that
+     * crashed or lost the engine), and their entries. Cheap: the record is a small graph.
+     */
+    void dropStaleStaging(Duration age) {
+        String q = "SELECT ?g ?t { GRAPH <" + SELF + "> { <" + SELF + "> <" + STAGED + "> ?g . ?g <" + STARTED
+                + "> ?t } }";
+        Instant before = Instant.now().minus(age);
+        List<String> stale = new ArrayList<>();
+        try (RepositoryConnection c = connection();
+             TupleQueryResult rows = c.prepareTupleQuery(QueryLanguage.SPARQL, q).evaluate()) {
+            for (BindingSet row : rows) {
+                if (Instant.parse(row.getValue("t").stringValue()).isBefore(before)) {
+                    stale.add(row.getValue("g").stringValue());
                 }
             }
         } catch (RDF4JException e) {
             throw unavailable(e);
         }
-        for (String g : staging) {
-            update("DROP SILENT GRAPH <" + g + ">");
+        for (String g : stale) {
+            update("DROP SILENT GRAPH <" + g + "> ; " + unstage(g));
         }
+    }
+
+    /** The update that removes a staging graph's entry from the record. */
+    private static String unstage(String staging) {
+        return "DELETE WHERE { GRAPH <" + SELF + "> { <" + SELF + "> <" + STAGED + "> <" + staging + "> . <" + staging
+                + "> <" + STARTED + "> ?t } }";
     }
 
     /**
@@ -574,6 +639,7 @@ final class RemoteStore implements Store {
         private final Node graph;
         private final String staging = STAGING + UUID.randomUUID();
         private Upload upload;
+        private boolean staged;
         private long count;
         private boolean open = true;
 
@@ -584,10 +650,20 @@ final class RemoteStore implements Store {
         @Override
         public void add(Triple triple) {
             if (upload == null) {
+                stage();
                 upload = new Upload(staging);
             }
             upload.add(triple);
             count++;
+        }
+
+        /** Names the staging graph in the record before anything is uploaded into it, with the time it started. */
+        private void stage() {
+            if (!staged) {
+                update("INSERT DATA { GRAPH <" + SELF + "> { <" + SELF + "> <" + STAGED + "> <" + staging + "> . <"
+                        + staging + "> <" + STARTED + "> \"" + Instant.now() + "\"^^<" + XSD + "dateTime> } }");
+                staged = true;
+            }
         }
 
         @Override
@@ -620,9 +696,10 @@ final class RemoteStore implements Store {
                 // INSERT … WHERE rather than MOVE: Fuseki 6.0.0 on TDB2 loses, in ADD, COPY and MOVE, the quads
                 // the destination held before the request (replaceKeepsWhatTheOldGraphAlsoHad)
                 update("DROP SILENT GRAPH " + g + " ; INSERT { GRAPH " + g + " { ?s ?p ?o } } WHERE { GRAPH <" + staging
-                        + "> { ?s ?p ?o } } ; DROP SILENT GRAPH <" + staging + ">"
+                        + "> { ?s ?p ?o } } ; DROP SILENT GRAPH <" + staging + "> ; " + unstage(staging)
                         + " ; INSERT DATA { GRAPH <" + SELF + "> { <" + SELF + "> <" + HOLDS + "> " + g + " } } ; "
                         + bump(graph));
+                staged = false;
             } finally {
                 open = false;
                 cleanUp();
@@ -643,10 +720,12 @@ final class RemoteStore implements Store {
                     upload.abandon();
                     upload = null;
                 }
-                try {
-                    update("DROP SILENT GRAPH <" + staging + ">");
-                } catch (StoreException e) {
-                    // an unreachable engine keeps a staging graph no query sees; dropStaging() removes it
+                if (staged) {
+                    try {
+                        update("DROP SILENT GRAPH <" + staging + "> ; " + unstage(staging));
+                    } catch (StoreException e) {
+                        // an unreachable engine keeps a staging graph no query sees; dropStaleStaging removes it
+                    }
                 }
             } finally {
                 writing.unlock();
@@ -779,6 +858,7 @@ final class RemoteStore implements Store {
     public void close() {
         timer.shutdownNow();
         repository.shutDown();
+        parsing.shutdownNow();
         try {
             rdf4jHttp.close();
         } catch (IOException e) {

@@ -44,14 +44,25 @@ public record StoreConfig(String kind, Path location, Remote remote) {
      * @param readTimeout the longest silence of the engine during a request (connection set-up or between two bytes of
      *                    an answer): past it the request fails, whatever the query's own timeout
      * @param poll       how old the store's list of graphs and data version may get before a query reads them again
+     * @param timeoutParameter the query parameter that gives the engine each query's time limit in seconds
+     *                   ({@code timeout} for Fuseki, GraphDB and RDF4J Server); empty to send none (Virtuoso reads
+     *                   {@code timeout} in milliseconds: give it its own limit, {@code MaxQueryExecutionTime})
      */
     public record Remote(URI query, URI update, URI graphStore, String user, String password, Duration readTimeout,
-                         Duration poll) {
+                         Duration poll, String timeoutParameter) {
 
-        /** The endpoints, the account from {@code env}, and the default waits (2 min of silence, 2 s of staleness). */
+        /**
+         * The endpoints, the account from {@code env}, and the defaults: 2 min of silence, 2 s of staleness, the
+         * time limit sent as {@code timeout}.
+         */
         public static Remote of(URI query, URI update, URI graphStore, Map<String, String> env) {
             return new Remote(query, update, graphStore, env.get("TISSU_STORE_USER"), env.get("TISSU_STORE_PASSWORD"),
-                    Duration.ofMinutes(2), Duration.ofSeconds(2));
+                    Duration.ofMinutes(2), Duration.ofSeconds(2), "timeout");
+        }
+
+        /** The same engine, read again after {@code poll}. */
+        public Remote withPoll(Duration poll) {
+            return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter);
         }
 
         @Override

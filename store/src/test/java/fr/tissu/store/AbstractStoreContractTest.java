@@ -157,6 +157,22 @@ abstract class AbstractStoreContractTest {
     }
 
     @Test
+    void anAnswerCutWhileStreamingEndsWithATimeoutNotAsIfComplete() {
+        Triple[] many = new Triple[300];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = t("s" + i, i);
+        }
+        write(G1, many);
+        long[] rows = {0};
+        long start = System.nanoTime();
+        assertThrows(QueryTimeoutException.class, () -> store.select(
+                "SELECT * { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }", Duration.ofMillis(500), row -> rows[0]++));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMs < 5000, "cut after " + elapsedMs + " ms");
+        assertTrue(rows[0] < 27_000_000L, rows[0] + " rows");
+    }
+
+    @Test
     void executeRunsAParsedQueryAndRefusesFederation() {
         write(G1, t("a", 1), t("b", 2));
         long rows = store.execute(QueryFactory.create("SELECT * { ?s ?p ?o }"), T,

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,27 @@ class RemoteStoreTest extends AbstractStoreContractTest {
     }
 
     @Test
+    void aStagingGraphLeftByACrashedWriterIsDroppedADayLater() {
+        write(G1, t("a", 1));
+        long quads = fuseki.quads();
+        String record = "<urn:tissu:store>";
+        String[][] uploads = {{"urn:tissu:staging:old", "2026-01-01T00:00:00Z"},
+            {"urn:tissu:staging:recent", Instant.now().toString()}};
+        for (String[] staged : uploads) {
+            fuseki.update("INSERT DATA { GRAPH <" + staged[0] + "> { <urn:x> <urn:p> 1 . <urn:y> <urn:p> 2 } "
+                    + "GRAPH " + record + " { " + record + " <urn:tissu:stagingGraph> <" + staged[0] + "> . <"
+                    + staged[0] + "> <urn:tissu:startedAt> \"" + staged[1] + "\"^^<http://www.w3.org/2001/XMLSchema#"
+                    + "dateTime> } }");
+        }
+        assertEquals(quads + 8, fuseki.quads());
+        assertEquals(1, count(), "staging graphs are never part of the data");
+        try (Store next = Store.create(StoreConfig.remote(fuseki.remote()))) {
+            assertEquals(quads + 4, fuseki.quads(), "the day-old upload is gone, the recent one is left to its writer");
+            assertEquals(List.of(G1), next.graphs());
+        }
+    }
+
+    @Test
     void blankNodesKeepTheirIdentityAcrossTheUpload() {
         Node b = NodeFactory.createBlankNode();
         Node p = NodeFactory.createURI("http://example.org/q");
@@ -137,8 +159,7 @@ class RemoteStoreTest extends AbstractStoreContractTest {
     void theStoresRecordIsSharedByEveryInstanceWithinThePollInterval() throws InterruptedException {
         StoreConfig.Remote r = fuseki.remote();
         Duration poll = Duration.ofMillis(500);
-        try (Store other = Store.create(StoreConfig.remote(new StoreConfig.Remote(r.query(), r.update(), r.graphStore(),
-                null, null, r.readTimeout(), poll)))) {
+        try (Store other = Store.create(StoreConfig.remote(r.withPoll(poll)))) {
             long before = other.version();
             write(G2, t("z", 1));
             assertEquals(before, other.version(), "another instance reads the store's record once per poll interval");
