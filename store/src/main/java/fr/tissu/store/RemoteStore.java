@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -555,18 +557,39 @@ final class RemoteStore implements Store {
 
     /**
      * The update that records a write of {@code graph} ({@code null}: none) and bumps the version and the time of the
-     * last write, within the request it ends: every instance reads them from the store.
+     * last write, within the request it ends: every instance reads them from the store. Each step reads the record
+     * through an aggregate, the one form Virtuoso 7 runs right: an {@code OPTIONAL} first in the {@code WHERE} of an
+     * update matches nothing there, and a sub-select followed by an {@code OPTIONAL} fails to compile.
      */
     private static String bump(Node graph) {
         String self = "<" + SELF + ">";
-        String g = graph == null ? null : FmtUtils.stringForNode(graph);
-        return "DELETE { GRAPH " + self + " { " + self + " <" + VERSION + "> ?v . " + self + " <" + MODIFIED + "> ?m . "
-                + (g == null ? "" : g + " <" + WRITTEN + "> ?w . ") + "} } INSERT { GRAPH " + self + " { " + self
-                + " <" + VERSION + "> ?n . " + self + " <" + MODIFIED + "> \"" + Instant.now() + "\"^^<" + XSD
-                + "dateTime> . " + (g == null ? "" : g + " <" + WRITTEN + "> ?n . ") + "} } WHERE { OPTIONAL { GRAPH "
-                + self + " { " + self + " <" + VERSION + "> ?v } } OPTIONAL { GRAPH " + self + " { " + self + " <"
-                + MODIFIED + "> ?m } } " + (g == null ? "" : "OPTIONAL { GRAPH " + self + " { " + g + " <" + WRITTEN
-                + "> ?w } } ") + "BIND(COALESCE(?v + 1, 1) AS ?n) }";
+        String version = self + " <" + VERSION + "> ";
+        String latest = "{ SELECT ((COALESCE(MAX(?x), 0) + 1) AS ?n) (MAX(?x) AS ?v) WHERE { GRAPH " + self + " { "
+                + version + "?x } } }";
+        StringBuilder u = new StringBuilder()
+                .append("DELETE { GRAPH ").append(self).append(" { ").append(version).append("?v } } INSERT { GRAPH ")
+                .append(self).append(" { ").append(version).append("?n } } WHERE { ").append(latest).append(" } ; ")
+                .append("DELETE WHERE { GRAPH ").append(self).append(" { ").append(self).append(" <").append(MODIFIED)
+                .append("> ?m } } ; INSERT DATA { GRAPH ").append(self).append(" { ").append(self).append(" <")
+                .append(MODIFIED).append("> \"").append(Instant.now()).append("\"^^<").append(XSD)
+                .append("dateTime> } }");
+        if (graph != null) {
+            String g = FmtUtils.stringForNode(graph);
+            u.append(" ; DELETE WHERE { GRAPH ").append(self).append(" { ").append(g).append(" <").append(WRITTEN)
+                    .append("> ?w } } ; INSERT { GRAPH ").append(self).append(" { ").append(g).append(" <")
+                    .append(WRITTEN).append("> ?v } } WHERE { { SELECT (MAX(?x) AS ?v) WHERE { GRAPH ").append(self)
+                    .append(" { ").append(version).append("?x } } } }");
+        }
+        return u.toString();
+    }
+
+    /** An ASK sent as it is (no dataset added): for the store's own checks. */
+    private boolean ask(String query) {
+        try (RepositoryConnection c = connection()) {
+            return c.prepareBooleanQuery(QueryLanguage.SPARQL, query).evaluate();
+        } catch (RDF4JException e) {
+            throw unavailable(e);
+        }
     }
 
     private void update(String update) {
@@ -677,6 +700,11 @@ final class RemoteStore implements Store {
                 Upload u = upload;
                 upload = null;
                 u.finish();
+                if (!ask("ASK { GRAPH <" + staging + "> { ?s ?p ?o } }")) {
+                    throw new StoreException("the store at " + config.graphStore() + " accepted the upload of "
+                            + count + " triples but kept none (an engine that does not read chunked request bodies, "
+                            + "as Virtuoso: set tissu.store.chunked-upload to false)");
+                }
             }
         }
 
@@ -733,36 +761,54 @@ final class RemoteStore implements Store {
         }
     }
 
-    /** One streamed Graph Store Protocol POST of N-Triples into a graph. */
+    /**
+     * One Graph Store Protocol POST of N-Triples into a graph: streamed while triples are added (chunked), or, for an
+     * engine that does not read chunked bodies ({@link StoreConfig.Remote#chunkedUpload()} off), written to a
+     * temporary file first and sent with its length. Memory stays flat either way.
+     */
     private final class Upload {
-        private final PipedOutputStream pipe = new PipedOutputStream();
+        private final String graph;
+        private final PipedOutputStream pipe;
+        private final Path spool;
         private final OutputStream out;
         private final StreamRDF writer;
-        private final CompletableFuture<HttpResponse<String>> response;
+        private CompletableFuture<HttpResponse<String>> response;
 
         Upload(String graph) {
+            this.graph = graph;
             try {
-                PipedInputStream body = new PipedInputStream(pipe, 1 << 20);
-                this.out = new BufferedOutputStream(pipe, 1 << 16);
-                URI target = URI.create(config.graphStore() + (config.graphStore().getQuery() == null ? "?" : "&")
-                        + "graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
-                HttpRequest.Builder post = HttpRequest.newBuilder(target)
-                        .header("Content-Type", "application/n-triples; charset=utf-8")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body));
-                if (config.user() != null) {
-                    post.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (config.user() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)));
+                if (config.chunkedUpload()) {
+                    this.pipe = new PipedOutputStream();
+                    this.spool = null;
+                    PipedInputStream body = new PipedInputStream(pipe, 1 << 20);
+                    this.out = new BufferedOutputStream(pipe, 1 << 16);
+                    this.response = send(HttpRequest.BodyPublishers.ofInputStream(() -> body));
+                } else {
+                    this.pipe = null;
+                    this.spool = Files.createTempFile("tissu-upload-", ".nt");
+                    this.out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
                 }
-                this.response = http.sendAsync(post.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("cannot prepare an upload to the store", e);
             }
             this.writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NTRIPLES_UTF8);
             writer.start();
         }
 
+        private CompletableFuture<HttpResponse<String>> send(HttpRequest.BodyPublisher body) {
+            URI target = URI.create(config.graphStore() + (config.graphStore().getQuery() == null ? "?" : "&")
+                    + "graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
+            HttpRequest.Builder post = HttpRequest.newBuilder(target)
+                    .header("Content-Type", "application/n-triples; charset=utf-8").POST(body);
+            if (config.user() != null) {
+                post.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (config.user() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)));
+            }
+            return http.sendAsync(post.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         void add(Triple triple) {
-            if (response.isDone()) { // the engine answered before the end: it refused the upload
+            if (response != null && response.isDone()) { // the engine answered before the end: it refused the upload
                 finish();
             }
             writer.triple(triple);
@@ -773,6 +819,9 @@ final class RemoteStore implements Store {
             try {
                 writer.finish();
                 out.close();
+                if (response == null) {
+                    response = send(HttpRequest.BodyPublishers.ofFile(spool));
+                }
                 answer = response.get(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (IOException | UncheckedIOException | ExecutionException | TimeoutException e) {
                 abandon();
@@ -781,6 +830,8 @@ final class RemoteStore implements Store {
                 abandon();
                 Thread.currentThread().interrupt();
                 throw new StoreException("interrupted while uploading to the store", e);
+            } finally {
+                deleteSpool();
             }
             if (answer.statusCode() / 100 != 2) {
                 throw new StoreException("the store at " + config.graphStore() + " refused the upload: HTTP "
@@ -789,11 +840,24 @@ final class RemoteStore implements Store {
         }
 
         void abandon() {
-            response.cancel(true);
+            if (response != null) {
+                response.cancel(true);
+            }
             try {
-                pipe.close();
+                out.close();
             } catch (IOException e) {
                 // abandoned
+            }
+            deleteSpool();
+        }
+
+        private void deleteSpool() {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    spool.toFile().deleteOnExit();
+                }
             }
         }
     }

@@ -74,6 +74,11 @@ abstract class AbstractStoreContractTest {
                 "one pattern of the default graph matches triples of two graphs");
         assertFalse(store.ask("ASK { GRAPH <" + G1.getURI() + "> { <http://example.org/c> ?p ?o } }", T),
                 "a named graph holds only its own triples");
+    }
+
+    @Test
+    void aTripleInTwoGraphsIsInTheUnionOnce() {
+        write(G1, t("a", 1), t("b", 2));
         write(G2, t("c", 3), t("a", 1));
         assertEquals(3, count(), "a triple in two graphs is in the union once");
     }
