@@ -37,7 +37,7 @@ printf '%s' "$token" > "$work/remote-token"
 sha=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 
 # 1. An empty Fuseki (TDB2 on disk), and a Tissu on it that loads the four files through its admin API.
-rm -rf "$remote" && mkdir -p "$remote"
+rm -rf "$remote" && mkdir -p "$remote/fuseki-db"
 java -Xmx$heap -jar "$fuseki_jar" --tdb2 --loc="$remote/fuseki-db" --update --localhost --ping --port=$fuseki_port /ds \
   > "$remote/fuseki.log" 2>&1 &
 pids+=($!)

@@ -88,9 +88,10 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
     }
 
     /**
-     * The engine of a remote store ({@code tissu.store.kind: remote}): its {@code query-url}, {@code update-url} and
-     * {@code graph-store-url}, {@code read-timeout}, {@code poll}, {@code timeout-parameter} and {@code chunked-upload}; the account comes
-     * from the environment ({@code TISSU_STORE_USER}, {@code TISSU_STORE_PASSWORD}), never from a file.
+     * The engine of a remote store ({@code tissu.store.kind: remote}): its {@code query-url}, {@code update-url},
+     * {@code graph-store-url}, {@code read-timeout}, {@code poll}, {@code timeout-parameter} and
+     * {@code chunked-upload}; the account comes from the environment ({@code TISSU_STORE_USER},
+     * {@code TISSU_STORE_PASSWORD}), never from a file.
      */
     static StoreConfig.Remote remote(Config store) {
         if (!"remote".equals(store.get("kind").asString().orElse("tdb2"))) {
