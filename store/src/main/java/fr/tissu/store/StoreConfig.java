@@ -47,11 +47,9 @@ public record StoreConfig(String kind, Path location, Remote remote) {
      * @param timeoutParameter the query parameter that gives the engine each query's time limit in seconds
      *                   ({@code timeout} for Fuseki, GraphDB and RDF4J Server); empty to send none (Virtuoso reads
      *                   {@code timeout} in milliseconds: give it its own limit, {@code MaxQueryExecutionTime})
-     * @param chunkedUpload whether uploads stream as they are written (chunked); off, each is written to a temporary
-     *                   file and sent with its length (Virtuoso answers 201 to a chunked upload and keeps nothing)
      */
     public record Remote(URI query, URI update, URI graphStore, String user, String password, Duration readTimeout,
-                         Duration poll, String timeoutParameter, boolean chunkedUpload) {
+                         Duration poll, String timeoutParameter) {
 
         /**
          * The endpoints, the account from {@code env}, and the defaults: 2 min of silence, 2 s of staleness, the
@@ -59,13 +57,12 @@ public record StoreConfig(String kind, Path location, Remote remote) {
          */
         public static Remote of(URI query, URI update, URI graphStore, Map<String, String> env) {
             return new Remote(query, update, graphStore, env.get("TISSU_STORE_USER"), env.get("TISSU_STORE_PASSWORD"),
-                    Duration.ofMinutes(2), Duration.ofSeconds(2), "timeout", true);
+                    Duration.ofMinutes(2), Duration.ofSeconds(2), "timeout");
         }
 
         /** The same engine, read again after {@code poll}. */
         public Remote withPoll(Duration poll) {
-            return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter,
-                    chunkedUpload);
+            return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter);
         }
 
         @Override

@@ -133,14 +133,12 @@ public final class VirtuosoProcess implements AutoCloseable {
 
     /**
      * The remote store configuration for this server: no time limit sent as a parameter (Virtuoso reads
-     * {@code timeout} in milliseconds and answers partial results past it), Tissu's own limit only; uploads sent
-     * with their length (Virtuoso keeps nothing of a chunked one).
+     * {@code timeout} in milliseconds and answers partial results past it), Tissu's own limit only.
      */
     public StoreConfig.Remote remote() {
         StoreConfig.Remote r = StoreConfig.Remote.of(URI.create(base() + "/sparql"), URI.create(base() + "/sparql"),
                 URI.create(base() + "/sparql-graph-crud"), Map.of());
-        return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), null, null, r.readTimeout(), r.poll(), "",
-                false);
+        return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), null, null, r.readTimeout(), r.poll(), "");
     }
 
     /** Runs a SPARQL update on the server directly. */

@@ -89,9 +89,8 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
 
     /**
      * The engine of a remote store ({@code tissu.store.kind: remote}): its {@code query-url}, {@code update-url},
-     * {@code graph-store-url}, {@code read-timeout}, {@code poll}, {@code timeout-parameter} and
-     * {@code chunked-upload}; the account comes from the environment ({@code TISSU_STORE_USER},
-     * {@code TISSU_STORE_PASSWORD}), never from a file.
+     * {@code graph-store-url}, {@code read-timeout}, {@code poll} and {@code timeout-parameter}; the account comes
+     * from the environment ({@code TISSU_STORE_USER}, {@code TISSU_STORE_PASSWORD}), never from a file.
      */
     static StoreConfig.Remote remote(Config store) {
         if (!"remote".equals(store.get("kind").asString().orElse("tdb2"))) {
@@ -107,8 +106,7 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
         return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), r.user(), r.password(),
                 store.get("read-timeout").as(Duration.class).orElse(r.readTimeout()),
                 store.get("poll").as(Duration.class).orElse(r.poll()),
-                store.get("timeout-parameter").asString().orElse(r.timeoutParameter()),
-                store.get("chunked-upload").asBoolean().orElse(r.chunkedUpload()));
+                store.get("timeout-parameter").asString().orElse(r.timeoutParameter()));
     }
 
     /** The same configuration with another data directory. */
