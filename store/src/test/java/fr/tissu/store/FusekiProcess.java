@@ -2,7 +2,6 @@ package fr.tissu.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real SPARQL 1.1 server for the remote store's tests: the standalone Apache Jena Fuseki jar (copied by the build
@@ -39,7 +36,7 @@ public final class FusekiProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no Fuseki server jar at " + jar + " (the build copies it there)");
         }
-        int port = freePort();
+        int port = LoopbackEngines.freePort();
         Path log = jar.resolveSibling("fuseki-" + port + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
@@ -85,13 +82,6 @@ public final class FusekiProcess implements AutoCloseable {
         throw new IllegalStateException("Fuseki did not answer within a minute: see " + log);
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** {@code http://127.0.0.1:PORT}. */
     public String base() {
@@ -124,37 +114,11 @@ public final class FusekiProcess implements AutoCloseable {
 
     /** Runs a SPARQL update on the server directly. */
     public void update(String update) {
-        HttpClient client = HttpClient.newHttpClient();
-        try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/ds/update"))
-                    .header("Content-Type", "application/sparql-update")
-                    .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("update refused: " + r.statusCode() + " " + r.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        LoopbackEngines.update(URI.create(base() + "/ds/update"), update);
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try (var files = Files.walk(database)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory
-        }
+        LoopbackEngines.stop(process, 10, database);
     }
 }

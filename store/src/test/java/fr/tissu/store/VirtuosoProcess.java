@@ -2,7 +2,6 @@ package fr.tissu.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +43,8 @@ public final class VirtuosoProcess implements AutoCloseable {
     public static VirtuosoProcess start() {
         try {
             Path dir = Files.createTempDirectory("tissu-virtuoso");
-            int sql = freePort();
-            int http = freePort();
+            int sql = LoopbackEngines.freePort();
+            int http = LoopbackEngines.freePort();
             String ini = Files.readString(INI)
                     .replace("/var/lib/virtuoso-opensource-7/db", dir.toString())
                     .replaceAll("(?m)^ServerPort\\s*=\\s*1111", "ServerPort = " + sql)
@@ -120,11 +118,6 @@ public final class VirtuosoProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     /** {@code http://127.0.0.1:PORT}. */
     public String base() {
@@ -143,37 +136,11 @@ public final class VirtuosoProcess implements AutoCloseable {
 
     /** Runs a SPARQL update on the server directly. */
     public void update(String update) {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base()
-                    + "/sparql")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("update=" + URLEncoder.encode(update,
-                            StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("update refused: " + r.statusCode() + " " + r.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        LoopbackEngines.update(URI.create(base() + "/sparql"), update);
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory
-        }
+        LoopbackEngines.stop(process, 30, dir);
     }
 }
