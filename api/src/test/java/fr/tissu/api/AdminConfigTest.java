@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,10 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 
-/** {@code tissu.territory} as YAML lists it and as an environment variable gives it. */
+/**
+ * {@code tissu.territory} as YAML lists it and as an environment variable gives it; a remote store's engine as its
+ * keys name it.
+ */
 class AdminConfigTest {
     private static TissuConfig read(Map<String, String> keys) {
         return TissuConfig.create(Config.just(ConfigSources.create(keys)).get("tissu"));
@@ -29,5 +33,24 @@ class AdminConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read(Map.of("tissu.territory", "243500000")));
         assertTrue(e.getMessage().contains("unknown EPCI SIREN '243500000'"), e.getMessage());
+    }
+
+    @Test
+    void aRemoteStoreIsOneRepositoryOrThreeEndpoints() {
+        TissuConfig rdf4j = read(Map.of("tissu.store.kind", "remote", "tissu.store.repository-url",
+                "http://engine:8080/rdf4j-server/repositories/tissu/", "tissu.store.poll", "PT5S"));
+        assertEquals("http://engine:8080/rdf4j-server/repositories/tissu", rdf4j.remote().repository().toString());
+        assertEquals("http://engine:8080/rdf4j-server/repositories/tissu/statements",
+                rdf4j.remote().update().toString());
+        assertEquals("http://engine:8080/rdf4j-server/repositories/tissu/rdf-graphs/service",
+                rdf4j.remote().graphStore().toString());
+        assertEquals(Duration.ofSeconds(5), rdf4j.remote().poll());
+        TissuConfig sparql = read(Map.of("tissu.store.kind", "remote", "tissu.store.query-url", "http://e/q",
+                "tissu.store.graph-store-url", "http://e/data"));
+        assertEquals("http://e/q", sparql.remote().update().toString(), "updates go to the query URL if none is set");
+        assertEquals(null, sparql.remote().repository(), "no RDF4J transactions on a plain SPARQL service");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("tissu.store.kind", "remote")));
+        assertTrue(e.getMessage().contains("repository-url"), e.getMessage());
     }
 }

@@ -92,12 +92,13 @@ import org.eclipse.rdf4j.query.TupleQueryResult;
 import org.eclipse.rdf4j.query.impl.SimpleDataset;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.eclipse.rdf4j.repository.RepositoryResult;
+import org.eclipse.rdf4j.repository.http.HTTPRepository;
 import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
 
 /**
  * A store kept by another engine, reached over the SPARQL 1.1 protocols: queries and updates through Eclipse RDF4J's
  * SPARQL repository (any SPARQL 1.1 service: Fuseki, Virtuoso, GraphDB, RDF4J Server, Neptune), graph uploads through
- * the Graph Store Protocol, streamed.
+ * the Graph Store Protocol or, on RDF4J Server and GraphDB, RDF4J's HTTP repository, streamed.
  *
  * <p>The engine keeps everything every Tissu instance on it must agree on, in the graph {@code urn:tissu:store}: the
  * data version, the last write, and the list of Tissu's graphs. A query that names no dataset is sent with that list
@@ -105,10 +106,13 @@ import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
  * {@code named-graph-uri}), which is what the embedded store's union default graph is, on any engine and without
  * configuring it; the store's own graph and half-written graphs stay out of sight.
  *
- * <p>A graph is replaced by one Graph Store Protocol {@code PUT} of its new content (written to temporary files as it
- * is added), which engines with transactions (Fuseki, GraphDB, RDF4J Server) run as one: readers see the old graph
- * or the new one. An update then bumps the version (a reader may see the new graph a moment before the new
- * version; never half a graph). Content validated before the commit is also uploaded into a staging graph; a writer
+ * <p>A graph's new content is written to temporary files as it is added. On RDF4J Server and GraphDB (configured by
+ * their repository's address, {@link StoreConfig.Remote#repository()}), the commit clears the graph, streams the
+ * files and updates the record in one transaction of the engine, through RDF4J's HTTP repository: readers see the old
+ * graph and version or the new ones. On any other SPARQL 1.1 service the graph is replaced by one Graph Store
+ * Protocol {@code PUT}, which engines with transactions (Fuseki) run as one: readers see the old graph or the new
+ * one; an update then bumps the version (a reader may see the new graph a moment before the new version; never half
+ * a graph). Content validated before the commit is also uploaded into a staging graph; a writer
  * closed without commit drops it, one left by a crashed writer is invisible to queries, and the record names it with
  * its start so that the next instance to open the store a day later drops it ({@link #dropStaleStaging(Duration)}).
  *
@@ -133,6 +137,8 @@ final class RemoteStore implements Store {
 
     private final StoreConfig.Remote config;
     private final SPARQLRepository repository;
+    /** RDF4J Server or GraphDB, through the RDF4J REST API: for writes in one engine transaction; else null. */
+    private final HTTPRepository transactional;
     private final ExecutorService parsing;
     private final CloseableHttpClient rdf4jHttp;
     private final HttpClient http;
@@ -156,6 +162,16 @@ final class RemoteStore implements Store {
                 .factory());
         this.repository = new TimedRepository(config, rdf4jHttp, parsing);
         repository.init();
+        if (config.repository() != null) {
+            this.transactional = new HTTPRepository(config.repository().toString());
+            transactional.setHttpClient(rdf4jHttp);
+            if (config.user() != null) {
+                transactional.setUsernameAndPassword(config.user(), config.password());
+            }
+            transactional.init();
+        } else {
+            this.transactional = null;
+        }
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(silence, 10_000))).build();
         try {
             dropStaleStaging(STALE_STAGING);
@@ -732,13 +748,17 @@ final class RemoteStore implements Store {
             try {
                 endPart();
                 String g = FmtUtils.stringForNode(graph);
-                if (!parts.isEmpty()) {
-                    send("PUT", graph.getURI(), parts);
-                }
-                update((parts.isEmpty() ? "DROP SILENT GRAPH " + g + " ; " : "")
-                        + (staged ? "DROP SILENT GRAPH <" + staging + "> ; " + unstage(staging) + " ; " : "")
+                String record = (staged ? "DROP SILENT GRAPH <" + staging + "> ; " + unstage(staging) + " ; " : "")
                         + "INSERT DATA { GRAPH <" + SELF + "> { <" + SELF + "> <" + HOLDS + "> " + g + " } } ; "
-                        + bump(graph));
+                        + bump(graph);
+                if (transactional != null) {
+                    commitInTransaction(record);
+                } else {
+                    if (!parts.isEmpty()) {
+                        send("PUT", graph.getURI(), parts);
+                    }
+                    update((parts.isEmpty() ? "DROP SILENT GRAPH " + g + " ; " : "") + record);
+                }
                 staged = false;
             } finally {
                 open = false;
@@ -751,6 +771,37 @@ final class RemoteStore implements Store {
             if (open) {
                 open = false;
                 cleanUp();
+            }
+        }
+
+        /**
+         * RDF4J Server, GraphDB: the graph cleared, its new content streamed from the temporary files and the record
+         * updated in one transaction of the engine, so the graph and the data version change together; a failure
+         * rolls everything back.
+         */
+        private void commitInTransaction(String record) {
+            IRI context = transactional.getValueFactory().createIRI(graph.getURI());
+            try (RepositoryConnection c = transactional.getConnection()) {
+                c.begin();
+                try {
+                    c.clear(context);
+                    for (Path part : parts) {
+                        c.add(part.toFile(), org.eclipse.rdf4j.rio.RDFFormat.NTRIPLES, context);
+                    }
+                    c.prepareUpdate(QueryLanguage.SPARQL, record).execute();
+                    c.commit();
+                } catch (RuntimeException | IOException e) {
+                    if (c.isActive()) {
+                        c.rollback();
+                    }
+                    throw e;
+                }
+            } catch (RDF4JException e) {
+                throw unavailable(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read an upload's temporary file", e);
+            } finally {
+                known = null;
             }
         }
 
@@ -887,6 +938,9 @@ final class RemoteStore implements Store {
     public void close() {
         timer.shutdownNow();
         repository.shutDown();
+        if (transactional != null) {
+            transactional.shutDown();
+        }
         parsing.shutdownNow();
         try {
             rdf4jHttp.close();

@@ -47,9 +47,12 @@ public record StoreConfig(String kind, Path location, Remote remote) {
      * @param timeoutParameter the query parameter that gives the engine each query's time limit in seconds
      *                   ({@code timeout} for Fuseki, GraphDB and RDF4J Server); empty to send none (Virtuoso reads
      *                   {@code timeout} in milliseconds: give it its own limit, {@code MaxQueryExecutionTime})
+     * @param repository the repository's address in the RDF4J REST API ({@code …/repositories/ID} on RDF4J Server
+     *                   and GraphDB), or {@code null} for any other engine: where it is set, a graph is replaced
+     *                   and the data version bumped in one engine transaction
      */
     public record Remote(URI query, URI update, URI graphStore, String user, String password, Duration readTimeout,
-                         Duration poll, String timeoutParameter) {
+                         Duration poll, String timeoutParameter, URI repository) {
 
         /**
          * The endpoints, the account from {@code env}, and the defaults: 2 min of silence, 2 s of staleness, the
@@ -57,18 +60,37 @@ public record StoreConfig(String kind, Path location, Remote remote) {
          */
         public static Remote of(URI query, URI update, URI graphStore, Map<String, String> env) {
             return new Remote(query, update, graphStore, env.get("TISSU_STORE_USER"), env.get("TISSU_STORE_PASSWORD"),
-                    Duration.ofMinutes(2), Duration.ofSeconds(2), "timeout");
+                    Duration.ofMinutes(2), Duration.ofSeconds(2), "timeout", null);
+        }
+
+        /**
+         * A repository of RDF4J Server or GraphDB, at {@code repository} ({@code …/repositories/ID}): its SPARQL
+         * endpoints are derived from it (queries on it, updates on {@code /statements}, graph uploads on
+         * {@code /rdf-graphs/service}) and writes go through its transactions.
+         */
+        public static Remote rdf4j(URI repository, Map<String, String> env) {
+            String r = repository.toString().endsWith("/") ? repository.toString().substring(0,
+                    repository.toString().length() - 1) : repository.toString();
+            Remote plain = of(URI.create(r), URI.create(r + "/statements"), URI.create(r + "/rdf-graphs/service"), env);
+            return plain.withRepository(URI.create(r));
         }
 
         /** The same engine, read again after {@code poll}. */
         public Remote withPoll(Duration poll) {
-            return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter);
+            return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter,
+                    repository);
+        }
+
+        /** The same engine, with writes through the RDF4J REST API's transactions at {@code repository}. */
+        public Remote withRepository(URI repository) {
+            return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter,
+                    repository);
         }
 
         @Override
         public String toString() { // never the password, in logs or errors
-            return "Remote[query=" + query + ", update=" + update + ", graphStore=" + graphStore + ", user=" + user
-                    + "]";
+            return "Remote[query=" + query + ", update=" + update + ", graphStore=" + graphStore + ", repository="
+                    + repository + ", user=" + user + "]";
         }
     }
 }

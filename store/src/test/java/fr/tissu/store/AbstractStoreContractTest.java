@@ -48,6 +48,15 @@ abstract class AbstractStoreContractTest {
                 NodeFactory.createLiteralString(Integer.toString(o)));
     }
 
+    /** {@code n} triples with subjects {@code prefix0} to {@code prefixN-1}. */
+    static Triple[] many(String prefix, int n) {
+        Triple[] triples = new Triple[n];
+        for (int i = 0; i < n; i++) {
+            triples[i] = t(prefix + i, i);
+        }
+        return triples;
+    }
+
     void write(Node graph, Triple... triples) {
         try (GraphWriter w = store.replace(graph)) {
             for (Triple triple : triples) {

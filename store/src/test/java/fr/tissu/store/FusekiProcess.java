@@ -45,43 +45,13 @@ public final class FusekiProcess implements AutoCloseable {
                     "--update", "--localhost", "--ping", "--port=" + port, "/ds").redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             FusekiProcess server = new FusekiProcess(p, port, database);
-            server.awaitReady(log);
+            LoopbackEngines.awaitAnswer("Fuseki", p, URI.create(server.base() + "/$/ping"), Duration.ofMinutes(1),
+                    log, server);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + jar, e);
         }
     }
-
-    private void awaitReady(Path log) {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Fuseki stopped at start: see " + log);
-            }
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/$/ping")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        close();
-        throw new IllegalStateException("Fuseki did not answer within a minute: see " + log);
-    }
-
 
     /** {@code http://127.0.0.1:PORT}. */
     public String base() {

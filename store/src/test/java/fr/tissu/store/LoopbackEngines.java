@@ -11,10 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 
-/** What the SPARQL engines the tests start on loopback ({@link FusekiProcess}, {@link VirtuosoProcess}) share. */
+/**
+ * What the SPARQL engines the tests start on loopback ({@link FusekiProcess}, {@link VirtuosoProcess},
+ * {@link Rdf4jServerProcess}) share.
+ */
 final class LoopbackEngines {
     private LoopbackEngines() {
     }
@@ -26,6 +30,47 @@ final class LoopbackEngines {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until {@code probe} answers 200 (at most {@code limit}); if {@code process} stops first or the time runs
+     * out, closes {@code server} and fails, naming {@code log}.
+     */
+    static void awaitAnswer(String name, Process process, URI probe, Duration limit, Path log,
+                            AutoCloseable server) {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + limit.toNanos();
+        String failure = name + " did not answer within " + limit.toSeconds() + " s: see " + log;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                failure = name + " stopped at start: see " + log;
+                break;
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(probe).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            // stopping a server that failed to start
+        }
+        throw new IllegalStateException(failure);
     }
 
     /** Runs a SPARQL update on {@code endpoint} directly (the protocol's form-encoded {@code update}). */

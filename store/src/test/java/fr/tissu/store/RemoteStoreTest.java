@@ -177,12 +177,4 @@ class RemoteStoreTest extends AbstractStoreContractTest {
             assertEquals(Optional.of(Set.of()), store.changedSince(store.version()));
         }
     }
-
-    private static Triple[] many(String prefix, int n) {
-        Triple[] triples = new Triple[n];
-        for (int i = 0; i < n; i++) {
-            triples[i] = t(prefix + i, i);
-        }
-        return triples;
-    }
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,45 +47,22 @@ public final class VirtuosoProcess implements AutoCloseable {
                     .replaceAll("(?m)^ServerPort\\s*=\\s*1111", "ServerPort = " + sql)
                     .replaceAll("(?m)^ServerPort\\s*=\\s*8890", "ServerPort = " + http)
                     .replaceAll("(?m)^DirsAllowed\\s*=.*", "DirsAllowed = ., " + dir
-                            + ", /usr/share/virtuoso-opensource-7/vad");
+                            + ", /usr/share/virtuoso-opensource-7/vad")
+                    // Debian's default cuts every answer at 10,000 rows, silently: Tissu streams answers whole
+                    .replaceAll("(?m)^ResultSetMaxRows\\s*=.*", "ResultSetMaxRows = 2000000000");
             Files.writeString(dir.resolve("virtuoso.ini"), ini);
             Process p = new ProcessBuilder(SERVER.toString(), "-f", "+configfile", dir.resolve("virtuoso.ini")
                     .toString()).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("out.log").toFile()).start();
             VirtuosoProcess server = new VirtuosoProcess(p, http, dir);
-            server.awaitReady();
+            LoopbackEngines.awaitAnswer("Virtuoso", p, URI.create(server.base() + "/sparql?query="
+                    + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8)), Duration.ofMinutes(2),
+                    dir.resolve("out.log"), server);
             server.grantUpdates(sql);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Virtuoso", e);
         }
-    }
-
-    private void awaitReady() throws IOException {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Virtuoso stopped at start: "
-                        + Files.readString(dir.resolve("out.log")));
-            }
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/sparql?query="
-                        + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8))).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
-        }
-        close();
-        throw new IllegalStateException("Virtuoso did not answer within two minutes");
     }
 
     private void grantUpdates(int sql) throws IOException {
@@ -109,16 +83,6 @@ public final class VirtuosoProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-
     /** {@code http://127.0.0.1:PORT}. */
     public String base() {
         return "http://127.0.0.1:" + http;
@@ -131,7 +95,8 @@ public final class VirtuosoProcess implements AutoCloseable {
     public StoreConfig.Remote remote() {
         StoreConfig.Remote r = StoreConfig.Remote.of(URI.create(base() + "/sparql"), URI.create(base() + "/sparql"),
                 URI.create(base() + "/sparql-graph-crud"), Map.of());
-        return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), null, null, r.readTimeout(), r.poll(), "");
+        return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), null, null, r.readTimeout(), r.poll(), "",
+                null);
     }
 
     /** Runs a SPARQL update on the server directly. */

@@ -39,8 +39,8 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
         publicUrl = publicUrl == null ? baseUri : trim(publicUrl);
         admin = admin == null ? AdminConfig.NONE : admin;
         if ("remote".equals(storeKind) && remote == null) {
-            throw new IllegalArgumentException("a remote store needs tissu.store.query-url, update-url and "
-                    + "graph-store-url");
+            throw new IllegalArgumentException("a remote store needs tissu.store.repository-url, or query-url, "
+                    + "update-url and graph-store-url");
         }
     }
 
@@ -88,25 +88,34 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
     }
 
     /**
-     * The engine of a remote store ({@code tissu.store.kind: remote}): its {@code query-url}, {@code update-url},
-     * {@code graph-store-url}, {@code read-timeout}, {@code poll} and {@code timeout-parameter}; the account comes
-     * from the environment ({@code TISSU_STORE_USER}, {@code TISSU_STORE_PASSWORD}), never from a file.
+     * The engine of a remote store ({@code tissu.store.kind: remote}): either {@code repository-url} (RDF4J Server,
+     * GraphDB: the endpoints follow from it and writes use its transactions) or {@code query-url}, {@code update-url}
+     * and {@code graph-store-url} (any SPARQL 1.1 service); then {@code read-timeout}, {@code poll} and
+     * {@code timeout-parameter}. The account comes from the environment ({@code TISSU_STORE_USER},
+     * {@code TISSU_STORE_PASSWORD}), never from a file.
      */
     static StoreConfig.Remote remote(Config store) {
         if (!"remote".equals(store.get("kind").asString().orElse("tdb2"))) {
             return null;
         }
-        String query = store.get("query-url").asString().orElseThrow(() -> new IllegalArgumentException(
-                "tissu.store.kind is remote: set tissu.store.query-url (TISSU_STORE_QUERY_URL)"));
-        URI q = URI.create(query);
-        URI update = URI.create(store.get("update-url").asString().orElse(query));
-        URI gsp = URI.create(store.get("graph-store-url").asString().orElseThrow(() -> new IllegalArgumentException(
-                "tissu.store.kind is remote: set tissu.store.graph-store-url (TISSU_STORE_GRAPH_STORE_URL)")));
-        StoreConfig.Remote r = StoreConfig.Remote.of(q, update, gsp, System.getenv());
+        StoreConfig.Remote r;
+        var repository = store.get("repository-url").asString();
+        if (repository.isPresent()) {
+            r = StoreConfig.Remote.rdf4j(URI.create(repository.get()), System.getenv());
+        } else {
+            String query = store.get("query-url").asString().orElseThrow(() -> new IllegalArgumentException(
+                    "tissu.store.kind is remote: set tissu.store.repository-url (RDF4J Server, GraphDB: "
+                            + "TISSU_STORE_REPOSITORY_URL) or tissu.store.query-url (TISSU_STORE_QUERY_URL)"));
+            URI update = URI.create(store.get("update-url").asString().orElse(query));
+            URI gsp = URI.create(store.get("graph-store-url").asString().orElseThrow(() ->
+                    new IllegalArgumentException("tissu.store.kind is remote: set tissu.store.graph-store-url "
+                            + "(TISSU_STORE_GRAPH_STORE_URL)")));
+            r = StoreConfig.Remote.of(URI.create(query), update, gsp, System.getenv());
+        }
         return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), r.user(), r.password(),
                 store.get("read-timeout").as(Duration.class).orElse(r.readTimeout()),
                 store.get("poll").as(Duration.class).orElse(r.poll()),
-                store.get("timeout-parameter").asString().orElse(r.timeoutParameter()));
+                store.get("timeout-parameter").asString().orElse(r.timeoutParameter()), r.repository());
     }
 
     /** The same configuration with another data directory. */
