@@ -73,6 +73,35 @@ final class LoopbackEngines {
         throw new IllegalStateException(failure);
     }
 
+    /**
+     * Creates an empty repository at {@code repository} ({@code …/repositories/ID}) through the RDF4J REST API, as
+     * RDF4J Server and GraphDB take it: its configuration in Turtle, {@code PUT} on its address.
+     */
+    static void createRepository(String repository, String repositoryType, String sailType) {
+        String id = repository.substring(repository.lastIndexOf('/') + 1);
+        String config = """
+                @prefix rep: <http://www.openrdf.org/config/repository#> .
+                @prefix sr: <http://www.openrdf.org/config/repository/sail#> .
+                @prefix sail: <http://www.openrdf.org/config/sail#> .
+                [] a rep:Repository ; rep:repositoryID "%s" ; rep:repositoryImpl [
+                    rep:repositoryType "%s" ; sr:sailImpl [ sail:sailType "%s" ] ] .
+                """.formatted(id, repositoryType, sailType);
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(repository))
+                    .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString(config)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException("the repository " + repository + " was refused: " + r.statusCode()
+                        + " " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a SPARQL update on {@code endpoint} directly (the protocol's form-encoded {@code update}). */
     static void update(URI endpoint, String update) {
         try {

@@ -3,9 +3,6 @@ package fr.tissu.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +15,6 @@ import java.util.Map;
  * as a deployment of RDF4J Server or GraphDB would be ({@link StoreConfig.Remote#rdf4j}).
  */
 public final class Rdf4jServerProcess implements AutoCloseable {
-    private static final String REPOSITORY = """
-            @prefix rep: <http://www.openrdf.org/config/repository#> .
-            @prefix sr: <http://www.openrdf.org/config/repository/sail#> .
-            @prefix sail: <http://www.openrdf.org/config/sail#> .
-            [] a rep:Repository ; rep:repositoryID "tissu" ; rep:repositoryImpl [
-                rep:repositoryType "openrdf:SailRepository" ;
-                sr:sailImpl [ sail:sailType "openrdf:NativeStore" ] ] .
-            """;
     private final Process process;
     private final int port;
     private final Path dir;
@@ -57,30 +46,16 @@ public final class Rdf4jServerProcess implements AutoCloseable {
             Rdf4jServerProcess server = new Rdf4jServerProcess(p, port, dir);
             LoopbackEngines.awaitAnswer("RDF4J Server", p, URI.create(server.base() + "/protocol"),
                     Duration.ofMinutes(2), log, server);
-            server.createRepository();
+            try {
+                LoopbackEngines.createRepository(server.repository(), "openrdf:SailRepository",
+                        "openrdf:NativeStore");
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start RDF4J Server from " + war, e);
-        }
-    }
-
-    private void createRepository() {
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(repository()))
-                    .header("Content-Type", "text/turtle").PUT(HttpRequest.BodyPublishers.ofString(REPOSITORY))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                close();
-                throw new IllegalStateException("RDF4J Server refused the repository: " + r.statusCode() + " "
-                        + r.body());
-            }
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException(e);
         }
     }
 

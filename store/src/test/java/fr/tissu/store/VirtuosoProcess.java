@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class VirtuosoProcess implements AutoCloseable {
     static final Path SERVER = Path.of("/usr/bin/virtuoso-t");
+    /** What the SPARQL account needs to run updates, as isql statements. */
+    static final String GRANTS = "grant SPARQL_UPDATE to \"SPARQL\"; "
+            + "grant execute on DB.DBA.SPARQL_INSERT_DICT_CONTENT to \"SPARQL\"; "
+            + "grant execute on DB.DBA.SPARQL_DELETE_DICT_CONTENT to \"SPARQL\"; "
+            + "grant execute on DB.DBA.SPARUL_RUN to \"SPARQL\"; grant execute on DB.DBA.L_O_LOOK to \"SPARQL\"; "
+            + "grant execute on DB.DBA.RDF_OBJ_ADD_KEYWORD_FOR_GRAPH to \"SPARQL\";";
     private static final Path ISQL = Path.of("/usr/bin/isql-vt");
     private static final Path INI = Path.of("/etc/virtuoso-opensource-7/virtuoso.ini");
     private final Process process;
@@ -66,11 +72,7 @@ public final class VirtuosoProcess implements AutoCloseable {
     }
 
     private void grantUpdates(int sql) throws IOException {
-        String grants = "grant SPARQL_UPDATE to \"SPARQL\"; grant execute on DB.DBA.SPARQL_INSERT_DICT_CONTENT to "
-                + "\"SPARQL\"; grant execute on DB.DBA.SPARQL_DELETE_DICT_CONTENT to \"SPARQL\"; grant execute on "
-                + "DB.DBA.SPARUL_RUN to \"SPARQL\"; grant execute on DB.DBA.L_O_LOOK to \"SPARQL\"; grant execute on "
-                + "DB.DBA.RDF_OBJ_ADD_KEYWORD_FOR_GRAPH to \"SPARQL\";";
-        Process isql = new ProcessBuilder(ISQL.toString(), Integer.toString(sql), "dba", "dba", "exec=" + grants)
+        Process isql = new ProcessBuilder(ISQL.toString(), Integer.toString(sql), "dba", "dba", "exec=" + GRANTS)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("grants.log").toFile()).start();
         try {
             if (!isql.waitFor(60, TimeUnit.SECONDS) || isql.exitValue() != 0) {
@@ -93,8 +95,13 @@ public final class VirtuosoProcess implements AutoCloseable {
      * {@code timeout} in milliseconds and answers partial results past it), Tissu's own limit only.
      */
     public StoreConfig.Remote remote() {
-        StoreConfig.Remote r = StoreConfig.Remote.of(URI.create(base() + "/sparql"), URI.create(base() + "/sparql"),
-                URI.create(base() + "/sparql-graph-crud"), Map.of());
+        return remoteAt(base());
+    }
+
+    /** The remote store configuration for a Virtuoso at {@code base} ({@code http://host:port}). */
+    static StoreConfig.Remote remoteAt(String base) {
+        StoreConfig.Remote r = StoreConfig.Remote.of(URI.create(base + "/sparql"), URI.create(base + "/sparql"),
+                URI.create(base + "/sparql-graph-crud"), Map.of());
         return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), null, null, r.readTimeout(), r.poll(), "",
                 null);
     }
