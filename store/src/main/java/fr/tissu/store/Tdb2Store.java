@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -40,6 +41,9 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * bookkeeping (data version, last write) lives in TDB2's real default graph, which the union does not show.
  */
 final class Tdb2Store implements Store {
+    private static final Logger LOG = Logger.getLogger(Tdb2Store.class.getName());
+    /** How long {@link #close()} waits for the transactions still active. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     private static final Node SELF = NodeFactory.createURI("urn:tissu:store");
     private static final Node VERSION = NodeFactory.createURI("urn:tissu:version");
     private static final Node MODIFIED = NodeFactory.createURI("urn:tissu:modified");
@@ -227,12 +231,32 @@ final class Tdb2Store implements Store {
         }
     }
 
+    /**
+     * Closes the store. Queries still being answered (a response streaming as the server stops, a dump being written)
+     * are given {@link #CLOSE_WAIT} to end; the database and its lock file are then released now, not at the end of
+     * the process: another process (a server started after a load, or the load after a server) may open it next.
+     * Readers still active after the wait keep it until the process ends, which is said once in the log.
+     */
     @Override
     public void close() {
         dataset.close();
         if (location != null) {
-            // release the database and its lock file now, not at the end of the process: another process (a server
-            // started after a load, or the load after a server) may open it next
+            var transactions = TDBInternal.getTransactionCoordinator(dsg);
+            long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            while (transactions.countActive() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            long active = transactions.countActive();
+            if (active > 0) {
+                LOG.warning(() -> "closing the store in " + location + " with " + active + " transaction(s) still "
+                        + "active after " + CLOSE_WAIT.toSeconds() + " s: it is released when the process ends");
+                return;
+            }
             TDBInternal.expel(dsg);
         }
     }
