@@ -8,6 +8,7 @@ import fr.tissu.api.catalog.CatalogService;
 import fr.tissu.api.core.BadParameterException;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.finder.FinderService;
 import fr.tissu.api.graphql.GraphQlEngine;
 import fr.tissu.api.graphql.GraphQlService;
 import fr.tissu.api.html.Html;
@@ -120,6 +121,7 @@ public final class Main {
     /** Every protocol service of {@code tissu}, in routing order (what the routing mounts, and what tests inspect). */
     public static List<HttpService> services(Instance tissu, IndicatorComparison comparison) {
         return List.of(new LinkedDataService(tissu, comparison),
+                new FinderService(tissu),
                 new VocabularyService(tissu),
                 new SparqlService(tissu, tissu.config().sparql()),
                 new ActivitiesService(tissu),

@@ -48,7 +48,8 @@ class ArchitectureTest {
     @Test
     void sharedPackagesNeverReachIntoAProtocol() {
         String[] protocols = {"fr.tissu.api.rest..", "fr.tissu.api.graphql..", "fr.tissu.api.sparql..",
-            "fr.tissu.api.linkeddata..", "fr.tissu.api.catalog..", "fr.tissu.api.html..", "fr.tissu.api.http.."};
+            "fr.tissu.api.linkeddata..", "fr.tissu.api.catalog..", "fr.tissu.api.html..", "fr.tissu.api.http..",
+            "fr.tissu.api.finder.."};
         noClasses().that().resideInAPackage("fr.tissu.api.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(protocols).check(classes);
         noClasses().that().resideInAnyPackage("fr.tissu.api.core..").should().dependOnClassesThat()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import fr.tissu.vocabulary.Tissu;
 import fr.tissu.vocabulary.Vocab;
@@ -64,6 +65,21 @@ public final class Themes {
         return Vocabulary.get().schemes().find(node, Vocab.Skos.prefLabel, Node.ANY)
                 .filterKeep(t -> t.getObject().getLiteralLanguage().equals(lang))
                 .mapWith(t -> t.getObject().getLiteralLexicalForm()).nextOptional().orElse(code(theme));
+    }
+
+    /** The top themes' codes, each with its sub-themes' codes, in code order. */
+    public static Map<String, List<String>> tree() {
+        String prefix = Tissu.BASE + "theme/";
+        Map<String, List<String>> tree = new TreeMap<>();
+        var schemes = Vocabulary.get().schemes();
+        schemes.find(Node.ANY, Vocab.Skos.inScheme, NodeFactory.createURI(Tissu.BASE + "theme")).forEach(t -> {
+            Node theme = t.getSubject();
+            if (!schemes.contains(theme, Vocab.Skos.broader, Node.ANY)) {
+                String code = theme.getURI().substring(prefix.length());
+                tree.put(code, DESCENDANTS.getOrDefault(code, Set.of()).stream().sorted().toList());
+            }
+        });
+        return tree;
     }
 
     /** The themes {@code property} links from {@code theme} (or to it, {@code inverse}), as URIs in order. */
