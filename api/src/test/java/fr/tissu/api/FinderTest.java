@@ -202,6 +202,31 @@ class FinderTest {
         assertTrue(d.selectFirst("label[for=day-wed]").text().startsWith("Wednesday"));
     }
 
+    @Test
+    void anActivityPageSaysWhatAResidentNeedsFirstThenTheLinkedData() {
+        String href = get(JUDO).html().selectFirst("ol.cards h3 a").attr("href");
+        Document d = get(href).html();
+        Element essentials = d.selectFirst("h2#essentials").parent();
+        String text = essentials.text();
+        assertTrue(text.contains("le mercredi, "), text);
+        assertTrue(text.contains("prochaine séance : mercredi"), text);
+        assertTrue(text.matches(".*Pour qui (de \\d+ à \\d+ ans|à partir de \\d+ ans|jusqu'à \\d+ ans|tous âges).*"),
+                text);
+        Element osm = essentials.selectFirst("a[href^=https://www.openstreetmap.org/?mlat=]");
+        assertNotNull(osm, "a link to open the place in OpenStreetMap: " + essentials.html());
+        Element ics = essentials.selectFirst("a[href$=?format=ics]");
+        try (Http1ClientResponse res = client.get(ics.attr("href").replace("?format=ics", ""))
+                .queryParam("format", "ics").request()) {
+            assertEquals(200, res.status().code());
+            assertTrue(res.as(String.class).startsWith("BEGIN:VCALENDAR"));
+        }
+        assertTrue(d.select("h2").eachText().contains("Toutes les données (Linked Data)"), "the Linked Data stays");
+        List<String> sections = d.select("h2[id]").eachAttr("id");
+        assertTrue(sections.indexOf("essentials") < sections.indexOf("props"), "essentials first: " + sections);
+        String english = get(href + "?lang=en").html().selectFirst("h2#essentials").parent().text();
+        assertTrue(english.contains("Wednesdays, ") && english.contains("next session: Wednesday"), english);
+    }
+
     private static String centreOfRennes() {
         double[] b = ReferenceData.get().box("35238").orElseThrow();
         return ((b[1] + b[3]) / 2) + "," + ((b[0] + b[2]) / 2);

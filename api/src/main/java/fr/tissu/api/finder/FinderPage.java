@@ -2,14 +2,11 @@ package fr.tissu.api.finder;
 
 import static fr.tissu.api.html.Html.esc;
 
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +21,7 @@ import java.util.TreeMap;
 import fr.tissu.api.core.BadParameterException;
 import fr.tissu.api.domain.ActivityFilter;
 import fr.tissu.api.domain.Themes;
+import fr.tissu.api.html.ActivityWords;
 import fr.tissu.api.html.Html;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.Bindings;
@@ -58,11 +56,13 @@ final class FinderPage {
     private final boolean en;
     private final Locale locale;
     private final String license;
+    private final ActivityWords words;
 
     FinderPage(String lang, String license) {
         this.lang = lang;
         this.en = "en".equals(lang);
-        this.locale = en ? Locale.UK : Locale.FRENCH;
+        this.words = new ActivityWords(lang);
+        this.locale = words.locale();
         this.license = license;
     }
 
@@ -194,7 +194,7 @@ final class FinderPage {
                     || days.contains(d.name().toLowerCase(Locale.ROOT));
             b.append("<input type=\"checkbox\" id=\"day-").append(code).append("\" name=\"day\" value=\"")
                     .append(code).append('"').append(on ? " checked" : "").append("><label for=\"day-").append(code)
-                    .append("\">").append(d.getDisplayName(TextStyle.FULL, locale));
+                    .append("\">").append(words.day(d));
             count(b, s == null ? null : byDay.getOrDefault(d, 0));
             b.append("</label> ");
         }
@@ -296,7 +296,7 @@ final class FinderPage {
         b.append("<p><label for=\"language\">").append(t("Langue parlée", "Language spoken"))
                 .append("</label><select id=\"language\" name=\"language\"><option value=\"\">")
                 .append(t("toutes", "any")).append("</option>");
-        byLanguage.forEach((code, n) -> option(b, code, Locale.forLanguageTag(code).getDisplayLanguage(locale),
+        byLanguage.forEach((code, n) -> option(b, code, words.language(code),
                 chosen, s == null ? null : n));
         b.append("</select></p>\n");
     }
@@ -336,7 +336,7 @@ final class FinderPage {
                     : "<a href=\"/id/association/" + esc(Bindings.lastSegment(a.organizer())) + q + "\">"
                     + esc(a.organizerName()) + "</a>").append("</p>\n");
         }
-        String when = schedule(a);
+        String when = words.schedule(a);
         if (!when.isEmpty()) {
             b.append("<p><strong>").append(esc(when)).append("</strong></p>\n");
         }
@@ -347,16 +347,15 @@ final class FinderPage {
         }
         ActivityFilter filter = s.filter();
         if (filter.near() != null && ActivityFilter.lat(a) != null) {
-            double km = filter.near().distance(a.place().lat(), a.place().lon()) / 1000;
-            facts.add(t("à ", "") + String.format(locale, "%.1f km", km) + t("", " away"));
+            facts.add(words.distance(filter.near().distance(a.place().lat(), a.place().lon())));
         }
         b.append("<p>").append(esc(String.join(" · ", facts))).append("</p>\n");
         List<String> more = new ArrayList<>();
-        String ages = ages(a.minAge(), a.maxAge());
+        String ages = words.ages(a.minAge(), a.maxAge());
         if (!ages.isEmpty()) {
             more.add(ages);
         }
-        String price = price(a.free(), a.price());
+        String price = words.price(a.free(), a.price());
         if (!price.isEmpty()) {
             more.add(price);
         }
@@ -370,7 +369,7 @@ final class FinderPage {
         if (next != null) {
             b.append("<p class=\"meta\">").append(t("Prochaine séance : ", "Next session: "))
                     .append("<time datetime=\"").append(next).append("\">")
-                    .append(esc(next.format(DateTimeFormatter.ofPattern("EEEE d MMMM", locale))))
+                    .append(esc(words.date(next)))
                     .append("</time></p>\n");
         }
         b.append("</article></li>\n");
@@ -385,52 +384,6 @@ final class FinderPage {
             ReferenceData.get().commune(a.commune()).ifPresent(c -> parts.add(c.name()));
         }
         return String.join(", ", parts);
-    }
-
-    /** "le mercredi, 16 h 30 – 17 h 30" or "Wednesday, 16:30 – 17:30". */
-    String schedule(Activity a) {
-        List<String> days = new ArrayList<>();
-        for (DayOfWeek d : WEEK) {
-            if (a.days().contains(d)) {
-                days.add((en ? "" : "le ") + d.getDisplayName(TextStyle.FULL, locale) + (en ? "s" : ""));
-            }
-        }
-        String list = days.isEmpty() ? "" : days.size() == 1 ? days.get(0)
-                : String.join(", ", days.subList(0, days.size() - 1)) + t(" et ", " and ") + days.getLast();
-        if (a.start() == null) {
-            return list;
-        }
-        String hours = time(a.start()) + (a.end() == null ? "" : " – " + time(a.end()));
-        return list.isEmpty() ? hours : list + ", " + hours;
-    }
-
-    private String time(LocalTime time) {
-        if (en) {
-            return time.toString();
-        }
-        return time.getHour() + " h" + (time.getMinute() == 0 ? "" : String.format(" %02d", time.getMinute()));
-    }
-
-    private String ages(Integer min, Integer max) {
-        if (min == null && max == null) {
-            return "";
-        }
-        if (min != null && max != null) {
-            return t("de " + min + " à " + max + " ans", "ages " + min + " to " + max);
-        }
-        return min != null ? t("à partir de " + min + " ans", "from age " + min)
-                : t("jusqu'à " + max + " ans", "up to age " + max);
-    }
-
-    private String price(Boolean free, BigDecimal price) {
-        if (Boolean.TRUE.equals(free)) {
-            return t("gratuit", "free");
-        }
-        if (price == null) {
-            return "";
-        }
-        String amount = price.stripTrailingZeros().toPlainString();
-        return t(amount.replace('.', ',') + " € par an", "€" + amount + " a year");
     }
 
     private void noResult(StringBuilder b, FinderService.Search s) {

@@ -60,6 +60,15 @@ public final class ThingPage {
      * The page of {@code thing}, described by {@code graph}, with {@code extra} (escaped HTML) after its description.
      */
     public String render(Node thing, Graph graph, String path, List<Html.Alternate> alternates, String extra) {
+        return render(thing, graph, path, alternates, "", extra);
+    }
+
+    /**
+     * The page of {@code thing} with {@code lead} (escaped HTML: what a resident needs first) before its Linked Data
+     * description and {@code extra} after it.
+     */
+    public String render(Node thing, Graph graph, String path, List<Html.Alternate> alternates, String lead,
+                         String extra) {
         Set<Node> objects = new HashSet<>();
         graph.find().forEachRemaining(t -> objects.add(t.getObject()));
         graph.find().forEachRemaining(t -> objects.add(t.getPredicate()));
@@ -73,8 +82,9 @@ public final class ThingPage {
                 .mapWith(k -> Labels.of(k, lang)).toList().stream().distinct().toList();
         body.append("<p class=\"kind\">").append(Html.esc(String.join(" · ", kinds))).append(" — <code>")
                 .append(Html.esc(thing.getURI())).append("</code></p>\n");
-        body.append("<section aria-labelledby=\"props\"><h2 id=\"props\">")
-                .append(en ? "Description" : "Description").append("</h2>\n");
+        body.append(lead).append("<section aria-labelledby=\"props\"><h2 id=\"props\">")
+                .append(lead.isEmpty() ? "Description" : en ? "All the data (Linked Data)"
+                        : "Toutes les données (Linked Data)").append("</h2>\n");
         properties(body, thing, graph, labels, 0);
         body.append("</section>\n").append(extra);
         if (!incoming.isEmpty()) {

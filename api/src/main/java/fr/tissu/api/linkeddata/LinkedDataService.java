@@ -1,6 +1,7 @@
 package fr.tissu.api.linkeddata;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,12 @@ import java.util.Optional;
 
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.html.ActivitySummary;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.IndicatorSection;
 import fr.tissu.api.html.ThingPage;
 import fr.tissu.api.http.Problem;
+import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.Describer;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
@@ -81,8 +84,15 @@ public final class LinkedDataService implements HttpService {
                         req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang,
                         path);
             }
+            String lead = "";
+            if (type.equals("activity")) {
+                Activity activity = tissu.model().activities().byKey().get(key);
+                if (activity != null) {
+                    lead = ActivitySummary.render(activity, lang, LocalDate.now());
+                }
+            }
             String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path),
-                    extra);
+                    lead, extra);
             res.header(HeaderNames.CONTENT_TYPE, RdfMedia.HTML.contentType())
                     .send(html.getBytes(StandardCharsets.UTF_8));
             return;
