@@ -85,11 +85,21 @@ abstract class AbstractStoreContractTest {
                 "a named graph holds only its own triples");
     }
 
+    /**
+     * How many times the union matches a triple two graphs hold: once, by the SPARQL recommendation (the default
+     * graph is their RDF merge). Virtuoso and RDF4J Server take several default graphs as a bag and say 2 (their
+     * tests override this; the README says so); the day one of them merges, its test fails and the note can go.
+     */
+    int matchesOfATripleInTwoGraphs() {
+        return 1;
+    }
+
     @Test
     void aTripleInTwoGraphsIsInTheUnionOnce() {
         write(G1, t("a", 1), t("b", 2));
         write(G2, t("c", 3), t("a", 1));
-        assertEquals(3, count(), "a triple in two graphs is in the union once");
+        assertEquals(2 + matchesOfATripleInTwoGraphs(), count(), "a triple in two graphs is in the union "
+                + matchesOfATripleInTwoGraphs() + " time(s)");
     }
 
     @Test

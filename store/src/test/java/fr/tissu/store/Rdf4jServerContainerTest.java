@@ -1,12 +1,9 @@
 package fr.tissu.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
@@ -39,12 +36,9 @@ class Rdf4jServerContainerTest extends AbstractStoreContractTest {
         return Store.create(StoreConfig.remote(remote));
     }
 
-    /** RDF4J Server takes several default graphs as a bag (as {@link RemoteStoreOnRdf4jServerTest} says). */
+    /** RDF4J Server takes several default graphs as a bag. */
     @Override
-    @Test
-    void aTripleInTwoGraphsIsInTheUnionOnce() {
-        write(G1, t("a", 1), t("b", 2));
-        write(G2, t("c", 3), t("a", 1));
-        assertEquals(4, count());
+    int matchesOfATripleInTwoGraphs() {
+        return 2;
     }
 }

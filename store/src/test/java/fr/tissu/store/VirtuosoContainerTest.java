@@ -1,12 +1,9 @@
 package fr.tissu.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
@@ -50,12 +47,9 @@ class VirtuosoContainerTest extends AbstractStoreContractTest {
         return Store.create(StoreConfig.remote(remote));
     }
 
-    /** Virtuoso takes several default graphs as a bag (as {@link RemoteStoreOnVirtuosoTest} says). */
+    /** Virtuoso takes several default graphs as a bag. */
     @Override
-    @Test
-    void aTripleInTwoGraphsIsInTheUnionOnce() {
-        write(G1, t("a", 1), t("b", 2));
-        write(G2, t("c", 3), t("a", 1));
-        assertEquals(4, count());
+    int matchesOfATripleInTwoGraphs() {
+        return 2;
     }
 }
