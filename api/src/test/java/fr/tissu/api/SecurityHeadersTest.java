@@ -62,6 +62,8 @@ class SecurityHeadersTest {
             {"/openapi/ui", HTML},
             {"/admin", HTML},
             {"/id/commune/00000", HTML},
+            {"/trouver?where=Rennes&theme=judo", HTML},
+            {"/trouver?age=huit", HTML},
         };
         for (String[] r : requests) {
             int q = r[0].indexOf('?');

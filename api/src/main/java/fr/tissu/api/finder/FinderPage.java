@@ -35,7 +35,8 @@ final class FinderPage {
             background:var(--band);padding:1rem;border-radius:.5rem}
             form.finder p{margin:0}form.finder label{display:block;font-weight:600}\
             form.finder fieldset{border:1px solid #ccd;margin:0;padding:.25rem .75rem .5rem}
-            form.finder fieldset label{display:inline;font-weight:400;margin-right:.75rem;white-space:nowrap}\
+            form.finder .opt{display:inline-flex;align-items:baseline;gap:.3rem;margin:0 .9rem .2rem 0}\
+            form.finder .opt label{display:inline;font-weight:400}\
             form.finder legend{font-weight:600}
             form.finder input[type=search],form.finder input[type=text],form.finder input[type=number],\
             form.finder select{font:inherit;width:100%;padding:.3rem .4rem}
@@ -192,11 +193,12 @@ final class FinderPage {
             DayOfWeek d = WEEK.get(i);
             boolean on = days.contains(code) || days.contains(d.getDisplayName(TextStyle.FULL, Locale.FRENCH))
                     || days.contains(d.name().toLowerCase(Locale.ROOT));
-            b.append("<input type=\"checkbox\" id=\"day-").append(code).append("\" name=\"day\" value=\"")
+            b.append("<span class=\"opt\"><input type=\"checkbox\" id=\"day-").append(code)
+                    .append("\" name=\"day\" value=\"")
                     .append(code).append('"').append(on ? " checked" : "").append("><label for=\"day-").append(code)
                     .append("\">").append(words.day(d));
             count(b, s == null ? null : byDay.getOrDefault(d, 0));
-            b.append("</label> ");
+            b.append("</label></span> ");
         }
         b.append("</fieldset>\n<fieldset class=\"wide\"><legend>").append(t("Autres critères", "Other criteria"))
                 .append("</legend>");
@@ -227,11 +229,11 @@ final class FinderPage {
     private void check(StringBuilder b, String name, String label, FinderService.Form f, Integer n) {
         String v = f.one(name);
         boolean on = v != null && List.of("true", "1", "yes", "oui", "on").contains(v.toLowerCase(Locale.ROOT));
-        b.append("<input type=\"checkbox\" id=\"").append(name).append("\" name=\"").append(name)
+        b.append("<span class=\"opt\"><input type=\"checkbox\" id=\"").append(name).append("\" name=\"").append(name)
                 .append("\" value=\"true\"").append(on ? " checked" : "").append("><label for=\"").append(name)
                 .append("\">").append(label);
         count(b, n);
-        b.append("</label> ");
+        b.append("</label></span> ");
     }
 
     private void themes(StringBuilder b, FinderService.Form f, FinderService.Search s) {

@@ -15,6 +15,7 @@ import fr.tissu.api.domain.ActivityFilter;
 import fr.tissu.api.domain.ActivityListing;
 import fr.tissu.api.domain.Params;
 import fr.tissu.api.html.ThingPage;
+import fr.tissu.api.http.SecurityHeaders;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ReferenceData;
 import io.helidon.http.HeaderNames;
@@ -67,7 +68,7 @@ public final class FinderService implements HttpService {
         }
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                 .header(HeaderNames.CACHE_CONTROL, "no-cache")
-                .send(html.getBytes(StandardCharsets.UTF_8));
+                .send(SecurityHeaders.policy(res, html).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs a search: the form's state, the matches in order, the counts beside the filters. */

@@ -65,9 +65,13 @@ public final class ActivityWords {
         return time.getHour() + " h" + (time.getMinute() == 0 ? "" : String.format(" %02d", time.getMinute()));
     }
 
-    /** A date with its day: "mercredi 9 décembre", "Wednesday 9 December" (the year when not this one). */
+    /**
+     * A date with its day: "mercredi 9 décembre", "mardi 1er septembre 2026", "Wednesday 9 December" (the year when not
+     * this one).
+     */
     public String date(LocalDate date) {
-        String pattern = date.getYear() == LocalDate.now().getYear() ? "EEEE d MMMM" : "EEEE d MMMM yyyy";
+        String day = date.getDayOfMonth() == 1 && !en ? "d'er'" : "d"; // le 1er septembre
+        String pattern = "EEEE " + day + " MMMM" + (date.getYear() == LocalDate.now().getYear() ? "" : " yyyy");
         return date.format(DateTimeFormatter.ofPattern(pattern, locale));
     }
 
