@@ -94,6 +94,18 @@ class LinkedDataTest {
         }
     }
 
+    /** Every link names where it goes (axe-core counted 49 empty links on an indicator page: its values). */
+    @Test
+    void noPageHasAnEmptyLink() {
+        for (String path : List.of("/id/indicator/1.1", "/id/commune/35238", "/id/epci/243500139")) {
+            try (Http1ClientResponse res = get(path, "text/html")) {
+                for (var a : org.jsoup.Jsoup.parse(res.as(String.class)).select("a[href]")) {
+                    assertFalse(a.text().isBlank(), path + ": an empty link " + a.outerHtml());
+                }
+            }
+        }
+    }
+
     @Test
     void communePageDrawsItsIndicatorsOnTheServer() {
         String html;

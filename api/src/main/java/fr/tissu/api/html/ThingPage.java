@@ -92,8 +92,8 @@ public final class ThingPage {
                     .append(en ? "Linked from" : "Liés à cette page")
                     .append("</h2>\n<ul>\n");
             incoming.stream().limit(INCOMING).sorted(Comparator.comparing(i -> i.label() == null ? "" : i.label()))
-                    .forEach(i -> body.append("<li>").append(link(i.subject(), i.label() != null ? i.label()
-                            : i.subject().getLocalName())).append(" <span class=\"kind\">(")
+                    .forEach(i -> body.append("<li>").append(link(i.subject(), name(i.subject(), i.label())))
+                            .append(" <span class=\"kind\">(")
                             .append(Html.esc(Labels.of(i.property(), lang))).append(")</span></li>\n"));
             body.append("</ul>\n");
             if (incoming.size() > INCOMING) {
@@ -201,6 +201,21 @@ public final class ThingPage {
             case "Sunday" -> "dimanche";
             default -> name;
         };
+    }
+
+    /**
+     * The text of a link to {@code thing}: its label, else its IRI's local name, else (an IRI ending in a number, such
+     * as an indicator value's) its path in this site without {@code /id/}: never an empty link.
+     */
+    private String name(Node thing, String label) {
+        if (label != null && !label.isBlank()) {
+            return label;
+        }
+        if (!thing.getLocalName().isBlank()) {
+            return thing.getLocalName();
+        }
+        String href = href(thing.getURI());
+        return href.startsWith("/id/") ? href.substring(4).replace('/', ' ') : href;
     }
 
     /** A link; URIs of this instance and of the shared schemes become links into this site. */

@@ -1,0 +1,93 @@
+// Pages in a real browser (Debian's Chromium through playwright-core): axe-core's WCAG 2.1 A/AA rules on every page
+// type in French and English at 1280 and 390 px, sideways scrolling, page weight, requests to other hosts, and the
+// resident's task (judo, 8 years old, Wednesday, near Rennes) done with the keyboard alone, its key presses counted.
+// Run by check-pages.sh, which starts the server. Exit code 1 when a page of STRICT has a violation or scrolls
+// sideways, or when the task fails.
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const base = process.argv[2];
+const shots = process.argv[3];
+const PAGES = [
+  ['finder, empty', '/trouver'],
+  ['finder, results', '/trouver?where=Rennes&within=10&theme=judo&age=8&day=wed'],
+  ['finder, no result', '/trouver?where=Rennes&theme=judo&day=sun&accessible=true&max-price=1'],
+  ['finder, bad input', '/trouver?where=Nullepart'],
+  ['activity', null],
+  ['home', '/'],
+  ['association', null],
+  ['commune', '/id/commune/35238'],
+  ['EPCI', '/id/epci/243500139'],
+  ['indicator', '/id/indicator/1.1'],
+  ['catalogue', '/catalog'],
+  ['SPARQL', '/sparql'],
+  ['GraphQL', '/graphql'],
+  ['not found', '/id/commune/00000'],
+];
+const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity']);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  let failed = false;
+  const first = await (await fetch(base + '/api/v1/activities?theme=judo&commune=35238&limit=1')).json();
+  const activity = first.items[0];
+  for (const p of PAGES) {
+    if (p[0] === 'activity') p[1] = '/id/activity/' + activity.identifier;
+    if (p[0] === 'association') p[1] = '/id/association/' + activity.organizer.url.split('/').pop();
+  }
+  for (const lang of ['fr', 'en']) {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true, locale: lang });
+      const outside = [];
+      page.on('request', r => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url()); });
+      for (const [name, path] of PAGES) {
+        const url = base + path + (path.includes('?') ? '&' : '?') + 'lang=' + lang;
+        const res = await page.goto(url);
+        const bytes = (await res.body()).length;
+        await page.addScriptTag({ content: axe });
+        const r = await page.evaluate(async () => await axe.run(document,
+          { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        const v = r.violations.map(x => `${x.id}×${x.nodes.length}`).join(' ');
+        const bad = STRICT.has(name) && (r.violations.length > 0 || sideways);
+        failed = failed || bad;
+        console.log(`${bad ? 'FAIL' : 'ok  '} ${lang} ${width}px ${name} (${res.status()}, ${(bytes / 1024).toFixed(1)} KB):`
+          + ` ${r.violations.length} violation(s) ${v}${sideways ? ', scrolls sideways' : ''}`);
+        if (shots && width === 390 && STRICT.has(name)) {
+          await page.screenshot({ path: `${shots}/${lang}-${name.replace(/[ ,]+/g, '-')}-390.png`, fullPage: true });
+        }
+      }
+      console.log(`     ${lang} ${width}px: requests to other hosts: ${outside.length}`);
+      failed = failed || outside.length > 0;
+      await page.close();
+    }
+  }
+  // the resident's task by keyboard alone, from the home page
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr' });
+  let keys = 0;
+  const press = async k => { await page.keyboard.press(k); keys++; };
+  const type = async t => { await page.keyboard.type(t); keys += t.length; };
+  const focused = () => page.evaluate(() => document.activeElement && (document.activeElement.id
+    || document.activeElement.getAttribute('href')));
+  const tabTo = async target => { for (let n = 0; (await focused()) !== target && n < 80; n++) await press('Tab'); };
+  await page.goto(base + '/?lang=fr');
+  await tabTo('/trouver'); await press('Enter'); await page.waitForURL(/trouver/);
+  await tabTo('q'); await type('judo');
+  await tabTo('where'); await type('Rennes');
+  await tabTo('within'); for (let i = 0; i < 3; i++) await press('ArrowDown');
+  await tabTo('age'); await type('8');
+  await tabTo('day-wed'); await press('Space');
+  await Promise.all([page.waitForURL(/day=wed/), press('Enter')]);
+  const cards = await page.locator('ol.cards > li').count();
+  const heading = await page.locator('h2#results').textContent();
+  const wednesday = await page.locator('ol.cards > li', { hasText: 'le mercredi' }).count();
+  const ok = cards > 0 && wednesday === cards;
+  failed = failed || !ok;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} keyboard only: "${heading.trim()}" after ${keys} key presses (${'judo'.length
+    + 'Rennes'.length + 1} of them typed characters), ${cards} cards, each on Wednesday`);
+  if (shots) await page.screenshot({ path: `${shots}/keyboard-task.png` });
+  await browser.close();
+  process.exit(failed ? 1 : 0);
+})().catch(e => { console.error(e); process.exit(2); });
