@@ -227,6 +227,29 @@ class FinderTest {
         assertTrue(english.contains("Wednesdays, ") && english.contains("next session: Wednesday"), english);
     }
 
+    @Test
+    void aCommunePageCountsItsActivitiesByThemeWithALinkToEach() {
+        Element section = get("/id/commune/35238").html().selectFirst("h2#activities").parent();
+        List<Element> links = section.select("a[href^=/trouver]");
+        assertTrue(links.size() > 2, section.html());
+        int all = Integer.parseInt(links.get(0).text().replaceAll("^(\\d+) .*", "$1"));
+        assertEquals(restTotal("commune=35238&when=upcoming"), all);
+        for (Element theme : links.subList(1, links.size())) {
+            int n = Integer.parseInt(theme.parent().text().replaceAll(".*\\((\\d+)\\)$", "$1"));
+            Document found = get(theme.attr("href")).html();
+            assertEquals(n, total(found), theme.attr("href"));
+            assertEquals("Rennes", found.selectFirst("input#where").val(), "Rennes is the only commune so named");
+        }
+        Document homonym = get("/trouver?where=" + "Saint-Denis").html();
+        assertTrue(homonym.selectFirst("input#where").val().matches("Saint-Denis \\(\\d[0-9AB]\\d{3}\\)"),
+                "a name several communes share is shown with its INSEE code, so that the form finds it again");
+        Element other = homonym.selectFirst("main p a[href*=where=Saint-Denis]");
+        assertNotNull(other, "the other Saint-Denis are offered");
+        String code = other.attr("href").replaceAll(".*%28(\\w{5})%29.*", "$1");
+        assertEquals(code, get(other.attr("href")).html().selectFirst("main p a[href^=/id/commune/]").attr("href")
+                .replaceAll(".*/id/commune/(\\w{5}).*", "$1"), "the link names exactly that commune");
+    }
+
     private static String centreOfRennes() {
         double[] b = ReferenceData.get().box("35238").orElseThrow();
         return ((b[1] + b[3]) / 2) + "," + ((b[0] + b[2]) / 2);

@@ -149,7 +149,7 @@ final class FinderPage {
         text(b, "q", t("Quoi ? (mots)", "What? (words)"), "search", f.one("q"), t("ex. : judo, chorale, aide "
                 + "aux devoirs", "e.g. judo, choir, homework help"));
         text(b, "where", t("Où ? (commune ou code postal)", "Where? (commune or postcode)"), "text",
-                f.commune() != null ? f.commune().name() : f.one("where"), t("ex. : Rennes, 35000",
+                f.commune() != null ? Where.get().shown(f.commune()) : f.one("where"), t("ex. : Rennes, 35000",
                         "e.g. Rennes, 35000"));
         b.append("<p><label for=\"within\">").append(t("Distance", "Distance")).append("</label><select id=\"within\""
                 + " name=\"within\">");
@@ -321,7 +321,7 @@ final class FinderPage {
             for (int i = 0; i < f.others().size(); i++) {
                 ReferenceData.Commune o = f.others().get(i);
                 b.append(i == 0 ? "" : ", ").append("<a href=\"")
-                        .append(esc(link(f.values(), Map.of("where", List.of(o.code()), "page", List.of()))))
+                        .append(esc(link(f.values(), Map.of("where", List.of(Where.exact(o)), "page", List.of()))))
                         .append("\">").append(esc(o.name())).append(" (").append(esc(o.departement())).append(")</a>");
             }
             b.append(" ?");

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.IndicatorComparison;
+import fr.tissu.api.finder.CommuneActivities;
 import fr.tissu.api.html.ActivitySummary;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.IndicatorSection;
@@ -80,7 +81,7 @@ public final class LinkedDataService implements HttpService {
             String extra = "";
             if (type.equals("commune")
                     && ReferenceData.get().commune(key).isPresent()) {
-                extra = IndicatorSection.render(comparison, key,
+                extra = CommuneActivities.render(tissu, key, lang) + IndicatorSection.render(comparison, key,
                         req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang,
                         path);
             }
