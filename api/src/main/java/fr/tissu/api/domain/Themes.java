@@ -1,5 +1,7 @@
 package fr.tissu.api.domain;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +28,16 @@ public final class Themes {
                 String parent = t.getObject().getURI().substring(prefix.length());
                 DESCENDANTS.computeIfAbsent(parent, k -> new HashSet<>()).add(child);
             }
+        });
+    }
+
+    private static final Map<String, List<String>> TREE = readTree();
+    private static final Map<String, String> TOP_OF = new HashMap<>();
+
+    static {
+        TREE.forEach((top, children) -> {
+            TOP_OF.put(top, top);
+            children.forEach(c -> TOP_OF.put(c, top));
         });
     }
 
@@ -69,6 +81,22 @@ public final class Themes {
 
     /** The top themes' codes, each with its sub-themes' codes, in code order. */
     public static Map<String, List<String>> tree() {
+        return TREE;
+    }
+
+    /** The top themes of {@code themes} (codes): each top theme itself or the one above a sub-theme. */
+    public static Set<String> topsOf(Collection<String> themes) {
+        Set<String> tops = new HashSet<>();
+        for (String theme : themes) {
+            String top = TOP_OF.get(theme);
+            if (top != null) {
+                tops.add(top);
+            }
+        }
+        return tops;
+    }
+
+    private static Map<String, List<String>> readTree() {
         String prefix = Tissu.BASE + "theme/";
         Map<String, List<String>> tree = new TreeMap<>();
         var schemes = Vocabulary.get().schemes();
@@ -79,7 +107,7 @@ public final class Themes {
                 tree.put(code, DESCENDANTS.getOrDefault(code, Set.of()).stream().sorted().toList());
             }
         });
-        return tree;
+        return Collections.unmodifiableMap(tree);
     }
 
     /** The themes {@code property} links from {@code theme} (or to it, {@code inverse}), as URIs in order. */

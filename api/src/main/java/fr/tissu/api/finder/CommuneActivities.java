@@ -5,11 +5,9 @@ import static fr.tissu.api.html.Html.esc;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import fr.tissu.api.core.Instance;
@@ -37,21 +35,9 @@ public final class CommuneActivities {
         String where = Where.exact(commune);
         List<Activity> upcoming = ActivityFilter.parse(new Params(Map.of("commune", List.of(code), "when",
                 List.of("upcoming")), ActivityFilter.PARAMETERS), LocalDate.now()).in(tissu.model().activities());
-        Map<String, List<String>> tree = Themes.tree();
-        Map<String, String> topOf = new HashMap<>();
-        tree.forEach((top, children) -> {
-            topOf.put(top, top);
-            children.forEach(c -> topOf.put(c, top));
-        });
         Map<String, Integer> byTop = new HashMap<>();
         for (Activity a : upcoming) {
-            Set<String> tops = new HashSet<>();
-            for (String theme : a.themes()) {
-                if (topOf.containsKey(theme)) {
-                    tops.add(topOf.get(theme));
-                }
-            }
-            tops.forEach(t -> byTop.merge(t, 1, Integer::sum));
+            Themes.topsOf(a.themes()).forEach(t -> byTop.merge(t, 1, Integer::sum));
         }
         String langParam = en ? "&lang=en" : "";
         StringBuilder b = new StringBuilder(1024);

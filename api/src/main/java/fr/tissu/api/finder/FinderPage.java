@@ -11,11 +11,9 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import fr.tissu.api.core.BadParameterException;
@@ -238,22 +236,13 @@ final class FinderPage {
 
     private void themes(StringBuilder b, FinderService.Form f, FinderService.Search s) {
         Map<String, Integer> byTheme = new HashMap<>();
-        Map<String, String> topOf = new HashMap<>();
         Map<String, List<String>> tree = Themes.tree();
-        tree.forEach((top, children) -> {
-            topOf.put(top, top);
-            children.forEach(c -> topOf.put(c, top));
-        });
         if (s != null) {
             for (Activity a : s.counts().byTheme()) {
-                Set<String> tops = new HashSet<>();
                 for (String theme : a.themes()) {
                     byTheme.merge(theme, 1, Integer::sum);
-                    if (topOf.containsKey(theme)) {
-                        tops.add(topOf.get(theme));
-                    }
                 }
-                for (String top : tops) {
+                for (String top : Themes.topsOf(a.themes())) {
                     if (!a.themes().contains(top)) {
                         byTheme.merge(top, 1, Integer::sum);
                     }

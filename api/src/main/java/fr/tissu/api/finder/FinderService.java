@@ -61,7 +61,7 @@ public final class FinderService implements HttpService {
         FinderPage page = new FinderPage(lang, tissu.config().dataLicense());
         String html;
         try {
-            html = page.render(search(raw, lang));
+            html = page.render(search(raw));
         } catch (BadParameterException e) {
             res.status(Status.BAD_REQUEST_400);
             html = page.renderError(raw, e);
@@ -72,7 +72,7 @@ public final class FinderService implements HttpService {
     }
 
     /** Runs a search: the form's state, the matches in order, the counts beside the filters. */
-    Search search(Map<String, List<String>> raw, String lang) {
+    Search search(Map<String, List<String>> raw) {
         Form form = Form.read(raw);
         LocalDate today = LocalDate.now();
         Map<String, List<String>> rest = form.restParameters(Set.of());
@@ -87,28 +87,33 @@ public final class FinderService implements HttpService {
         int page = Math.min(form.page(), pages);
         List<Activity> shown = sorted.subList((page - 1) * PER_PAGE, Math.min(sorted.size(), page * PER_PAGE));
         Counts counts = new Counts(
-                relaxed(form, "day", textKeys, today),
-                relaxed(form, "theme", textKeys, today),
-                relaxed(form, "free", textKeys, today),
-                relaxed(form, "accessible", textKeys, today),
-                relaxed(form, "language", textKeys, today));
+                relaxed(form, "day", textKeys, today, matching),
+                relaxed(form, "theme", textKeys, today, matching),
+                relaxed(form, "free", textKeys, today, matching),
+                relaxed(form, "accessible", textKeys, today, matching),
+                relaxed(form, "language", textKeys, today, matching));
         Map<String, Integer> suggestions = new LinkedHashMap<>();
         if (sorted.isEmpty()) {
             for (String field : form.active()) {
-                suggestions.put(field, relaxed(form, field, field.equals("q") ? null : textKeys, today).size());
+                suggestions.put(field, relaxed(form, field, textKeys, today, matching).size());
             }
         }
         return new Search(form, filter, sorted.size(), page, pages, shown, counts, suggestions, today);
     }
 
-    /** The matches with one field of the form left out (for the counts beside it). */
-    private List<Activity> relaxed(Form form, String field, Set<String> textKeys, LocalDate today) {
+    /**
+     * The matches with one field of the form left out (for the counts beside it): {@code matching}, the search's
+     * own matches, when that field is not set; the words' matches ({@code textKeys}) are reused, not searched again.
+     */
+    private List<Activity> relaxed(Form form, String field, Set<String> textKeys, LocalDate today,
+                                   List<Activity> matching) {
+        if (!form.values().containsKey(field)) {
+            return matching;
+        }
         Map<String, List<String>> rest = form.restParameters(Set.of(field));
         ActivityFilter filter = ActivityFilter.parse(new Params(rest, ActivityFilter.PARAMETERS), today);
         if (textKeys != null && !field.equals("q")) {
             filter = filter.withMatches(textKeys);
-        } else if (!filter.words().isEmpty()) {
-            filter = ActivityListing.withText(tissu.index(), filter, form.q()).getKey();
         }
         return filter.in(tissu.model().activities());
     }
