@@ -9,7 +9,8 @@
 #   - a replica: a second instance on the remote store, its start, and the time it takes to serve a file published
 #     through the first (from the end of the load to the other's data version).
 #
-#   api/bench/remote-vs-embedded.sh      (DURATION=20 s per run, CONNECTIONS=32, WARMUP=20 s, HEAP=1g by default)
+#   api/bench/remote-vs-embedded.sh      (DURATION=20 s per run, CONNECTIONS=32, WARMUP=20 s, HEAP=1g by default;
+#                                         UNION= to send each graph in the queries' dataset, not Fuseki's union)
 #
 # Needs wrk (Debian package) and the files rest-vs-static.sh leaves in BENCH_DIR (default /tmp/tissu-bench-rest).
 set -euo pipefail
@@ -19,6 +20,9 @@ duration="${DURATION:-20}"
 connections="${CONNECTIONS:-32}"
 warmup="${WARMUP:-20}"
 heap="${HEAP:-1g}"
+# Fuseki's own union of its named graphs as the queries' default graph (the README's advice); UNION= to name each
+# graph in every query's dataset instead
+union="${UNION-urn:x-arq:UnionGraph}"
 embedded_port=18094
 remote_port=18095
 replica_port=18096
@@ -46,6 +50,7 @@ serve_remote() { # port data-dir log
   TISSU_STORE_KIND=remote TISSU_STORE_QUERY_URL="http://127.0.0.1:$fuseki_port/ds/query" \
   TISSU_STORE_UPDATE_URL="http://127.0.0.1:$fuseki_port/ds/update" \
   TISSU_STORE_GRAPH_STORE_URL="http://127.0.0.1:$fuseki_port/ds/data" TISSU_LOAD_SAMPLE_ON_EMPTY=false \
+  TISSU_STORE_UNION_GRAPH="$union" \
   TISSU_ADMIN_TOKENS_0_NAME=bench TISSU_ADMIN_TOKENS_0_SHA256="$sha" TISSU_JAVA_OPTS="-Xmx$heap" \
     "$root/tissu" serve --port "$1" --data "$2" > "$3" 2>&1 &
   pids+=($!)

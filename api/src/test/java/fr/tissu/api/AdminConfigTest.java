@@ -49,6 +49,10 @@ class AdminConfigTest {
                 "tissu.store.graph-store-url", "http://e/data"));
         assertEquals("http://e/q", sparql.remote().update().toString(), "updates go to the query URL if none is set");
         assertEquals(null, sparql.remote().repository(), "no RDF4J transactions on a plain SPARQL service");
+        assertEquals(null, sparql.remote().unionGraph(), "each graph in the query's dataset unless told otherwise");
+        assertEquals("urn:x-arq:UnionGraph", read(Map.of("tissu.store.kind", "remote", "tissu.store.query-url",
+                "http://e/q", "tissu.store.graph-store-url", "http://e/data", "tissu.store.union-graph",
+                "urn:x-arq:UnionGraph")).remote().unionGraph());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read(Map.of("tissu.store.kind", "remote")));
         assertTrue(e.getMessage().contains("repository-url"), e.getMessage());

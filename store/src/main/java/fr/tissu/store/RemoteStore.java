@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +48,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -57,8 +55,12 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.algebra.Algebra;
@@ -75,13 +77,9 @@ import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.FmtUtils;
-import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.util.iterator.WrappedIterator;
 import org.eclipse.rdf4j.common.exception.RDF4JException;
 import org.eclipse.rdf4j.http.client.SPARQLProtocolSession;
 import org.eclipse.rdf4j.model.IRI;
-import org.eclipse.rdf4j.model.Resource;
-import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.query.Binding;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.Dataset;
@@ -91,7 +89,6 @@ import org.eclipse.rdf4j.query.QueryLanguage;
 import org.eclipse.rdf4j.query.TupleQueryResult;
 import org.eclipse.rdf4j.query.impl.SimpleDataset;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
-import org.eclipse.rdf4j.repository.RepositoryResult;
 import org.eclipse.rdf4j.repository.http.HTTPRepository;
 import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
 
@@ -104,7 +101,10 @@ import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
  * data version, the last write, and the list of Tissu's graphs. A query that names no dataset is sent with that list
  * as its dataset (each graph both default and named, as the protocol's {@code default-graph-uri} and
  * {@code named-graph-uri}), which is what the embedded store's union default graph is, on any engine and without
- * configuring it; the store's own graph and half-written graphs stay out of sight.
+ * configuring it; the store's own graph stays out of sight. Where the engine names the union of its named graphs
+ * ({@link StoreConfig.Remote#unionGraph()}, {@code urn:x-arq:UnionGraph} on Fuseki), that one graph is sent as the
+ * default graph instead, answered from the engine's own indexes, and the record moves to the engine's default graph,
+ * which that union leaves out.
  *
  * <p>A graph's new content is written to temporary files as it is added. On RDF4J Server and GraphDB (configured by
  * their repository's address, {@link StoreConfig.Remote#repository()}), the commit clears the graph, streams the
@@ -112,9 +112,7 @@ import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
  * graph and version or the new ones. On any other SPARQL 1.1 service the graph is replaced by one Graph Store
  * Protocol {@code PUT}, which engines with transactions (Fuseki) run as one: readers see the old graph or the new
  * one; an update then bumps the version (a reader may see the new graph a moment before the new version; never half
- * a graph). Content validated before the commit is also uploaded into a staging graph; a writer
- * closed without commit drops it, one left by a crashed writer is invisible to queries, and the record names it with
- * its start so that the next instance to open the store a day later drops it ({@link #dropStaleStaging(Duration)}).
+ * a graph). Content validated before the commit is checked in a scratch store on local disk, never in the engine.
  *
  * <p>Timeouts: the query's timeout goes to the engine as the protocol's {@code timeout} parameter (in seconds, which
  * Fuseki, GraphDB and RDF4J Server read) and is enforced here as well: the answer is closed when the time is up, and a
@@ -127,11 +125,6 @@ final class RemoteStore implements Store {
     private static final String MODIFIED = "urn:tissu:modified";
     private static final String HOLDS = "urn:tissu:graph";
     private static final String WRITTEN = "urn:tissu:writtenAtVersion";
-    private static final String STAGING = "urn:tissu:staging:";
-    private static final String STAGED = "urn:tissu:stagingGraph";
-    private static final String STARTED = "urn:tissu:startedAt";
-    /** No upload lasts this long: a staging graph older is a crashed writer's. */
-    private static final Duration STALE_STAGING = Duration.ofDays(1);
     private static final String NONE = "urn:tissu:no-graph";
     private static final String XSD = "http://www.w3.org/2001/XMLSchema#";
 
@@ -173,11 +166,6 @@ final class RemoteStore implements Store {
             this.transactional = null;
         }
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Math.min(silence, 10_000))).build();
-        try {
-            dropStaleStaging(STALE_STAGING);
-        } catch (StoreException e) {
-            // the engine is not reachable yet: requests will say so; the staging graphs wait for the next start
-        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "remote-store-timeouts");
             t.setDaemon(true);
@@ -423,21 +411,40 @@ final class RemoteStore implements Store {
         }
     }
 
-    /** The dataset a query naming none is sent with: every graph of Tissu's, as default graph and as named graphs. */
+    /**
+     * The dataset a query naming none is sent with: every graph of Tissu's as named graphs, and as default graph
+     * either the engine's own union of its named graphs (where {@link StoreConfig.Remote#unionGraph()} names it) or
+     * each of them.
+     */
     private SimpleDataset union() {
         var f = repository.getValueFactory();
         SimpleDataset d = new SimpleDataset();
         List<Node> graphs = known().graphs();
+        if (config.unionGraph() != null) {
+            d.addDefaultGraph(f.createIRI(config.unionGraph()));
+        }
         for (Node g : graphs) {
             IRI iri = f.createIRI(g.getURI());
-            d.addDefaultGraph(iri);
+            if (config.unionGraph() == null) {
+                d.addDefaultGraph(iri);
+            }
             d.addNamedGraph(iri);
         }
-        if (graphs.isEmpty()) { // an empty list would mean the engine's own default graph
-            d.addDefaultGraph(f.createIRI(NONE));
+        if (graphs.isEmpty()) { // an empty list would mean all the engine's graphs
+            if (config.unionGraph() == null) {
+                d.addDefaultGraph(f.createIRI(NONE));
+            }
             d.addNamedGraph(f.createIRI(NONE));
         }
         return d;
+    }
+
+    /**
+     * {@code triples} (a pattern or data) in the store's record: in its graph {@code urn:tissu:store}, or, where the
+     * engine's own union of named graphs is used, in the engine's default graph, which that union leaves out.
+     */
+    private String inRecord(String triples) {
+        return config.unionGraph() == null ? "GRAPH <" + SELF + "> { " + triples + " }" : triples;
     }
 
     @Override
@@ -507,7 +514,7 @@ final class RemoteStore implements Store {
      * graph written or dropped, the data version that write made.
      */
     private Known readKnown() {
-        String q = "SELECT ?s ?p ?o { GRAPH <" + SELF + "> { ?s ?p ?o } }";
+        String q = "SELECT ?s ?p ?o { " + inRecord("?s ?p ?o") + " }";
         long version = 0;
         Instant modified = Instant.EPOCH;
         List<Node> graphs = new ArrayList<>();
@@ -570,24 +577,23 @@ final class RemoteStore implements Store {
      * through an aggregate, the one form Virtuoso 7 runs right: an {@code OPTIONAL} first in the {@code WHERE} of an
      * update matches nothing there, and a sub-select followed by an {@code OPTIONAL} fails to compile.
      */
-    private static String bump(Node graph) {
+    private String bump(Node graph) {
         String self = "<" + SELF + ">";
         String version = self + " <" + VERSION + "> ";
-        String latest = "{ SELECT ((COALESCE(MAX(?x), 0) + 1) AS ?n) (MAX(?x) AS ?v) WHERE { GRAPH " + self + " { "
-                + version + "?x } } }";
+        String latest = "{ SELECT ((COALESCE(MAX(?x), 0) + 1) AS ?n) (MAX(?x) AS ?v) WHERE { "
+                + inRecord(version + "?x") + " } }";
         StringBuilder u = new StringBuilder()
-                .append("DELETE { GRAPH ").append(self).append(" { ").append(version).append("?v } } INSERT { GRAPH ")
-                .append(self).append(" { ").append(version).append("?n } } WHERE { ").append(latest).append(" } ; ")
-                .append("DELETE WHERE { GRAPH ").append(self).append(" { ").append(self).append(" <").append(MODIFIED)
-                .append("> ?m } } ; INSERT DATA { GRAPH ").append(self).append(" { ").append(self).append(" <")
-                .append(MODIFIED).append("> \"").append(Instant.now()).append("\"^^<").append(XSD)
-                .append("dateTime> } }");
+                .append("DELETE { ").append(inRecord(version + "?v")).append(" } INSERT { ")
+                .append(inRecord(version + "?n")).append(" } WHERE { ").append(latest).append(" } ; ")
+                .append("DELETE WHERE { ").append(inRecord(self + " <" + MODIFIED + "> ?m")).append(" } ; ")
+                .append("INSERT DATA { ").append(inRecord(self + " <" + MODIFIED + "> \"" + Instant.now() + "\"^^<"
+                        + XSD + "dateTime>")).append(" }");
         if (graph != null) {
             String g = FmtUtils.stringForNode(graph);
-            u.append(" ; DELETE WHERE { GRAPH ").append(self).append(" { ").append(g).append(" <").append(WRITTEN)
-                    .append("> ?w } } ; INSERT { GRAPH ").append(self).append(" { ").append(g).append(" <")
-                    .append(WRITTEN).append("> ?v } } WHERE { { SELECT (MAX(?x) AS ?v) WHERE { GRAPH ").append(self)
-                    .append(" { ").append(version).append("?x } } } }");
+            u.append(" ; DELETE WHERE { ").append(inRecord(g + " <" + WRITTEN + "> ?w")).append(" } ; INSERT { ")
+                    .append(inRecord(g + " <" + WRITTEN + "> ?v"))
+                    .append(" } WHERE { { SELECT (MAX(?x) AS ?v) WHERE { ").append(inRecord(version + "?x"))
+                    .append(" } } }");
         }
         return u.toString();
     }
@@ -626,41 +632,11 @@ final class RemoteStore implements Store {
     public void drop(Node graph) {
         writing.lock();
         try {
-            update("DROP SILENT GRAPH " + FmtUtils.stringForNode(graph) + " ; DELETE DATA { GRAPH <" + SELF + "> { <"
-                    + SELF + "> <" + HOLDS + "> " + FmtUtils.stringForNode(graph) + " } } ; " + bump(graph));
+            update("DROP SILENT GRAPH " + FmtUtils.stringForNode(graph) + " ; DELETE DATA { " + inRecord("<" + SELF
+                    + "> <" + HOLDS + "> " + FmtUtils.stringForNode(graph)) + " } ; " + bump(graph));
         } finally {
             writing.unlock();
         }
-    }
-
-    /**
-     * Drops the staging graphs the record names that were started more than {@code age} ago (left by a writer that
-     * crashed or lost the engine), and their entries. Cheap: the record is a small graph.
-     */
-    void dropStaleStaging(Duration age) {
-        String q = "SELECT ?g ?t { GRAPH <" + SELF + "> { <" + SELF + "> <" + STAGED + "> ?g . ?g <" + STARTED
-                + "> ?t } }";
-        Instant before = Instant.now().minus(age);
-        List<String> stale = new ArrayList<>();
-        try (RepositoryConnection c = connection();
-             TupleQueryResult rows = c.prepareTupleQuery(QueryLanguage.SPARQL, q).evaluate()) {
-            for (BindingSet row : rows) {
-                if (Instant.parse(row.getValue("t").stringValue()).isBefore(before)) {
-                    stale.add(row.getValue("g").stringValue());
-                }
-            }
-        } catch (RDF4JException e) {
-            throw unavailable(e);
-        }
-        for (String g : stale) {
-            update("DROP SILENT GRAPH <" + g + "> ; " + unstage(g));
-        }
-    }
-
-    /** The update that removes a staging graph's entry from the record. */
-    private static String unstage(String staging) {
-        return "DELETE WHERE { GRAPH <" + SELF + "> { <" + SELF + "> <" + STAGED + "> <" + staging + "> . <" + staging
-                + "> <" + STARTED + "> ?t } }";
     }
 
     /**
@@ -668,16 +644,18 @@ final class RemoteStore implements Store {
      * then sent at the commit by one Graph Store Protocol {@code PUT}, which replaces the graph in one engine
      * transaction: no copy of the graph in the engine, which Fuseki holds in memory for {@code INSERT … WHERE} (a
      * 3.7M-triple graph ran a 1 GiB Fuseki out of memory). To be validated before the commit ({@link #content()}),
-     * what was added so far is also uploaded into a staging graph, which the commit drops.
+     * what was added so far is also loaded into a scratch TDB2 store on local disk, deleted with the writer: the
+     * engine never holds half a graph, and validation reads a local store rather than query the engine per pattern.
      */
     private final class RemoteWriter implements GraphWriter {
         private final Node graph;
-        private final String staging = STAGING + UUID.randomUUID();
         private final List<Path> parts = new ArrayList<>();
-        private int stagedParts;
+        private int checkedParts;
+        private Path scratchDir;
+        private Store scratch;
+        private GraphWriter checked;
         private StreamRDF writer;
         private OutputStream out;
-        private boolean staged;
         private long count;
         private boolean open = true;
 
@@ -718,21 +696,25 @@ final class RemoteStore implements Store {
         @Override
         public Graph content() {
             endPart();
-            if (stagedParts < parts.size()) {
-                stage();
-                send("POST", staging, parts.subList(stagedParts, parts.size()));
-                stagedParts = parts.size();
+            try {
+                if (scratch == null) {
+                    scratchDir = Files.createTempDirectory("tissu-check-");
+                    scratch = new Tdb2Store(scratchDir);
+                    checked = scratch.replace(graph);
+                }
+                for (; checkedParts < parts.size(); checkedParts++) {
+                    RDFParser.source(parts.get(checkedParts)).lang(Lang.NTRIPLES).labelToNode(
+                            LabelToNode.createUseLabelAsGiven()).parse(new StreamRDFBase() {
+                                @Override
+                                public void triple(Triple triple) {
+                                    checked.add(triple);
+                                }
+                            });
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a scratch store to check an upload", e);
             }
-            return new StagedGraph(staging);
-        }
-
-        /** Names the staging graph in the record before anything is uploaded into it, with the time it started. */
-        private void stage() {
-            if (!staged) {
-                update("INSERT DATA { GRAPH <" + SELF + "> { <" + SELF + "> <" + STAGED + "> <" + staging + "> . <"
-                        + staging + "> <" + STARTED + "> \"" + Instant.now() + "\"^^<" + XSD + "dateTime> } }");
-                staged = true;
-            }
+            return checked.content();
         }
 
         @Override
@@ -748,8 +730,7 @@ final class RemoteStore implements Store {
             try {
                 endPart();
                 String g = FmtUtils.stringForNode(graph);
-                String record = (staged ? "DROP SILENT GRAPH <" + staging + "> ; " + unstage(staging) + " ; " : "")
-                        + "INSERT DATA { GRAPH <" + SELF + "> { <" + SELF + "> <" + HOLDS + "> " + g + " } } ; "
+                String record = "INSERT DATA { " + inRecord("<" + SELF + "> <" + HOLDS + "> " + g) + " } ; "
                         + bump(graph);
                 if (transactional != null) {
                     commitInTransaction(record);
@@ -759,7 +740,6 @@ final class RemoteStore implements Store {
                     }
                     update((parts.isEmpty() ? "DROP SILENT GRAPH " + g + " ; " : "") + record);
                 }
-                staged = false;
             } finally {
                 open = false;
                 cleanUp();
@@ -805,6 +785,22 @@ final class RemoteStore implements Store {
             }
         }
 
+        private void closeScratch() {
+            if (scratch != null) {
+                try {
+                    checked.close();
+                    scratch.close();
+                } finally {
+                    scratch = null;
+                    try (var files = Files.walk(scratchDir)) {
+                        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    } catch (IOException e) {
+                        scratchDir.toFile().deleteOnExit();
+                    }
+                }
+            }
+        }
+
         private void cleanUp() {
             try {
                 if (writer != null) {
@@ -822,13 +818,7 @@ final class RemoteStore implements Store {
                         part.toFile().deleteOnExit();
                     }
                 }
-                if (staged) {
-                    try {
-                        update("DROP SILENT GRAPH <" + staging + "> ; " + unstage(staging));
-                    } catch (StoreException e) {
-                        // an unreachable engine keeps a staging graph no query sees; dropStaleStaging removes it
-                    }
-                }
+                closeScratch();
             } finally {
                 writing.unlock();
             }
@@ -875,32 +865,6 @@ final class RemoteStore implements Store {
                 throw new StoreException("the store at " + config.graphStore() + " accepted an upload of "
                         + count + " triples into " + target + " but kept none");
             }
-        }
-    }
-
-    /** A staged graph, read-only, each find a query on the engine (for validating an upload in place). */
-    private final class StagedGraph extends GraphBase {
-        private final String graph;
-
-        StagedGraph(String graph) {
-            this.graph = graph;
-        }
-
-        @Override
-        protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-            var f = repository.getValueFactory();
-            List<Triple> found = new ArrayList<>();
-            try (RepositoryConnection c = connection();
-                 RepositoryResult<Statement> rows = c.getStatements((Resource) Rdf4jTerms.value(f,
-                         pattern.getSubject()), (IRI) Rdf4jTerms.value(f, pattern.getPredicate()),
-                         Rdf4jTerms.value(f, pattern.getObject()), false, f.createIRI(graph))) {
-                for (Statement s : rows) {
-                    found.add(Rdf4jTerms.triple(s));
-                }
-            } catch (RDF4JException e) {
-                throw unavailable(e);
-            }
-            return WrappedIterator.create(found.iterator());
         }
     }
 

@@ -50,9 +50,15 @@ public record StoreConfig(String kind, Path location, Remote remote) {
      * @param repository the repository's address in the RDF4J REST API ({@code …/repositories/ID} on RDF4J Server
      *                   and GraphDB), or {@code null} for any other engine: where it is set, a graph is replaced
      *                   and the data version bumped in one engine transaction
+     * @param unionGraph the IRI by which the engine names the union of its named graphs ({@code urn:x-arq:UnionGraph}
+     *                   on Fuseki and any Jena engine), or {@code null}: where it is set, a query naming no dataset
+     *                   is sent with that one graph as its default graph, which the engine answers from its own
+     *                   indexes (on Fuseki 15 times faster than a list of graphs), and the store's record is kept in
+     *                   the engine's default graph, out of that union; the engine's dataset must then hold Tissu's
+     *                   graphs only, and its default graph must not be configured as the union
      */
     public record Remote(URI query, URI update, URI graphStore, String user, String password, Duration readTimeout,
-                         Duration poll, String timeoutParameter, URI repository) {
+                         Duration poll, String timeoutParameter, URI repository, String unionGraph) {
 
         /**
          * The endpoints, the account from {@code env}, and the defaults: 2 min of silence, 2 s of staleness, the
@@ -60,7 +66,7 @@ public record StoreConfig(String kind, Path location, Remote remote) {
          */
         public static Remote of(URI query, URI update, URI graphStore, Map<String, String> env) {
             return new Remote(query, update, graphStore, env.get("TISSU_STORE_USER"), env.get("TISSU_STORE_PASSWORD"),
-                    Duration.ofMinutes(2), Duration.ofSeconds(2), "timeout", null);
+                    Duration.ofMinutes(2), Duration.ofSeconds(2), "timeout", null, null);
         }
 
         /**
@@ -78,19 +84,25 @@ public record StoreConfig(String kind, Path location, Remote remote) {
         /** The same engine, read again after {@code poll}. */
         public Remote withPoll(Duration poll) {
             return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter,
-                    repository);
+                    repository, unionGraph);
+        }
+
+        /** The same engine, its own union of named graphs named {@code unionGraph} (see the record's parameters). */
+        public Remote withUnionGraph(String unionGraph) {
+            return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter,
+                    repository, unionGraph);
         }
 
         /** The same engine, with writes through the RDF4J REST API's transactions at {@code repository}. */
         public Remote withRepository(URI repository) {
             return new Remote(query, update, graphStore, user, password, readTimeout, poll, timeoutParameter,
-                    repository);
+                    repository, unionGraph);
         }
 
         @Override
         public String toString() { // never the password, in logs or errors
             return "Remote[query=" + query + ", update=" + update + ", graphStore=" + graphStore + ", repository="
-                    + repository + ", user=" + user + "]";
+                    + repository + ", unionGraph=" + unionGraph + ", user=" + user + "]";
         }
     }
 }

@@ -66,9 +66,13 @@ public final class FusekiProcess implements AutoCloseable {
 
     /** Every quad in the server, whatever Tissu's store says: for checking what the store left behind. */
     public long quads() {
+        return count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+    }
+
+    /** The number the query {@code q}, one {@code COUNT} as {@code ?n}, gives when sent to the server as it is. */
+    public long count(String q) {
         HttpClient client = HttpClient.newHttpClient();
         try {
-            String q = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }";
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base() + "/ds/query?query="
                     + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                     .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());

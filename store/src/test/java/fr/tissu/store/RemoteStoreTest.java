@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * own JVM. Each test starts from an empty dataset.
  */
 class RemoteStoreTest extends AbstractStoreContractTest {
-    private static FusekiProcess fuseki;
+    static FusekiProcess fuseki;
 
     @BeforeAll
     static void startServer() {
@@ -46,7 +45,17 @@ class RemoteStoreTest extends AbstractStoreContractTest {
     @Override
     Store open() {
         fuseki.update("DROP ALL");
-        return Store.create(StoreConfig.remote(fuseki.remote()));
+        return Store.create(StoreConfig.remote(engine()));
+    }
+
+    /** How the store reaches the engine. */
+    StoreConfig.Remote engine() {
+        return fuseki.remote();
+    }
+
+    /** The quads of the store's record in the engine's named graphs. */
+    long recordQuads() {
+        return 4;
     }
 
     @Test
@@ -70,7 +79,7 @@ class RemoteStoreTest extends AbstractStoreContractTest {
         seen.add(count());
         assertTrue(Set.of(2_000L, 3_000L).containsAll(seen), "a reader saw " + seen);
         assertEquals(3_000, count());
-        assertEquals(3_000 + 4, fuseki.quads(), "no staging graph is left, only the store's record (4 quads)");
+        assertEquals(3_000 + recordQuads(), fuseki.quads(), "nothing is left in the engine but the graph and record");
     }
 
     @Test
@@ -81,31 +90,12 @@ class RemoteStoreTest extends AbstractStoreContractTest {
             for (Triple t : many("x", 1_000)) {
                 w.add(t);
             }
-            assertEquals(1_000, w.content().size(), "the staged content is readable before the commit");
+            assertEquals(1_000, w.content().size(), "the content is readable before the commit");
+            assertEquals(quads, fuseki.quads(), "and none of it is in the engine yet");
+            assertEquals(1, count(), "nor in answers");
         }
         assertEquals(quads, fuseki.quads());
         assertEquals(1, count());
-    }
-
-    @Test
-    void aStagingGraphLeftByACrashedWriterIsDroppedADayLater() {
-        write(G1, t("a", 1));
-        long quads = fuseki.quads();
-        String record = "<urn:tissu:store>";
-        String[][] uploads = {{"urn:tissu:staging:old", "2026-01-01T00:00:00Z"},
-            {"urn:tissu:staging:recent", Instant.now().toString()}};
-        for (String[] staged : uploads) {
-            fuseki.update("INSERT DATA { GRAPH <" + staged[0] + "> { <urn:x> <urn:p> 1 . <urn:y> <urn:p> 2 } "
-                    + "GRAPH " + record + " { " + record + " <urn:tissu:stagingGraph> <" + staged[0] + "> . <"
-                    + staged[0] + "> <urn:tissu:startedAt> \"" + staged[1] + "\"^^<http://www.w3.org/2001/XMLSchema#"
-                    + "dateTime> } }");
-        }
-        assertEquals(quads + 8, fuseki.quads());
-        assertEquals(1, count(), "staging graphs are never part of the data");
-        try (Store next = Store.create(StoreConfig.remote(fuseki.remote()))) {
-            assertEquals(quads + 4, fuseki.quads(), "the day-old upload is gone, the recent one is left to its writer");
-            assertEquals(List.of(G1), next.graphs());
-        }
     }
 
     @Test
@@ -157,7 +147,7 @@ class RemoteStoreTest extends AbstractStoreContractTest {
 
     @Test
     void theStoresRecordIsSharedByEveryInstanceWithinThePollInterval() throws InterruptedException {
-        StoreConfig.Remote r = fuseki.remote();
+        StoreConfig.Remote r = engine();
         Duration poll = Duration.ofMillis(500);
         try (Store other = Store.create(StoreConfig.remote(r.withPoll(poll)))) {
             long before = other.version();

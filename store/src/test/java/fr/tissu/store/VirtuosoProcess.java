@@ -103,7 +103,7 @@ public final class VirtuosoProcess implements AutoCloseable {
         StoreConfig.Remote r = StoreConfig.Remote.of(URI.create(base + "/sparql"), URI.create(base + "/sparql"),
                 URI.create(base + "/sparql-graph-crud"), Map.of());
         return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), null, null, r.readTimeout(), r.poll(), "",
-                null);
+                null, null);
     }
 
     /** Runs a SPARQL update on the server directly. */

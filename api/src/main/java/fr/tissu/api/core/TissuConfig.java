@@ -115,7 +115,8 @@ public record TissuConfig(String baseUri, Path dataDir, String storeKind, boolea
         return new StoreConfig.Remote(r.query(), r.update(), r.graphStore(), r.user(), r.password(),
                 store.get("read-timeout").as(Duration.class).orElse(r.readTimeout()),
                 store.get("poll").as(Duration.class).orElse(r.poll()),
-                store.get("timeout-parameter").asString().orElse(r.timeoutParameter()), r.repository());
+                store.get("timeout-parameter").asString().orElse(r.timeoutParameter()), r.repository(),
+                store.get("union-graph").asString().filter(u -> !u.isBlank()).orElse(null));
     }
 
     /** The same configuration with another data directory. */
