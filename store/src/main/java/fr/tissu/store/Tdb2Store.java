@@ -128,7 +128,8 @@ final class Tdb2Store implements Store {
         return read(timeout, () -> {
             // A query naming its dataset (FROM, FROM NAMED, or the protocol's graph parameters) gets exactly that;
             // otherwise the default graph is the union of the named graphs.
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query)
+            // REGEX and REPLACE stop at the timeout even within one match (BoundedRegex)
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(BoundedRegex.rewrite(query))
                     .set(TDB2.symUnionDefaultGraph, !query.hasDatasetDescription())
                     .set(ARQ.httpServiceAllowed, false)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
