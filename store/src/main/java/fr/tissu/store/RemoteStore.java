@@ -697,7 +697,7 @@ final class RemoteStore implements Store {
         public Graph content() {
             endPart();
             try {
-                if (scratch == null) {
+                if (scratchDir == null) {
                     scratchDir = Files.createTempDirectory("tissu-check-");
                     scratch = new Tdb2Store(scratchDir);
                     checked = scratch.replace(graph);
@@ -786,18 +786,28 @@ final class RemoteStore implements Store {
         }
 
         private void closeScratch() {
-            if (scratch != null) {
+            if (scratchDir == null) {
+                return;
+            }
+            try {
                 try {
-                    checked.close();
-                    scratch.close();
+                    if (checked != null) {
+                        checked.close();
+                    }
                 } finally {
-                    scratch = null;
-                    try (var files = Files.walk(scratchDir)) {
-                        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                    } catch (IOException e) {
-                        scratchDir.toFile().deleteOnExit();
+                    if (scratch != null) {
+                        scratch.close();
                     }
                 }
+            } finally {
+                checked = null;
+                scratch = null;
+                try (var files = Files.walk(scratchDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    scratchDir.toFile().deleteOnExit();
+                }
+                scratchDir = null;
             }
         }
 
