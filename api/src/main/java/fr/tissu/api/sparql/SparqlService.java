@@ -1,6 +1,5 @@
 package fr.tissu.api.sparql;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -34,6 +39,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MetricsFactory;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -203,29 +209,143 @@ public final class SparqlService implements HttpService {
         long start = System.nanoTime();
         RUNNING.incrementAndGet();
         String outcome = "error";
-        long[] rows = {0};
+        long rows = 0;
+        ResponsePipe pipe = new ResponsePipe();
+        AtomicReference<QueryExecution> execution = new AtomicReference<>();
+        Future<Long> running;
         try {
             // Queries run on platform threads: a CPU-bound query on a virtual thread would hold its carrier, and
-            // a few of them would stall every other request of the server.
-            Future<Long> running = executor.submit(() -> tissu.store().execute(query, config.timeout(),
-                    qe -> write(res, qe, query, format.get(), capped)));
-            rows[0] = await(running);
+            // a few of them would stall every other request of the server. Their answer goes through the pipe;
+            // the query's slot is freed when its thread is done, whatever happened to the request.
+            running = executor.submit(() -> {
+                try {
+                    return tissu.store().execute(query, config.timeout(), qe -> {
+                        execution.set(qe);
+                        return write(res, pipe, qe, query, format.get(), capped);
+                    });
+                } finally {
+                    pipe.end();
+                    RUNNING.decrementAndGet();
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            RUNNING.decrementAndGet();
+            slots.release();
+            throw e;
+        }
+        // The timeout bounds the whole response, a client that stops reading included: past it (and a second for
+        // the query's own timeout to answer first), the request's thread is interrupted, which closes the
+        // connection if it is blocked sending. One state decides between the deadline and the end of the request,
+        // so that no interrupt outlives the request (the thread serves the connection's next one).
+        AtomicInteger state = new AtomicInteger(SENDING);
+        Thread sender = Thread.currentThread();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            if (state.compareAndSet(SENDING, INTERRUPTING)) {
+                sender.interrupt();
+                state.set(INTERRUPTED);
+            }
+        }, config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        try {
+            rows = send(res, pipe, running);
             outcome = "ok";
         } catch (QueryTimeoutException e) {
             outcome = "timeout";
             throw e;
         } finally {
-            RUNNING.decrementAndGet();
-            slots.release();
+            deadline.cancel(false);
+            if (!state.compareAndSet(SENDING, DONE)) {
+                while (state.get() != INTERRUPTED) {
+                    Thread.onSpinWait();
+                }
+                Thread.interrupted(); // the deadline's interrupt, consumed here
+            }
+            pipe.abandon();
+            QueryExecution qe = execution.get();
+            if (!running.isDone() && qe != null) {
+                qe.abort(); // stops it between rows and inside a regular expression; never an interrupt, which
+                            // would close the store's file channels under it
+            }
             LOG.log(System.Logger.Level.INFO, String.format("sparql query %d %s %d ms %d rows", id, outcome,
-                    (System.nanoTime() - start) / 1_000_000, rows[0]));
+                    (System.nanoTime() - start) / 1_000_000, rows));
+        }
+    }
+
+    private static final int SENDING = 0;
+    private static final int DONE = 1;
+    private static final int INTERRUPTING = 2;
+    private static final int INTERRUPTED = 3;
+
+    /** Interrupts requests whose response outlived the query timeout. */
+    private static final ScheduledExecutorService DEADLINES = deadlines();
+
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("sparql-deadlines").daemon().factory());
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
+
+    /**
+     * Sends what the query's thread writes into {@code pipe}, on this (the request's) thread; the response is ended
+     * only if the answer is whole. A query that failed before its first byte fails the request (its status says
+     * why); one that failed after it, or a deadline, closes the connection: the client sees an incomplete answer,
+     * never a complete-looking one.
+     */
+    private long send(ServerResponse res, ResponsePipe pipe, Future<Long> running) {
+        OutputStream out = null;
+        try {
+            for (ResponsePipe.Chunk chunk = pipe.next(); ; chunk = pipe.next()) {
+                if (ResponsePipe.broken(chunk)) {
+                    try {
+                        result(running); // the query's failure
+                    } catch (RuntimeException e) {
+                        if (out == null) {
+                            throw e;
+                        }
+                        throw new CloseConnectionException("the answer failed after its first bytes", e);
+                    }
+                    throw new CloseConnectionException("the answer ended without being complete");
+                }
+                if (out == null) {
+                    out = res.outputStream();
+                }
+                out.write(chunk.bytes());
+                if (chunk.last()) {
+                    break;
+                }
+                out.flush(); // more is coming: this much goes out now (the server would keep it to size the answer)
+            }
+            long rows = result(running);
+            out.close();
+            return rows;
+        } catch (InterruptedException e) {
+            if (out == null) {
+                throw new QueryTimeoutException(config.timeout(), e);
+            }
+            throw new CloseConnectionException("the answer was cut at the timeout (" + config.timeout() + ")", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new CloseConnectionException("the client stopped reading or went away", e);
+        }
+    }
+
+    /** The query's row count, once its thread is done (it is, or is about to be: its answer ended). */
+    private static long result(Future<Long> running) throws InterruptedException {
+        try {
+            return running.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
     /** The most resources one DESCRIBE describes (its WHERE's solutions). */
     static final long MAX_DESCRIBED = 1000;
 
-    private long write(ServerResponse res, QueryExecution qe, Query query, ResultFormat format, boolean capped) {
+    private long write(ServerResponse res, ResponsePipe out, QueryExecution qe, Query query, ResultFormat format,
+                       boolean capped) {
         try {
             if (query.isSelectType()) {
                 ResultSet results = qe.execSelect();
@@ -235,9 +355,8 @@ public final class SparqlService implements HttpService {
                     res.header("Tissu-Row-Limit", Long.toString(config.maxRows()));
                 }
                 ResultWriter.Capped rows = new ResultWriter.Capped(results, config.maxRows());
-                try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
-                    ResultWriter.select(out, format, results.getResultVars(), rows, config.maxRows());
-                }
+                ResultWriter.select(out, format, results.getResultVars(), rows, config.maxRows());
+                out.finish();
                 if (rows.truncated) {
                     LOG.log(System.Logger.Level.INFO, "result cut at " + config.maxRows() + " rows");
                 }
@@ -246,9 +365,8 @@ public final class SparqlService implements HttpService {
             if (query.isAskType()) {
                 boolean answer = qe.execAsk();
                 res.header(HeaderNames.CONTENT_TYPE, format.contentType());
-                try (OutputStream out = res.outputStream()) {
-                    ResultWriter.ask(out, format, answer);
-                }
+                ResultWriter.ask(out, format, answer);
+                out.finish();
                 return 1;
             }
             var triples = query.isConstructType() ? qe.execConstructTriples() : qe.execDescribeTriples();
@@ -258,30 +376,14 @@ public final class SparqlService implements HttpService {
             if (query.isDescribeType()) {
                 res.header("Tissu-Describe-Limit", Long.toString(MAX_DESCRIBED));
             }
-            try (OutputStream out = new BufferedOutputStream(res.outputStream(), 1 << 16)) {
-                ResultWriter.Written written = ResultWriter.graph(out, format, triples, config.maxRows());
-                if (written.truncated()) {
-                    LOG.log(System.Logger.Level.INFO, "graph cut at " + config.maxRows() + " triples");
-                }
-                return written.triples();
+            ResultWriter.Written written = ResultWriter.graph(out, format, triples, config.maxRows());
+            out.finish();
+            if (written.truncated()) {
+                LOG.log(System.Logger.Level.INFO, "graph cut at " + config.maxRows() + " triples");
             }
+            return written.triples();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long await(Future<Long> running) {
-        try {
-            return running.get();
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the query ran", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
