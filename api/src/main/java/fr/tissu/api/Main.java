@@ -7,6 +7,7 @@ import fr.tissu.api.admin.AdminService;
 import fr.tissu.api.catalog.CatalogService;
 import fr.tissu.api.core.BadParameterException;
 import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.LimitsConfig;
 import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.finder.FinderService;
 import fr.tissu.api.graphql.GraphQlEngine;
@@ -15,6 +16,7 @@ import fr.tissu.api.html.Html;
 import fr.tissu.api.http.Cors;
 import fr.tissu.api.http.HeadForGet;
 import fr.tissu.api.http.LanguageVary;
+import fr.tissu.api.http.LoadShedder;
 import fr.tissu.api.http.Problem;
 import fr.tissu.api.http.Problems;
 import fr.tissu.api.http.SecurityHeaders;
@@ -62,11 +64,12 @@ public final class Main {
 
     /** Adds the features (health, metrics) and routing of {@code tissu} to a server; used by serve and the tests. */
     public static void server(WebServerConfig.Builder server, Instance tissu) {
-        server(server, tissu, new UsageCounter(tissu));
+        server(server, tissu, new UsageCounter(tissu), LimitsConfig.defaults());
     }
 
-    /** The same, counting requests with {@code usage}. */
-    public static void server(WebServerConfig.Builder server, Instance tissu, UsageCounter usage) {
+    /** The same, counting requests with {@code usage}, shedding load beyond {@code limits}. */
+    public static void server(WebServerConfig.Builder server, Instance tissu, UsageCounter usage,
+                              LimitsConfig limits) {
         server.addFeature(ObserveFeature.builder()
                         .endpoint("/")
                         .addObserver(HealthObserver.builder()
@@ -80,13 +83,16 @@ public final class Main {
                                 .build())
                         .addObserver(MetricsObserver.create())
                         .build())
-                .routing(routing -> routing(routing, tissu, usage));
+                .routing(routing -> routing(routing, tissu, usage, limits));
     }
 
-    /** Mounts every protocol service and the error mapping; {@code usage} counts the requests for the indicators. */
-    public static void routing(HttpRouting.Builder routing, Instance tissu, UsageCounter usage) {
+    /**
+     * Mounts every protocol service and the error mapping; {@code usage} counts the requests for the indicators;
+     * beyond {@code limits}, requests are refused at once.
+     */
+    public static void routing(HttpRouting.Builder routing, Instance tissu, UsageCounter usage, LimitsConfig limits) {
         routing.addFilter(new Cors()).addFilter(new SecurityHeaders(Html.page("fr", "", "", null, List.of(), null)))
-                .addFilter(new LanguageVary()).addFilter(usage);
+                .addFilter(new LoadShedder(limits)).addFilter(new LanguageVary()).addFilter(usage);
         // Build the read model's projections now rather than on the first request (seconds at France scale).
         Thread.ofPlatform().daemon().name("read-model-warm-up").start(tissu.model()::refresh);
         IndicatorComparison comparison = new IndicatorComparison(tissu);
@@ -145,7 +151,7 @@ public final class Main {
         UsageCounter usage = new UsageCounter(tissu);
         usage.schedule();
         Follower.start(tissu); // on a shared store, other instances' writes: a daemon thread for the process's life
-        server(builder, tissu, usage);
+        server(builder, tissu, usage, LimitsConfig.create(config.get("tissu.limits")));
         if (port >= 0) {
             builder.port(port);
         }

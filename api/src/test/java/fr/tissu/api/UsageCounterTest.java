@@ -10,6 +10,7 @@ import java.time.Year;
 import java.util.List;
 
 import fr.tissu.api.core.Instance;
+import fr.tissu.api.core.LimitsConfig;
 import fr.tissu.loader.UsageLog;
 import io.helidon.http.HeaderNames;
 import io.helidon.webclient.http1.Http1Client;
@@ -44,7 +45,7 @@ class UsageCounterTest {
     static void server(WebServerConfig.Builder server) {
         tissu = TestData.shared();
         usage = new UsageCounter(tissu);
-        Main.server(server, tissu, usage);
+        Main.server(server, tissu, usage, LimitsConfig.defaults());
     }
 
     private long computed(String commune, String indicator) {
