@@ -168,6 +168,10 @@ public final class Loader {
             return failed(name, "?", graph, start, null, null, new Problem(name, 0, null, null, "no such file"));
         }
         SourceFile source = SourceFile.inspect(file);
+        if (source.mixed() != null) {
+            return failed(name, "?", graph, start, source, null, new Problem(name, source.mixed().line(),
+                    "column " + source.mixed().column(), null, source.mixed().reason()));
+        }
         Optional<Lang> rdf = Optional.ofNullable(RDFLanguages.filenameToLang(name))
                 .filter(lang -> !lang.equals(Lang.CSV) && !lang.equals(Lang.TSV));
         if (options.format() == SourceFormat.RDF || (options.format() == null && rdf.isPresent())) {

@@ -208,6 +208,28 @@ class LoaderTest {
     }
 
     @Test
+    void aFileMixingUtf8AndWindows1252IsRefusedWithTheLineNotLoadedAsMojibake() {
+        load(write(dir, "rna.csv", csv(List.of(association("W350000001", "titre", "Avant"))), UTF_8));
+        String utf8 = csv(List.of(association("W350000002", "titre", "Chœur d'Hélène")));
+        String cp1252 = csv(List.of(association("W350000003", "titre", "Théâtre"))).lines().skip(1)
+                .reduce("", (a, b) -> a + b + "\n");
+        ByteArrayOutputStream mixed = new ByteArrayOutputStream();
+        mixed.writeBytes(utf8.getBytes(UTF_8));
+        mixed.writeBytes(cp1252.getBytes(WINDOWS_1252));
+        FileReport report = load(write(dir, "rna.csv", mixed.toByteArray()));
+        assertEquals(Status.FAILED, report.status());
+        Problem p = report.problems().get(0);
+        assertEquals(utf8.lines().count() + 1, p.line(), p.toString());
+        assertTrue(p.reason().contains("mixes encodings") && p.reason().contains("0xE9"), p.reason());
+        assertEquals("Avant", name("W350000001"), "the previous data stays");
+        assertEquals(null, name("W350000002"), "nothing of the file is loaded");
+        FileReport ansi = load(write(dir, "ansi.csv", csv(List.of(association("W350000004", "titre",
+                "«ÉTÉ» à Saint-Hélier"))), WINDOWS_1252));
+        assertEquals(Status.LOADED, ansi.status(), "a Windows-1252 file whose «É» looks like UTF-8 is not mixed");
+        assertEquals("«ÉTÉ» à Saint-Hélier", name("W350000004"));
+    }
+
+    @Test
     void readsWindows1252AndUtf8WithBom() {
         String content = csv(List.of(association("W350000001", "titre", "Théâtre à l'Œuvre — Saint-Hélier")));
         FileReport cp1252 = load(write(dir, "ansi.csv", content, WINDOWS_1252));
