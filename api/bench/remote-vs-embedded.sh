@@ -3,9 +3,9 @@
 # which must have run once): the same Tissu serving the same data from its embedded TDB2 store and from a remote
 # store (the standalone Fuseki 6 server on loopback, TDB2 on disk), side by side, same heap:
 #   - the load of the four files into the remote store through the admin API (`tissu load --server`);
-#   - REST (the filtered activity mix of rest-vs-static.sh), SPARQL (the "age 8, Wednesday, commune" query on
-#     /sparql) and GraphQL (a commune's associations and their activities) at 32 connections: requests/s, p50, p99,
-#     and the remote/embedded ratios;
+#   - REST (the filtered activity mix of rest-vs-static.sh) and GraphQL (a commune's associations and their
+#     activities) at 32 connections, SPARQL (the "age 8, Wednesday, commune" query on /sparql) at 4, the queries
+#     the endpoint runs at once: requests/s, p50, p99, and the remote/embedded ratios;
 #   - a replica: a second instance on the remote store, its start, and the time it takes to serve a file published
 #     through the first (from the end of the load to the other's data version).
 #
@@ -20,6 +20,7 @@ duration="${DURATION:-20}"
 connections="${CONNECTIONS:-32}"
 warmup="${WARMUP:-20}"
 heap="${HEAP:-1g}"
+sparql_connections="${SPARQL_CONNECTIONS:-4}"
 # Fuseki's own union of its named graphs as the queries' default graph (the README's advice); UNION= to name each
 # graph in every query's dataset instead
 union="${UNION-urn:x-arq:UnionGraph}"
@@ -40,8 +41,15 @@ token="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
 printf '%s' "$token" > "$work/remote-token"
 sha=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 
-# 1. An empty Fuseki (TDB2 on disk), and a Tissu on it that loads the four files through its admin API.
-rm -rf "$remote" && mkdir -p "$remote/fuseki-db"
+# 1. An empty Fuseki (TDB2 on disk), and a Tissu on it that loads the four files through its admin API; with
+#    REUSE=1, the Fuseki store and data directory a previous run loaded (only the measurements are run again).
+reuse=false
+if [ "${REUSE:-}" = 1 ] && [ -f "$remote/loaded" ]; then
+  reuse=true
+  rm -rf "$remote/data-b"
+else
+  rm -rf "$remote" && mkdir -p "$remote/fuseki-db"
+fi
 java -Xmx$heap -jar "$fuseki_jar" --tdb2 --loc="$remote/fuseki-db" --update --localhost --ping --port=$fuseki_port /ds \
   > "$remote/fuseki.log" 2>&1 &
 pids+=($!)
@@ -60,12 +68,20 @@ serve_remote $remote_port "$remote/data-a" "$remote/serve-a.log"
 wait_up "http://127.0.0.1:$remote_port/health/ready" 1800
 ready=$(date +%s.%N)
 src="$work/src"
-"$root/tissu" load --server "http://127.0.0.1:$remote_port" --token-file "$work/remote-token" \
-  "$src/rna_waldec_synthetique.csv" "$src/activites.csv" "$src/points-appui-numerique.csv" "$src/indicateurs.csv" \
-  > "$remote/load.log" 2>&1
+if ! $reuse; then
+  "$root/tissu" load --server "http://127.0.0.1:$remote_port" --token-file "$work/remote-token" \
+    "$src/rna_waldec_synthetique.csv" "$src/activites.csv" "$src/points-appui-numerique.csv" "$src/indicateurs.csv" \
+    > "$remote/load.log" 2>&1
+  touch "$remote/loaded"
+elif [ -f "$remote/reduced" ]; then # a previous run's replica step left 20,000 activities: the full file again
+  "$root/tissu" load --server "http://127.0.0.1:$remote_port" --token-file "$work/remote-token" \
+    "$src/activites.csv" > "$remote/restore.log" 2>&1
+  rm -f "$remote/reduced"
+fi
 loaded=$(date +%s.%N)
 quads=$(curl -s -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }' \
   "http://127.0.0.1:$fuseki_port/ds/query" | tail -1 | tr -d '\r')
+$reuse && echo "remote store: reused ($quads quads); instance ready $(echo "$ready - $start" | bc) s after its start" || \
 printf 'remote store: first start (reference communes) %.0f s; load of the four files through the admin API %.0f s, %s quads\n' \
   "$(echo "$ready - $start" | bc)" "$(echo "$loaded - $ready" | bc)" "$quads"
 
@@ -99,7 +115,9 @@ for side in embedded remote; do
   url="http://127.0.0.1:$port"
   wrk_run "warm-$side" "$work/paths-mix.txt" "$work/paths.lua" "$url" "$warmup" > /dev/null
   wrk_run "rest-$side" "$work/paths-mix.txt" "$work/paths.lua" "$url" "$duration"
-  wrk_run "sparql-$side" "$work/queries-sparql.txt" "$work/sparql.lua" "$url/sparql" "$duration"
+  # as many connections as the endpoint runs queries at once (4 by default): beyond, 429s would be counted
+  (connections=$sparql_connections; wrk_run "sparql-$side" "$work/queries-sparql.txt" "$work/sparql.lua" "$url/sparql" \
+    "$duration")
   wrk_run "graphql-$side" "$remote/graphql.txt" "$remote/graphql.lua" "$url" "$duration"
 done
 python3 - "$work" <<'PY'
@@ -110,18 +128,20 @@ for k in ("rest", "sparql", "graphql"):
     print(f"{k:8s} remote / embedded throughput: {r(k + '-remote') / r(k + '-embedded'):.2f}")
 PY
 
-# 4. A replica: a second instance on the remote store; then a file published through the first.
+# 4. A replica: a second instance on the remote store; then a file published through the first (REPLICA=0: not).
+[ "${REPLICA:-1}" = 0 ] && exit 0
 start=$(date +%s.%N)
 serve_remote $replica_port "$remote/data-b" "$remote/serve-b.log"
 wait_up "http://127.0.0.1:$replica_port/health/ready" 1800
 printf 'replica: ready %.0f s after its start (search index built from the remote store)\n' \
   "$(echo "$(date +%s.%N) - $start" | bc)"
 head -1 "$src/activites.csv" > "$remote/activites.csv"
-tail -n +2 "$src/activites.csv" | head -n 20000 >> "$remote/activites.csv"
+sed -n '2,20001p' "$src/activites.csv" >> "$remote/activites.csv" # not tail | head: SIGPIPE under pipefail
 total() { curl -s "http://127.0.0.1:$1/api/v1/activities?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
 "$root/tissu" load --server "http://127.0.0.1:$remote_port" --token-file "$work/remote-token" \
   "$remote/activites.csv" > "$remote/load-2.log" 2>&1
 published=$(date +%s.%N)
+touch "$remote/reduced"
 target=$(total $remote_port)
 for _ in $(seq 1 6000); do [ "$(total $replica_port)" = "$target" ] && break; sleep 0.1; done
 printf 'replica: lists the %s activities %.1f s after the load through the other returned\n' \
