@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.LimitsConfig;
 import fr.tissu.api.core.SparqlConfig;
@@ -71,7 +70,7 @@ class LoadSheddingTest {
                 return res.status();
             }
         });
-        awaitRunningQuery(); // the explosive query holds the one heavy allowance for its 4 s
+        TestData.awaitRunningQueries(client, 1); // the explosive query holds the one heavy allowance for its 4 s
         long start = System.nanoTime();
         try (Http1ClientResponse res = get("/api/v1/search?q=judo&facets=theme")) {
             assertEquals(Status.SERVICE_UNAVAILABLE_503, res.status(), "a second heavy request: facets");
@@ -91,20 +90,6 @@ class LoadSheddingTest {
         try (Http1ClientResponse res = get("/api/v1/search?q=judo&facets=theme")) {
             assertEquals(Status.OK_200, res.status(), "the allowance is free again");
         }
-    }
-
-    /** Waits until the server's gauge says a SPARQL query runs. */
-    private void awaitRunningQuery() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            String metrics = client.get("/metrics").header(HeaderNames.ACCEPT, "application/json")
-                    .requestEntity(String.class);
-            if (new ObjectMapper().readTree(metrics).path("application").path("tissu.sparql.running").asInt() > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the explosive query did not start");
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.core.SparqlConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -63,7 +62,7 @@ class SparqlDeadlineTest {
     void aClientThatStopsReadingLosesItsSlotAtTheDeadline() throws Exception {
         try (Socket idle = request(LARGE)) {
             long start = System.nanoTime();
-            awaitRunning(1);
+            TestData.awaitRunningQueries(client, 1);
             assertEquals(Status.TOO_MANY_REQUESTS_429, ask(), "the one slot is held by the client that reads nothing");
             Status status;
             do {
@@ -131,16 +130,4 @@ class SparqlDeadlineTest {
         }
     }
 
-    private void awaitRunning(int n) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        int running;
-        do {
-            Thread.sleep(20);
-            String metrics = client.get("/metrics").header(HeaderNames.ACCEPT, "application/json").requestEntity(
-                    String.class);
-            running = json.readTree(metrics).path("application").path("tissu.sparql.running").asInt(-1);
-        } while (running < n && System.nanoTime() < deadline);
-        assertEquals(n, running, "queries running on the server");
-    }
 }

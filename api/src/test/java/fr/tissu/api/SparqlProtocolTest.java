@@ -86,17 +86,8 @@ class SparqlProtocolTest {
         }
     }
 
-    /** Waits until the server's gauge says {@code n} queries are running (no guess of how long a start takes). */
     void awaitRunning(int n) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        int running;
-        do {
-            Thread.sleep(20);
-            String metrics = client.get("/metrics").header(HeaderNames.ACCEPT, "application/json").requestEntity(
-                    String.class);
-            running = json.readTree(metrics).path("application").path("tissu.sparql.running").asInt(-1);
-        } while (running < n && System.nanoTime() < deadline);
-        assertEquals(n, running, "queries running on the server");
+        TestData.awaitRunningQueries(client, n);
     }
 
     long count(JsonNode results) {

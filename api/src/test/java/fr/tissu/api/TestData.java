@@ -1,17 +1,23 @@
 package fr.tissu.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tissu.api.core.AdminConfig;
 import fr.tissu.api.core.CatalogConfig;
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.core.SparqlConfig;
 import fr.tissu.api.core.TissuConfig;
 import fr.tissu.store.FusekiProcess;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.http1.Http1Client;
 
 /** A fresh store in a temporary directory, prepared as {@code serve} prepares an empty one (reference + sample). */
 final class TestData {
@@ -40,6 +46,23 @@ final class TestData {
         return new Instance(new TissuConfig(c.baseUri(), c.dataDir(), c.storeKind(), c.loadSampleOnEmpty(),
                 c.queryTimeout(), c.dataLicense(), c.title(), sparql, c.catalog(), c.publicUrl(), c.baseConfigured(),
                 c.admin(), c.remote()), base.ids(), base.store(), base.index());
+    }
+
+    /**
+     * Waits until the server's gauge says {@code n} SPARQL queries are running (no guess of how long a start takes),
+     * at most 20 s.
+     */
+    static void awaitRunningQueries(Http1Client client, int n) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int running;
+        do {
+            Thread.sleep(20);
+            String metrics = client.get("/metrics").header(HeaderNames.ACCEPT, "application/json").requestEntity(
+                    String.class);
+            running = json.readTree(metrics).path("application").path("tissu.sparql.running").asInt(-1);
+        } while (running < n && System.nanoTime() < deadline);
+        assertEquals(n, running, "queries running on the server");
     }
 
     /**
