@@ -79,6 +79,23 @@ elif [ -f "$remote/reduced" ]; then # a previous run's replica step left 20,000 
   rm -f "$remote/reduced"
 fi
 loaded=$(date +%s.%N)
+# The dumps the publication writes after the data (every instance writes its own, from the store): measured apart,
+# and waited for, so that they do not run under the measurements below.
+wait_dumps() { # data-dir port: until the instance's dumps reflect its store's data version (at most 3 h)
+  local v m
+  for _ in $(seq 1 5400); do
+    v=$(curl -s "http://127.0.0.1:$2/health" | python3 -c 'import json, sys
+print([c for c in json.load(sys.stdin)["checks"] if c["name"] == "store"][0]["data"]["dataVersion"])' 2>/dev/null || true)
+    m=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["version"])' "$1/downloads/manifest.json" \
+      2>/dev/null || true)
+    [ -n "$v" ] && [ "$v" = "$m" ] && return 0
+    sleep 2
+  done
+  echo "dumps not written in 3 h: $1" >&2; exit 1
+}
+wait_dumps "$remote/data-a" $remote_port
+dumped=$(date +%s.%N)
+printf 'remote store: dumps of every dataset after the load (or the start) %.0f s\n' "$(echo "$dumped - $loaded" | bc)"
 quads=$(curl -s -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }' \
   "http://127.0.0.1:$fuseki_port/ds/query" | tail -1 | tr -d '\r')
 $reuse && echo "remote store: reused ($quads quads); instance ready $(echo "$ready - $start" | bc) s after its start" || \
@@ -89,6 +106,7 @@ printf 'remote store: first start (reference communes) %.0f s; load of the four 
 TISSU_JAVA_OPTS="-Xmx$heap" "$root/tissu" serve --port $embedded_port --data "$work/data" > "$remote/serve-e.log" 2>&1 &
 pids+=($!)
 wait_up "http://127.0.0.1:$embedded_port/health/ready" 1800
+wait_dumps "$work/data" $embedded_port # stale dumps are rewritten at start: not under the measurements
 
 # 3. The same requests on both. GraphQL: the 40 communes of the REST mix.
 python3 - "$work" > "$remote/graphql.txt" <<'PY'
