@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class LoadSheddingTest {
     /** One heavy request at once, none waiting; plenty of room for the others; no per-client rate. */
     static final LimitsConfig LIMITS = new LimitsConfig(1, 0, 64, 64, Duration.ofMillis(200), 0, 20, false);
-    static final String EXPLOSIVE = "SELECT (COUNT(*) AS ?n) { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }";
 
     private final Http1Client client;
 
@@ -65,7 +64,7 @@ class LoadSheddingTest {
     @Test
     void aHeavyRequestBeyondTheAllowanceIsRefusedAtOnceWhileCheapOnesAreServed() throws Exception {
         CompletableFuture<Status> heavy = CompletableFuture.supplyAsync(() -> {
-            try (Http1ClientResponse res = client.get("/sparql").queryParam("query", EXPLOSIVE)
+            try (Http1ClientResponse res = client.get("/sparql").queryParam("query", SparqlProtocolTest.EXPLOSIVE)
                     .header(HeaderNames.ACCEPT, "application/sparql-results+json").request()) {
                 return res.status();
             }

@@ -420,21 +420,14 @@ final class RemoteStore implements Store {
         var f = repository.getValueFactory();
         SimpleDataset d = new SimpleDataset();
         List<Node> graphs = known().graphs();
+        // an empty list would mean all the engine's graphs
+        List<IRI> named = graphs.isEmpty() ? List.of(f.createIRI(NONE))
+                : graphs.stream().map(g -> f.createIRI(g.getURI())).toList();
+        named.forEach(d::addNamedGraph);
         if (config.unionGraph() != null) {
             d.addDefaultGraph(f.createIRI(config.unionGraph()));
-        }
-        for (Node g : graphs) {
-            IRI iri = f.createIRI(g.getURI());
-            if (config.unionGraph() == null) {
-                d.addDefaultGraph(iri);
-            }
-            d.addNamedGraph(iri);
-        }
-        if (graphs.isEmpty()) { // an empty list would mean all the engine's graphs
-            if (config.unionGraph() == null) {
-                d.addDefaultGraph(f.createIRI(NONE));
-            }
-            d.addNamedGraph(f.createIRI(NONE));
+        } else {
+            named.forEach(d::addDefaultGraph);
         }
         return d;
     }
