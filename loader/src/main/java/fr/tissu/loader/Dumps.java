@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +84,17 @@ public final class Dumps {
     private static final String SOURCE_GRAPHS = """
             SELECT ?g ?format ?time WHERE { GRAPH ?g { ?g <https://w3id.org/tissu/ns#sourceFormat> ?format ;
               <http://www.w3.org/ns/prov#generatedAtTime> ?time } }""";
+
+    /**
+     * System property: how many dump files are written at once (default: the cores). Each dataset's RDF formats are
+     * one pass over its graphs and its CSV another, so a France-scale refresh is bounded by its biggest dataset, not
+     * by the sum.
+     */
+    static final String THREADS_PROPERTY = "tissu.dumps.threads";
+    private static final int THREADS = Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+    /** The datasets by size at every scale, biggest first: the order their files are started in. */
+    private static final List<String> BIGGEST_FIRST = List.of("indicators", "associations", "activities", "places",
+            "communes", "support-points");
 
     /** How many data versions keep their versioned dumps. */
     public static final int KEPT_VERSIONS = 3;
@@ -151,8 +167,7 @@ public final class Dumps {
                 });
         store.select("""
                 SELECT (MIN(STR(?year)) AS ?from) (MAX(STR(?year)) AS ?to) WHERE {
-                  ?o <https://w3id.org/tissu/ns#indicator> ?i ;
-                     <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year }""",
+                  ?o <http://purl.org/linked-data/sdmx/2009/dimension#refPeriod> ?year }""",
                 Duration.ofMinutes(5), r -> {
                     if (r.contains("from") && r.contains("to")) {
                         out.put("indicators", List.of(r.getLiteral("from").getLexicalForm() + "-01-01",
@@ -194,6 +209,7 @@ public final class Dumps {
             });
             JsonNode previous = read(downloads);
             Map<String, String> sources = new LinkedHashMap<>();
+            List<Job> jobs = new ArrayList<>(); // in the manifest's order
             for (Dataset d : DATASETS) {
                 List<String> gs = graphs.getOrDefault(d.name(), List.of());
                 if (gs.isEmpty()) {
@@ -201,23 +217,12 @@ public final class Dumps {
                 }
                 sources.put(d.name(), String.join(" ", gs.stream().sorted().toList()) + " " + modified.get(d.name()));
                 List<Dump> unchanged = unchanged(previous, d.name(), sources.get(d.name()), downloads);
-                if (!unchanged.isEmpty()) {
-                    for (Dump dump : unchanged) {
-                        dumps.add(versioned(dump, downloads, version));
-                    }
-                    continue;
-                }
-                for (Dump dump : RdfDumps.write(store, d.name(), gs, dir, modified.get(d.name()))) {
-                    dumps.add(versioned(dump, downloads, version));
-                }
-                if (TabularDumps.tabular(d.name())) {
-                    dumps.add(versioned(TabularDumps.csv(store, d.name(), gs, dir, modified.get(d.name())), downloads,
-                            version));
-                }
-                if (d.name().equals("support-points")) {
-                    dumps.add(versioned(TabularDumps.lieuxMediationNumerique(store, dir, modified.get(d.name())),
-                            downloads, version));
-                }
+                String time = modified.get(d.name());
+                jobs.addAll(unchanged.isEmpty() ? jobs(store, d.name(), gs, dir, time)
+                        : List.of(new Job(d.name(), () -> unchanged)));
+            }
+            for (Dump dump : run(jobs)) {
+                dumps.add(versioned(dump, downloads, version));
             }
             prune(dir);
             Map<String, Object> manifest = new LinkedHashMap<>();
@@ -236,6 +241,69 @@ public final class Dumps {
         LOG.log(System.Logger.Level.INFO, "dumps of data version {0} written in {1} s", version,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return dumps;
+    }
+
+    /** Files of a dataset written in one pass. */
+    @FunctionalInterface
+    private interface Writing {
+        List<Dump> write() throws IOException;
+    }
+
+    /** A writing of the files of {@code dataset}. */
+    private record Job(String dataset, Writing writing) {
+        /** Where it starts: the biggest datasets first. */
+        int rank() {
+            int rank = BIGGEST_FIRST.indexOf(dataset);
+            return rank < 0 ? BIGGEST_FIRST.size() : rank;
+        }
+    }
+
+    /** The files of a dataset: its RDF formats in one pass over its graphs, its CSV, the national support points. */
+    private static List<Job> jobs(Store store, String name, List<String> graphs, Path dir, String modified) {
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(new Job(name, () -> RdfDumps.write(store, name, graphs, dir, modified)));
+        if (TabularDumps.tabular(name)) {
+            jobs.add(new Job(name, () -> List.of(TabularDumps.csv(store, name, graphs, dir, modified))));
+        }
+        if (name.equals("support-points")) {
+            jobs.add(new Job(name, () -> List.of(TabularDumps.lieuxMediationNumerique(store, dir, modified))));
+        }
+        return jobs;
+    }
+
+    /**
+     * Runs the jobs on {@link #THREADS} threads (each its own read of the store), the biggest datasets first so that
+     * the longest jobs do not start last; returns what they wrote in the order of {@code jobs}. The first failure
+     * stops the others and is thrown.
+     */
+    private static List<Dump> run(List<Job> jobs) throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(THREADS, jobs.size())),
+                r -> new Thread(r, "dumps-" + n.incrementAndGet()));
+        Map<Job, Future<List<Dump>>> futures = new LinkedHashMap<>();
+        try {
+            jobs.stream().sorted(Comparator.comparingInt(Job::rank))
+                    .forEach(job -> futures.put(job, pool.submit(() -> job.writing().write())));
+            List<Dump> written = new ArrayList<>();
+            for (Job job : jobs) {
+                written.addAll(futures.get(job).get());
+            }
+            return written;
+        } catch (ExecutionException e) {
+            futures.values().forEach(f -> f.cancel(true));
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException r -> throw r;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            futures.values().forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the dumps", e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 import fr.tissu.store.Store;
@@ -92,13 +93,13 @@ final class RdfDumps {
             { ?pl ?p ?o BIND(?pl AS ?s) }
             UNION { ?pl ?link ?s FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?pl), "#"))) ?s ?p ?o }""");
 
-    /** Prefixes of the Turtle dumps. */
-    private static final Map<String, String> PREFIXES = Map.of("schema", "https://schema.org/",
+    /** Prefixes of the Turtle dumps, declared in this order (the same bytes for the same data at every run). */
+    private static final Map<String, String> PREFIXES = new TreeMap<>(Map.of("schema", "https://schema.org/",
             "dct", "http://purl.org/dc/terms/", "tissu", "https://w3id.org/tissu/ns#",
             "locn", "http://www.w3.org/ns/locn#", "skos", "http://www.w3.org/2004/02/skos/core#",
             "rov", "http://www.w3.org/ns/regorg#", "adms", "http://www.w3.org/ns/adms#",
             "geo", "http://www.w3.org/2003/01/geo/wgs84_pos#", "prov", "http://www.w3.org/ns/prov#",
-            "xsd", "http://www.w3.org/2001/XMLSchema#");
+            "xsd", "http://www.w3.org/2001/XMLSchema#"));
 
     static MessageDigest sha256() {
         try {
