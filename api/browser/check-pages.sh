@@ -16,14 +16,6 @@ mkdir -p "$work"
 if [ ! -d "$work/node_modules/axe-core" ] || [ ! -d "$work/node_modules/playwright-core" ]; then
   (cd "$work" && npm install --silent --no-audit --no-fund playwright-core axe-core >/dev/null)
 fi
-data="$(mktemp -d)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$root/tissu" serve --port "$port" --data "$data" > "$data.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data" "$data.log"' EXIT
-for _ in $(seq 1 300); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-  sleep 1
-done
+source "$root/api/browser/sample-server.sh"
 [ -n "${1:-}" ] && mkdir -p "$1"
 NODE_PATH="$work/node_modules" node "$root/api/browser/check-pages.js" "http://127.0.0.1:$port" "${1:-}"

@@ -107,7 +107,8 @@ public final class ActivitySummary {
         return b.toString();
     }
 
-    private static void row(StringBuilder b, String term, String html) {
+    /** A term and its description, when there is one ({@code html} already escaped). */
+    static void row(StringBuilder b, String term, String html) {
         if (!html.isEmpty()) {
             b.append("<dt>").append(term).append("</dt><dd>").append(html).append("</dd>\n");
         }

@@ -11,11 +11,14 @@ import fr.tissu.api.core.Instance;
 import fr.tissu.api.domain.IndicatorComparison;
 import fr.tissu.api.finder.CommuneActivities;
 import fr.tissu.api.html.ActivitySummary;
+import fr.tissu.api.html.AssociationSummary;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.IndicatorSection;
+import fr.tissu.api.html.SchemaOrg;
 import fr.tissu.api.html.ThingPage;
 import fr.tissu.api.http.Problem;
 import fr.tissu.store.read.Activity;
+import fr.tissu.store.read.Association;
 import fr.tissu.store.read.Describer;
 import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Ids;
@@ -89,7 +92,15 @@ public final class LinkedDataService implements HttpService {
             if (type.equals("activity")) {
                 Activity activity = tissu.model().activities().byKey().get(key);
                 if (activity != null) {
-                    lead = ActivitySummary.render(activity, lang, LocalDate.now());
+                    lead = ActivitySummary.render(activity, lang, LocalDate.now()) + SchemaOrg.activity(activity);
+                }
+            } else if (type.equals("association")) {
+                Association association = tissu.model().associations(List.of(thing.get().getURI()))
+                        .get(thing.get().getURI());
+                if (association != null) {
+                    lead = AssociationSummary.render(association, tissu.model().activities().byOrganizer()
+                            .getOrDefault(association.iri(), List.of()), lang, LocalDate.now())
+                            + SchemaOrg.association(association);
                 }
             }
             String html = new ThingPage(tissu, describer, lang).render(thing.get(), graph, path, alternates(path),
