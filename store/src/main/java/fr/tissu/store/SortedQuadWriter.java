@@ -6,8 +6,11 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +37,9 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * Adds quads to TDB2's six quad indexes inside the calling thread's write transaction, the way a bulk loader does
  * but without leaving that transaction: the calling thread turns nodes into node ids (the node table belongs to
  * it) and gathers them in chunks; each chunk is then sorted in each index's key order and inserted by index-writer
- * threads, one group of indexes per thread, while the calling thread prepares the next chunk.
+ * threads, while the calling thread prepares the next chunk. A chunk of one graph (a replaced graph's) is sorted
+ * three times, not six: with the graph the same in every quad, GSPO orders it as SPOG does, GPOS as POSG, GOSP as
+ * OSPG, so each sort feeds two indexes (sorting took more than half of the writers' time).
  *
  * <p>Why: adding quads one by one inserts each into six B+trees at random places, so a load touches pages all over
  * indexes that, at France scale, no longer fit in memory; its rate fell from ~1,200 to ~330 rows/s as the store
@@ -48,12 +53,13 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 final class SortedQuadWriter implements AutoCloseable {
     /**
      * Quads per chunk for a heap of {@code maxHeap} bytes and {@code threads} index writers: a quad takes 32 bytes in
-     * each of the two gathering buffers and in each writer's sorted copy; all of it stays within an eighth of the
-     * heap (a live publication shares the server's heap), between 100,000 and 4M quads. Larger chunks sweep the
-     * indexes fewer times.
+     * each of the two gathering buffers and in each sorted copy alive at once (one per writer, and the three shared
+     * sorts of a one-graph chunk until their second index is written); all of it stays within an eighth of the heap
+     * (a live publication shares the server's heap), between 100,000 and 4M quads. Larger chunks sweep the indexes
+     * fewer times.
      */
     static int chunkFor(long maxHeap, int threads) {
-        long perQuad = 32L * (2 + Math.clamp(threads, 1, 6));
+        long perQuad = 32L * (2 + Math.max(3, Math.clamp(threads, 1, 6)));
         return (int) Math.clamp(maxHeap / 8 / perQuad, 100_000L, 4_000_000L);
     }
     private static final int QUAD = 4 * NodeId.SIZE;
@@ -74,24 +80,8 @@ final class SortedQuadWriter implements AutoCloseable {
             return slots;
         }
 
-        /** Sorts the chunk in this index's key order and inserts it. */
-        void insert(long[] chunk, int quads) {
-            long[] keys = sorted(chunk, quads);
-            for (int q = 0; q < quads; q++) {
-                tree.insert(record(keys, q));
-            }
-        }
-
-        /** Sorts the chunk in this index's key order and deletes it. */
-        void delete(long[] chunk, int quads) {
-            long[] keys = sorted(chunk, quads);
-            for (int q = 0; q < quads; q++) {
-                tree.delete(record(keys, q));
-            }
-        }
-
-        private long[] sorted(long[] chunk, int quads) {
-            attach.run();
+        /** The chunk's quads in this index's key order, sorted. */
+        long[] sorted(long[] chunk, int quads) {
             long[] keys = new long[quads * 4];
             for (int q = 0; q < quads; q++) {
                 for (int i = 0; i < 4; i++) {
@@ -102,10 +92,41 @@ final class SortedQuadWriter implements AutoCloseable {
             return keys;
         }
 
-        private Record record(long[] keys, int q) {
+        /**
+         * Inserts (or deletes) {@code quads} keys sorted in the order of {@code by}, whose key order is this index's
+         * or, in a chunk of one graph, the same but for where the graph is.
+         */
+        void write(long[] keys, Index by, int quads, boolean delete) {
+            attach.run();
+            int[] from = new int[4];
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    from[i] = by.slots[j] == slots[i] ? j : from[i];
+                }
+            }
+            for (int q = 0; q < quads; q++) {
+                Record r = record(keys, q, from);
+                if (delete) {
+                    tree.delete(r);
+                } else {
+                    tree.insert(r);
+                }
+            }
+        }
+
+        /** Its key order without the graph: the indexes that share it are ordered alike in a chunk of one graph. */
+        String orderWithoutGraph() {
+            StringBuilder order = new StringBuilder(3);
+            for (int slot : slots) {
+                order.append(slot == 0 ? "" : "SPO".charAt(slot - 1));
+            }
+            return order.toString();
+        }
+
+        private Record record(long[] keys, int q, int[] from) {
             byte[] key = new byte[QUAD];
             for (int i = 0; i < 4; i++) {
-                LONGS.set(key, i * NodeId.SIZE, keys[q * 4 + i]);
+                LONGS.set(key, i * NodeId.SIZE, keys[q * 4 + from[i]]);
             }
             return records.create(key);
         }
@@ -121,7 +142,7 @@ final class SortedQuadWriter implements AutoCloseable {
     }
 
     private final NodeTable nodes;
-    private final List<List<Index>> groups = new ArrayList<>();
+    private final List<Index> indexes = new ArrayList<>();
     private final ExecutorService writers;
     private final List<Future<?>> running = new ArrayList<>();
     private long[] chunk = new long[4];
@@ -129,6 +150,8 @@ final class SortedQuadWriter implements AutoCloseable {
     private final byte[] id = new byte[NodeId.SIZE];
     private final int size;
     private int quads;
+    private long graphOfChunk;
+    private boolean oneGraph = true;
 
     /**
      * Called inside a write transaction on {@code dsg}, from its thread: {@code threads} index writers (1 to 6) and
@@ -138,14 +161,10 @@ final class SortedQuadWriter implements AutoCloseable {
         this.size = size;
         var table = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
         this.nodes = table.getNodeTable();
-        TupleIndex[] indexes = table.getTupleTable().getIndexes();
-        int n = Math.clamp(threads, 1, indexes.length);
-        for (int i = 0; i < n; i++) {
-            groups.add(new ArrayList<>());
+        for (TupleIndex index : table.getTupleTable().getIndexes()) {
+            indexes.add(new Index((TupleIndexRecord) index));
         }
-        for (int i = 0; i < indexes.length; i++) {
-            groups.get(i % n).add(new Index((TupleIndexRecord) indexes[i]));
-        }
+        int n = Math.clamp(threads, 1, indexes.size());
         int[] count = {0};
         this.writers = Executors.newFixedThreadPool(n,
                 r -> Thread.ofPlatform().name("tissu-index-writer-" + count[0]++).daemon().unstarted(r));
@@ -156,7 +175,14 @@ final class SortedQuadWriter implements AutoCloseable {
         if (at == chunk.length) {
             chunk = Arrays.copyOf(chunk, Math.min(2 * chunk.length, size * 4)); // small graphs stay small
         }
-        chunk[at] = id(graph);
+        long g = id(graph);
+        if (quads == 0) {
+            graphOfChunk = g;
+            oneGraph = true;
+        } else if (g != graphOfChunk) {
+            oneGraph = false;
+        }
+        chunk[at] = g;
         chunk[at + 1] = id(triple.getSubject());
         chunk[at + 2] = id(triple.getPredicate());
         chunk[at + 3] = id(triple.getObject());
@@ -177,12 +203,7 @@ final class SortedQuadWriter implements AutoCloseable {
         if (NodeId.isDoesNotExist(g)) {
             return;
         }
-        TupleIndex primary = null;
-        for (List<Index> group : groups) {
-            for (Index index : group) {
-                primary = index.graphFirst() && primary == null ? index.source : primary;
-            }
-        }
+        TupleIndex primary = indexes.stream().filter(Index::graphFirst).findFirst().orElseThrow().source();
         Tuple<NodeId> pattern = TupleFactory.create4(g, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny);
         while (true) {
             Iterator<Tuple<NodeId>> found = primary.find(pattern);
@@ -201,11 +222,7 @@ final class SortedQuadWriter implements AutoCloseable {
             if (n == 0) {
                 return;
             }
-            long[] chunkOf = batch;
-            int count = n;
-            for (List<Index> group : groups) {
-                running.add(writers.submit(() -> group.forEach(index -> index.delete(chunkOf, count))));
-            }
+            submit(batch, n, true, true);
             await(); // the next chunk is read from an index the writers just changed
         }
     }
@@ -228,8 +245,42 @@ final class SortedQuadWriter implements AutoCloseable {
         chunk = spare != null ? spare : new long[full.length];
         spare = full;
         quads = 0;
-        for (List<Index> group : groups) {
-            running.add(writers.submit(() -> group.forEach(index -> index.insert(full, count))));
+        submit(full, count, false, oneGraph);
+    }
+
+    /**
+     * Starts inserting (or deleting) a chunk in every index: one sort per index, or, for a chunk of one graph, one
+     * sort per order without the graph, whose keys are then written to its second index. The tasks of the sorts go
+     * first, so a task waiting for a sort never waits for a task behind it.
+     */
+    private void submit(long[] chunk, int count, boolean delete, boolean shareSorts) {
+        Map<String, Index> sortedBy = new LinkedHashMap<>();
+        Map<Index, CompletableFuture<long[]>> sorts = new LinkedHashMap<>();
+        List<Index> second = new ArrayList<>();
+        for (Index index : indexes) {
+            Index first = shareSorts ? sortedBy.putIfAbsent(index.orderWithoutGraph(), index) : null;
+            if (first == null) {
+                CompletableFuture<long[]> keys = new CompletableFuture<>();
+                sorts.put(index, keys);
+                running.add(writers.submit(() -> {
+                    long[] sorted;
+                    try {
+                        sorted = index.sorted(chunk, count);
+                        keys.complete(sorted);
+                    } catch (RuntimeException | Error e) {
+                        keys.completeExceptionally(e);
+                        throw e;
+                    }
+                    index.write(sorted, index, count, delete);
+                }));
+            } else {
+                second.add(index);
+            }
+        }
+        for (Index index : second) {
+            Index first = sortedBy.get(index.orderWithoutGraph());
+            CompletableFuture<long[]> keys = sorts.get(first);
+            running.add(writers.submit(() -> index.write(keys.join(), first, count, delete)));
         }
     }
 

@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +120,27 @@ class SortedQuadWriterTest {
         assertEveryIndexHolds(location, 2_500);
     }
 
+    @ParameterizedTest(name = "{0} index writer(s)")
+    @ValueSource(ints = {1, 2})
+    void chunksOfSeveralGraphsAreSortedForEachIndex(int threads) {
+        Path location = dir.resolve("tdb2");
+        Dataset dataset = TDB2Factory.connectDataset(location.toString());
+        try {
+            Txn.executeWrite(dataset, () -> {
+                try (SortedQuadWriter quads = new SortedQuadWriter(dataset.asDatasetGraph(), threads, CHUNK)) {
+                    for (int i = 0; i < 3_500; i++) { // graphs alternate within every chunk
+                        quads.add(i % 2 == 0 ? G : OTHER, quad("mixed", i));
+                    }
+                    quads.flush();
+                }
+            });
+        } finally {
+            dataset.close();
+            TDBInternal.expel(dataset.asDatasetGraph());
+        }
+        assertEveryIndexHolds(location, 3_500);
+    }
+
     private static void write(Store store, Node graph, String round, int n) {
         try (GraphWriter w = store.replace(graph)) {
             fill(w, round, n);
@@ -136,12 +161,13 @@ class SortedQuadWriterTest {
             Txn.executeRead(dataset, () -> {
                 var table = TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph()).getQuadTable()
                         .getNodeTupleTable().getTupleTable();
+                Set<Tuple<NodeId>> first = null;
                 for (TupleIndex index : table.getIndexes()) {
-                    long n = 0;
-                    for (var it = index.all(); it.hasNext(); it.next()) {
-                        n++;
-                    }
-                    assertEquals(quads, n, "quads in index " + index.getName());
+                    Set<Tuple<NodeId>> held = new HashSet<>();
+                    index.all().forEachRemaining(held::add); // in the quads' own order, whatever the index's
+                    assertEquals(quads, held.size(), "quads in index " + index.getName());
+                    assertTrue(first == null || first.equals(held), "the same quads in index " + index.getName());
+                    first = held;
                 }
             });
         } finally {
