@@ -24,7 +24,8 @@ const PAGES = [
   ['GraphQL', '/graphql'],
   ['not found', '/id/commune/00000'],
 ];
-const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity']);
+const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity',
+  'association']);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
