@@ -1,8 +1,8 @@
 // Pages in a real browser (Debian's Chromium through playwright-core): axe-core's WCAG 2.1 A/AA rules on every page
 // type in French and English at 1280 and 390 px, sideways scrolling, page weight, requests to other hosts, and the
-// resident's task (judo, 8 years old, Wednesday, near Rennes) done with the keyboard alone, its key presses counted.
-// Run by check-pages.sh, which starts the server. Exit code 1 when a page of STRICT has a violation or scrolls
-// sideways, or when the task fails.
+// resident's task (judo, 8 years old, Wednesday, near Rennes) done with the keyboard alone, its key presses counted,
+// and the widget framed by a page of another origin. Run by check-pages.sh, which starts the server. Exit code 1 when
+// a page of STRICT has a violation or scrolls sideways, or when the task or the widget fails.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,11 +23,41 @@ const PAGES = [
   ['SPARQL', '/sparql'],
   ['GraphQL', '/graphql'],
   ['not found', '/id/commune/00000'],
+  ['widget', '/widget?where=Rennes&week=true'],
 ];
 const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity',
-  'association']);
+  'association', 'widget']);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
+
+// The widget framed by a page of another origin (a commune's site, served here on another port and host name), with
+// the Content-Security-Policy enforced: it must load and show its cards, while the finder framed the same way is
+// refused (axe-core checks the widget with the other pages).
+async function widgetOnAnotherSite(browser) {
+  const http = require('http');
+  const widget = base + '/widget?where=Rennes&within=10&theme=judo&day=wed&limit=3&accent=005a9c';
+  const host = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Mairie</title></head><body>'
+    + '<h1>Site de la commune</h1><iframe id="w" title="Activités" src="' + widget + '" width="360" height="600">'
+    + '</iframe><iframe id="f" title="Recherche" src="' + base + '/trouver" width="360" height="200"></iframe>'
+    + '</body></html>';
+  const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(host); });
+  await new Promise(r => server.listen(0, 'localhost', r));
+  const site = 'http://localhost:' + server.address().port + '/';
+  const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+  await page.goto(site);
+  await page.waitForTimeout(1500);
+  const frame = page.frames().find(f => f.url().startsWith(base + '/widget'));
+  const cards = frame ? await frame.locator('ol.cards > li').count() : 0;
+  const finder = page.frames().find(f => f.url().startsWith(base + '/trouver'));
+  const finderShown = finder ? await finder.locator('form.finder').count() : 0;
+  const ok = cards === 3 && finderShown === 0;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} widget on ${site} (another origin, the CSP enforced): ${cards} cards in the `
+    + `frame; the finder framed the same way ${finderShown === 0 ? 'refused' : 'SHOWN'}`);
+  if (shots) await page.screenshot({ path: `${shots}/widget-on-another-site.png`, fullPage: true });
+  await page.close();
+  server.close();
+  return !ok;
+}
 
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
@@ -89,6 +119,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   console.log(`${ok ? 'ok  ' : 'FAIL'} keyboard only: "${heading.trim()}" after ${keys} key presses (${'judo'.length
     + 'Rennes'.length + 1} of them typed characters), ${cards} cards, each on Wednesday`);
   if (shots) await page.screenshot({ path: `${shots}/keyboard-task.png` });
+  failed = (await widgetOnAnotherSite(browser)) || failed;
   await browser.close();
   process.exit(failed ? 1 : 0);
 })().catch(e => { console.error(e); process.exit(2); });

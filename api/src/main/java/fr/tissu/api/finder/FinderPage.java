@@ -319,13 +319,21 @@ final class FinderPage {
     }
 
     private void card(StringBuilder b, Activity a, FinderService.Search s) {
+        card(b, a, s, "");
+    }
+
+    /**
+     * An activity's card; {@code linkAttributes} are added to its links ({@code target="_blank"} in the widget, whose
+     * links leave the frame).
+     */
+    void card(StringBuilder b, Activity a, FinderService.Search s, String linkAttributes) {
         String q = en ? "?lang=en" : "";
-        b.append("<li><article>\n<h3><a href=\"/id/activity/").append(esc(a.key())).append(q).append("\">")
-                .append(esc(a.title())).append("</a></h3>\n");
+        b.append("<li><article>\n<h3><a href=\"/id/activity/").append(esc(a.key())).append(q).append('"')
+                .append(linkAttributes).append('>').append(esc(a.title())).append("</a></h3>\n");
         if (a.organizerName() != null) {
             b.append("<p>").append(t("Par ", "By ")).append(a.organizer() == null ? esc(a.organizerName())
-                    : "<a href=\"/id/association/" + esc(Bindings.lastSegment(a.organizer())) + q + "\">"
-                    + esc(a.organizerName()) + "</a>").append("</p>\n");
+                    : "<a href=\"/id/association/" + esc(Bindings.lastSegment(a.organizer())) + q + "\""
+                    + linkAttributes + ">" + esc(a.organizerName()) + "</a>").append("</p>\n");
         }
         String when = words.schedule(a);
         if (!when.isEmpty()) {
@@ -413,6 +421,7 @@ final class FinderPage {
             case "max-price" -> t("le prix maximum (" + v + " €)", "the maximum price (€" + v + ")");
             case "accessible" -> t("« accessible »", "\"accessible\"");
             case "language" -> t("la langue", "the language");
+            case "week" -> t("« cette semaine »", "\"this week\"");
             default -> field;
         };
     }

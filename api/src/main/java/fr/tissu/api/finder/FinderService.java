@@ -37,7 +37,12 @@ public final class FinderService implements HttpService {
     /** The finder's path. */
     public static final String PATH = "/trouver";
     static final Set<String> FIELDS = Set.of("q", "where", "within", "theme", "age", "day", "time", "free",
-            "max-price", "accessible", "language", "page", "lang");
+            "max-price", "accessible", "language", "week", "page", "lang");
+    /** The widget's path: a page made to be framed by other sites (the commune's own), showing a search's first
+     * results. */
+    public static final String WIDGET = "/widget";
+    /** The widget's own fields, beside the finder's. */
+    static final Set<String> WIDGET_FIELDS = Set.of("limit", "accent", "title");
     static final int PER_PAGE = 20;
 
     private final Instance tissu;
@@ -50,6 +55,39 @@ public final class FinderService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get(PATH, this::find);
+        rules.get(WIDGET, this::widget);
+    }
+
+    /**
+     * The widget: the first {@code limit} (1 to 20, default 5) activities of a finder search, as cards whose links
+     * open Tissu in a new tab, with a link to all of them in the finder; {@code accent} (a colour, {@code RRGGBB})
+     * and {@code title} fit it to the framing site. Any site may frame it ({@code frame-ancestors *}): it is public,
+     * read-only and takes no input but its URL.
+     */
+    private void widget(ServerRequest req, ServerResponse res) {
+        String lang = ThingPage.language(req);
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        Map<String, String> own = new HashMap<>();
+        for (String name : req.query().names()) {
+            if (WIDGET_FIELDS.contains(name)) {
+                own.put(name, req.query().get(name));
+            } else {
+                raw.put(name, req.query().all(name));
+            }
+        }
+        WidgetPage page = new WidgetPage(lang);
+        String html;
+        try {
+            int limit = WidgetPage.limit(own.get("limit"));
+            String accent = WidgetPage.accent(own.get("accent"));
+            html = page.render(search(raw, limit), accent, own.get("title"));
+        } catch (BadParameterException e) {
+            res.status(Status.BAD_REQUEST_400);
+            html = page.renderError(e);
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                .header(HeaderNames.CACHE_CONTROL, "no-cache")
+                .send(SecurityHeaders.framable(res, html).getBytes(StandardCharsets.UTF_8));
     }
 
     private void find(ServerRequest req, ServerResponse res) {
@@ -61,7 +99,7 @@ public final class FinderService implements HttpService {
         FinderPage page = new FinderPage(lang, tissu.config().dataLicense());
         String html;
         try {
-            html = page.render(search(raw));
+            html = page.render(search(raw, PER_PAGE));
         } catch (BadParameterException e) {
             res.status(Status.BAD_REQUEST_400);
             html = page.renderError(raw, e);
@@ -71,8 +109,9 @@ public final class FinderService implements HttpService {
                 .send(SecurityHeaders.policy(res, html).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Runs a search: the form's state, the matches in order, the counts beside the filters. */
-    Search search(Map<String, List<String>> raw) {
+    /** Runs a search, {@code perPage} results a page: the form's state, the matches in order, the counts beside the
+     * filters. */
+    Search search(Map<String, List<String>> raw, int perPage) {
         Form form = Form.read(raw);
         LocalDate today = LocalDate.now();
         Map<String, List<String>> rest = form.restParameters(Set.of());
@@ -83,9 +122,9 @@ public final class FinderService implements HttpService {
         List<Activity> matching = text.getKey().in(tissu.model().activities());
         String sort = filter.near() != null ? "distance" : !scores.isEmpty() ? "relevance" : "title";
         List<Activity> sorted = ActivityListing.sorted(matching, filter, sort, scores).rows();
-        int pages = Math.max(1, (sorted.size() + PER_PAGE - 1) / PER_PAGE);
+        int pages = Math.max(1, (sorted.size() + perPage - 1) / perPage);
         int page = Math.min(form.page(), pages);
-        List<Activity> shown = sorted.subList((page - 1) * PER_PAGE, Math.min(sorted.size(), page * PER_PAGE));
+        List<Activity> shown = sorted.subList((page - 1) * perPage, Math.min(sorted.size(), page * perPage));
         Counts counts = new Counts(
                 relaxed(form, "day", textKeys, today, matching),
                 relaxed(form, "theme", textKeys, today, matching),
@@ -212,6 +251,18 @@ public final class FinderService implements HttpService {
             }
         }
 
+        /** Only the activities with a session in the next seven days ({@code week=true}). */
+        boolean week() {
+            String w = one("week");
+            if (w == null || w.equals("false")) {
+                return false;
+            }
+            if (!w.equals("true")) {
+                throw new BadParameterException("week", "expected true or false");
+            }
+            return true;
+        }
+
         /** The distance around the commune, in km (0: within the commune). */
         int within() {
             String w = one("within");
@@ -228,7 +279,7 @@ public final class FinderService implements HttpService {
         List<String> active() {
             List<String> set = new ArrayList<>();
             for (String f : List.of("q", "where", "theme", "age", "day", "time", "free", "max-price", "accessible",
-                    "language")) {
+                    "language", "week")) {
                 if (values.containsKey(f)) {
                     set.add(f);
                 }
@@ -239,7 +290,7 @@ public final class FinderService implements HttpService {
         /** The REST API's parameters for this form, {@code without} some of its fields; upcoming activities only. */
         Map<String, List<String>> restParameters(Set<String> without) {
             Map<String, List<String>> p = new HashMap<>();
-            p.put("when", List.of("upcoming"));
+            p.put("when", List.of(week() ? "ongoing" : "upcoming"));
             for (String f : List.of("q", "theme", "age", "day", "free", "max-price", "accessible")) {
                 if (!without.contains(f) && values.containsKey(f)) {
                     p.put(f, values.get(f));

@@ -51,6 +51,16 @@ public final class SecurityHeaders implements Filter {
     }
 
     /**
+     * Sets the headers of {@code html}, a page made to be framed by any site (the widget): its policy, with
+     * {@code frame-ancestors *} instead of {@code 'none'}, and no {@code X-Frame-Options}; returns the page.
+     */
+    public static String framable(ServerResponse res, String html) {
+        res.headers().remove(FRAME_OPTIONS);
+        res.header(CSP, policyFor(html).replace("frame-ancestors 'none'", "frame-ancestors *"));
+        return html;
+    }
+
+    /**
      * The policy for {@code html}: nothing from other sites, no plugin, no framing, no {@code <base>}; the inline
      * {@code <style>} and {@code <script>} blocks it holds allowed by their SHA-256 (as written, between the tags).
      */
