@@ -26,7 +26,7 @@ const PAGES = [
   ['widget', '/widget?where=Rennes&week=true'],
 ];
 const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity',
-  'association', 'widget']);
+  'association', 'widget', 'SPARQL']);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
@@ -56,6 +56,31 @@ async function widgetOnAnotherSite(browser) {
   if (shots) await page.screenshot({ path: `${shots}/widget-on-another-site.png`, fullPage: true });
   await page.close();
   server.close();
+  return !ok;
+}
+
+// The SPARQL editor shows its query without JavaScript, and with it, "Run" is one Tab away from the editor.
+async function sparqlEditor(browser) {
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await plain.newPage();
+  await noJs.goto(base + '/sparql?lang=fr');
+  const colour = await noJs.$eval('#query', e => getComputedStyle(e).color);
+  const text = await noJs.$eval('#query', e => e.value.trim().length);
+  await plain.close();
+  const page = await browser.newPage();
+  await page.goto(base + '/sparql?lang=fr');
+  await page.waitForFunction(() => document.querySelector('.sparql').classList.contains('js'));
+  await page.focus('#query');
+  let tabs = 0;
+  while (tabs < 60 && await page.evaluate(() => document.activeElement.id) !== 'run') {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  const painted = await page.$eval('#highlight', e => e.textContent.trim().length);
+  await page.close();
+  const ok = colour !== 'rgba(0, 0, 0, 0)' && text > 0 && tabs === 1 && painted > 0;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} SPARQL editor: without JavaScript its text (${text} characters) is drawn in `
+    + `${colour}; with it, highlighted (${painted} characters), and "Run" is ${tabs} Tab press(es) from the editor`);
   return !ok;
 }
 
@@ -120,6 +145,7 @@ async function widgetOnAnotherSite(browser) {
     + 'Rennes'.length + 1} of them typed characters), ${cards} cards, each on Wednesday`);
   if (shots) await page.screenshot({ path: `${shots}/keyboard-task.png` });
   failed = (await widgetOnAnotherSite(browser)) || failed;
+  failed = (await sparqlEditor(browser)) || failed;
   await browser.close();
   process.exit(failed ? 1 : 0);
 })().catch(e => { console.error(e); process.exit(2); });

@@ -205,6 +205,7 @@
   search.addEventListener('input', showExamples);
   fetch('/sparql/examples.json').then((r) => r.json()).then((list) => { examples = list; showExamples(); });
   paint();
+  root.classList.add('js'); // the highlighted copy is painted: the text area's own text can be hidden
   links(fullQuery());
   if (new URLSearchParams(location.search).has('query')) run();
 })();
