@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,16 +50,7 @@ class FinderTest {
     }
 
     private Page get(String pathAndQuery) {
-        int q = pathAndQuery.indexOf('?');
-        var req = client.get(q < 0 ? pathAndQuery : pathAndQuery.substring(0, q))
-                .header(HeaderNames.ACCEPT, "text/html");
-        if (q >= 0) {
-            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                req.queryParam(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        var req = RestClient.request(client, pathAndQuery).header(HeaderNames.ACCEPT, "text/html");
         try (Http1ClientResponse res = req.request()) {
             assertTrue(res.headers().contentType().orElseThrow().text().startsWith("text/html"));
             return new Page(res.status().code(), Jsoup.parse(res.as(String.class)));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import fr.tissu.store.read.ReferenceData;
@@ -45,15 +43,7 @@ class WidgetTest {
     }
 
     private Page get(String pathAndQuery) {
-        int q = pathAndQuery.indexOf('?');
-        var req = client.get(q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
-        if (q >= 0) {
-            for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                req.queryParam(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        var req = RestClient.request(client, pathAndQuery);
         try (Http1ClientResponse res = req.request()) {
             return new Page(res.status().code(), res.headers().first(HeaderNames.create("Content-Security-Policy"))
                     .orElse(""), res.headers().first(HeaderNames.create("X-Frame-Options")).orElse(null),

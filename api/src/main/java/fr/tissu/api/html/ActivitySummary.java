@@ -26,13 +26,7 @@ public final class ActivitySummary {
         boolean en = "en".equals(lang);
         ActivityWords words = new ActivityWords(lang);
         String q = en ? "?lang=en" : "";
-        StringBuilder b = new StringBuilder(2048);
-        b.append("<section aria-labelledby=\"essentials\">\n<h2 id=\"essentials\">")
-                .append(en ? "In short" : "L'essentiel").append("</h2>\n");
-        if (a.description() != null) {
-            b.append("<p>").append(esc(a.description())).append("</p>\n");
-        }
-        b.append("<dl>\n");
+        StringBuilder b = start(en, a.description());
         List<String> when = new ArrayList<>();
         String schedule = words.schedule(a);
         if (!schedule.isEmpty()) {
@@ -105,6 +99,17 @@ public final class ActivitySummary {
                 .append("</a> · <a href=\"/trouver").append(q).append("\">")
                 .append(en ? "Find other activities" : "Trouver d'autres activités").append("</a></p>\n</section>\n");
         return b.toString();
+    }
+
+    /** The start of a summary section: its heading, the thing's description (or {@code null}), its list opened. */
+    static StringBuilder start(boolean en, String description) {
+        StringBuilder b = new StringBuilder(2048);
+        b.append("<section aria-labelledby=\"essentials\">\n<h2 id=\"essentials\">")
+                .append(en ? "In short" : "L'essentiel").append("</h2>\n");
+        if (description != null) {
+            b.append("<p>").append(esc(description)).append("</p>\n");
+        }
+        return b.append("<dl>\n");
     }
 
     /** A term and its description, when there is one ({@code html} already escaped). */

@@ -27,13 +27,7 @@ public final class AssociationSummary {
         boolean en = "en".equals(lang);
         ActivityWords words = new ActivityWords(lang);
         String q = en ? "?lang=en" : "";
-        StringBuilder b = new StringBuilder(2048);
-        b.append("<section aria-labelledby=\"essentials\">\n<h2 id=\"essentials\">")
-                .append(en ? "In short" : "L'essentiel").append("</h2>\n");
-        if (a.description() != null) {
-            b.append("<p>").append(esc(a.description())).append("</p>\n");
-        }
-        b.append("<dl>\n");
+        StringBuilder b = ActivitySummary.start(en, a.description());
         List<String> status = new ArrayList<>();
         if (a.dissolved() != null) {
             status.add("<strong>" + esc((en ? "Dissolved on " : "Dissoute le ") + words.date(a.dissolved()))
