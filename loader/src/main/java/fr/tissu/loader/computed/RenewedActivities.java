@@ -26,7 +26,7 @@ final class RenewedActivities implements Computation {
         Set<String> offered = new HashSet<>();
         List<Offer> activities = new ArrayList<>();
         Set<Integer> seasons = new TreeSet<>();
-        Activity.PROJECTION.read(c.store(), Selection.ALL, Context.TIMEOUT, a -> {
+        Activity.SEASONS.read(c.store(), Selection.ALL, Context.TIMEOUT, a -> {
             if (a.organizer() == null || a.commune() == null || a.seasonStart() == null) {
                 return;
             }
