@@ -26,7 +26,7 @@ const PAGES = [
   ['widget', '/widget?where=Rennes&week=true'],
 ];
 const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity',
-  'association', 'widget', 'SPARQL']);
+  'association', 'widget', 'SPARQL', 'commune', 'EPCI']);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 

@@ -239,6 +239,28 @@ class FinderTest {
                 .replaceAll(".*/id/commune/(\\w{5}).*", "$1"), "the link names exactly that commune");
     }
 
+    @Test
+    void anEpciPageCountsItsActivitiesByThemeAndTheFinderKeepsTheEpci() {
+        String rennesMetropole = "243500139";
+        Element section = get("/id/epci/" + rennesMetropole).html().selectFirst("h2#activities").parent();
+        assertEquals("Les activités de Rennes Métropole", section.selectFirst("h2").text());
+        List<Element> links = section.select("a[href^=/trouver]");
+        assertTrue(links.size() > 2, section.html());
+        int all = Integer.parseInt(links.get(0).text().replaceAll("^(\\d+) .*", "$1"));
+        assertEquals(restTotal("epci=" + rennesMetropole + "&when=upcoming"), all);
+        assertTrue(all > restTotal("commune=35238&when=upcoming"), "more than Rennes alone");
+        for (Element theme : links.subList(1, links.size())) {
+            int n = Integer.parseInt(theme.parent().text().replaceAll(".*\\((\\d+)\\)$", "$1"));
+            Document found = get(theme.attr("href")).html();
+            assertEquals(n, total(found), theme.attr("href"));
+            assertEquals(rennesMetropole, found.selectFirst("form.finder input[name=epci]").val(),
+                    "the form keeps the EPCI when another field changes");
+            assertTrue(found.selectFirst("main").text().contains("Dans l'intercommunalité Rennes Métropole"));
+        }
+        Page unknown = get("/trouver?epci=999999999");
+        assertEquals(400, unknown.status());
+    }
+
     private static String centreOfRennes() {
         double[] b = ReferenceData.get().box("35238").orElseThrow();
         return ((b[1] + b[3]) / 2) + "," + ((b[0] + b[2]) / 2);

@@ -18,8 +18,8 @@ import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.ReferenceData;
 
 /**
- * A commune's activities on its page, through the finder: how many upcoming activities it has, and how many in each
- * theme, each a link to the finder showing them.
+ * A commune's or an EPCI's activities on its page, through the finder: how many upcoming activities it has, and how
+ * many in each theme, each a link to the finder showing them.
  */
 public final class CommuneActivities {
     private CommuneActivities() {
@@ -32,8 +32,29 @@ public final class CommuneActivities {
             return "";
         }
         boolean en = "en".equals(lang);
-        String where = Where.exact(commune);
-        List<Activity> upcoming = ActivityFilter.parse(new Params(Map.of("commune", List.of(code), "when",
+        return render(tissu, "commune", code, Map.of("where", List.of(Where.exact(commune))),
+                (en ? "Activities in " : "Les activités à ") + commune.name(), lang);
+    }
+
+    /** The section for the EPCI {@code siren}, or an empty string for an unknown EPCI. */
+    public static String renderEpci(Instance tissu, String siren, String lang) {
+        ReferenceData.Epci epci = ReferenceData.get().epci(siren).orElse(null);
+        if (epci == null) {
+            return "";
+        }
+        boolean en = "en".equals(lang);
+        return render(tissu, "epci", siren, Map.of("epci", List.of(siren)),
+                (en ? "Activities in " : "Les activités de ") + epci.name(), lang);
+    }
+
+    /**
+     * The section for the activities the REST parameter {@code parameter} = {@code value} selects, each count a link
+     * to the finder with {@code finder} (its fields for the same area) and the theme.
+     */
+    private static String render(Instance tissu, String parameter, String value, Map<String, List<String>> finder,
+                                 String heading, String lang) {
+        boolean en = "en".equals(lang);
+        List<Activity> upcoming = ActivityFilter.parse(new Params(Map.of(parameter, List.of(value), "when",
                 List.of("upcoming")), ActivityFilter.PARAMETERS), LocalDate.now()).in(tissu.model().activities());
         Map<String, Integer> byTop = new HashMap<>();
         for (Activity a : upcoming) {
@@ -41,9 +62,9 @@ public final class CommuneActivities {
         }
         String langParam = en ? "&lang=en" : "";
         StringBuilder b = new StringBuilder(1024);
-        b.append("<section aria-labelledby=\"activities\">\n<h2 id=\"activities\">")
-                .append(en ? "Activities in " : "Les activités à ").append(esc(commune.name())).append("</h2>\n<p>")
-                .append("<a href=\"").append(esc(FinderPage.link(Map.of("where", List.of(where)), Map.of())))
+        b.append("<section aria-labelledby=\"activities\">\n<h2 id=\"activities\">").append(esc(heading))
+                .append("</h2>\n<p>")
+                .append("<a href=\"").append(esc(FinderPage.link(finder, Map.of())))
                 .append(esc(langParam)).append("\">").append(upcoming.size()).append(' ')
                 .append(en ? (upcoming.size() == 1 ? "upcoming activity" : "upcoming activities")
                         : (upcoming.size() == 1 ? "activité à venir" : "activités à venir")).append("</a>");
@@ -54,7 +75,7 @@ public final class CommuneActivities {
         Map<String, String> sorted = new TreeMap<>(Collator.getInstance(en ? Locale.UK : Locale.FRENCH));
         byTop.keySet().forEach(top -> sorted.put(Themes.label(top, lang), top));
         sorted.forEach((label, top) -> b.append("<li><a href=\"")
-                .append(esc(FinderPage.link(Map.of("where", List.of(where), "theme", List.of(top)), Map.of())))
+                .append(esc(FinderPage.link(finder, Map.of("theme", List.of(top)))))
                 .append(esc(langParam)).append("\">").append(esc(label)).append("</a> (").append(byTop.get(top))
                 .append(")</li>\n"));
         return b.append("</ul>\n</section>\n").toString();

@@ -144,6 +144,9 @@ final class FinderPage {
         if (en) {
             b.append("<input type=\"hidden\" name=\"lang\" value=\"en\">\n");
         }
+        if (f.one("epci") != null) { // kept while the other fields change: the EPCI page's links set it
+            b.append("<input type=\"hidden\" name=\"epci\" value=\"").append(esc(f.one("epci"))).append("\">\n");
+        }
         text(b, "q", t("Quoi ? (mots)", "What? (words)"), "search", f.one("q"), t("ex. : judo, chorale, aide "
                 + "aux devoirs", "e.g. judo, choir, homework help"));
         text(b, "where", t("Où ? (commune ou code postal)", "Where? (commune or postcode)"), "text",
@@ -296,6 +299,14 @@ final class FinderPage {
 
     /** Where the search looked, and the other communes the name could mean. */
     private void where(StringBuilder b, FinderService.Form f) {
+        ReferenceData.Epci epci = f.epci();
+        if (epci != null) {
+            b.append("<p>").append(t("Dans l'intercommunalité ", "In ")).append("<a href=\"/id/epci/")
+                    .append(esc(epci.siren())).append(en ? "?lang=en" : "").append("\">").append(esc(epci.name()))
+                    .append("</a> (<a href=\"").append(esc(link(f.values(), Map.of("epci", List.of(), "page",
+                            List.of())))).append("\">").append(t("chercher partout", "search everywhere"))
+                    .append("</a>).</p>\n");
+        }
         if (f.commune() == null) {
             return;
         }
@@ -422,6 +433,7 @@ final class FinderPage {
             case "accessible" -> t("« accessible »", "\"accessible\"");
             case "language" -> t("la langue", "the language");
             case "week" -> t("« cette semaine »", "\"this week\"");
+            case "epci" -> t("l'intercommunalité (", "the EPCI (") + (f.epci() == null ? v : f.epci().name()) + ")";
             default -> field;
         };
     }

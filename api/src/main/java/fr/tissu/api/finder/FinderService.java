@@ -37,7 +37,7 @@ public final class FinderService implements HttpService {
     /** The finder's path. */
     public static final String PATH = "/trouver";
     static final Set<String> FIELDS = Set.of("q", "where", "within", "theme", "age", "day", "time", "free",
-            "max-price", "accessible", "language", "week", "page", "lang");
+            "max-price", "accessible", "language", "week", "epci", "page", "lang");
     /** The widget's path: a page made to be framed by other sites (the commune's own), showing a search's first
      * results. */
     public static final String WIDGET = "/widget";
@@ -212,6 +212,7 @@ public final class FinderService implements HttpService {
             }
             Form form = new Form(values, commune, others);
             form.page();
+            form.epci();
             return form;
         }
 
@@ -251,6 +252,13 @@ public final class FinderService implements HttpService {
             }
         }
 
+        /** The EPCI ({@code epci}: its SIREN) the search is kept within, or {@code null}. */
+        ReferenceData.Epci epci() {
+            String siren = one("epci");
+            return siren == null ? null : ReferenceData.get().epci(siren).orElseThrow(() ->
+                    new BadParameterException("epci", "no EPCI has the SIREN '" + siren + "'"));
+        }
+
         /** Only the activities with a session in the next seven days ({@code week=true}). */
         boolean week() {
             String w = one("week");
@@ -279,7 +287,7 @@ public final class FinderService implements HttpService {
         List<String> active() {
             List<String> set = new ArrayList<>();
             for (String f : List.of("q", "where", "theme", "age", "day", "time", "free", "max-price", "accessible",
-                    "language", "week")) {
+                    "language", "week", "epci")) {
                 if (values.containsKey(f)) {
                     set.add(f);
                 }
@@ -295,6 +303,9 @@ public final class FinderService implements HttpService {
                 if (!without.contains(f) && values.containsKey(f)) {
                     p.put(f, values.get(f));
                 }
+            }
+            if (!without.contains("epci") && values.containsKey("epci")) {
+                p.put("epci", values.get("epci"));
             }
             if (!without.contains("language") && values.containsKey("language")) {
                 p.put("lang", values.get("language"));

@@ -88,6 +88,9 @@ public final class LinkedDataService implements HttpService {
                         req.query().first("indicator").orElse(null), req.query().first("group").orElse(null), lang,
                         path);
             }
+            if (type.equals("epci") && ReferenceData.get().epci(key).isPresent()) {
+                extra = CommuneActivities.renderEpci(tissu, key, lang);
+            }
             String lead = "";
             if (type.equals("activity")) {
                 Activity activity = tissu.model().activities().byKey().get(key);
