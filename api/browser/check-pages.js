@@ -16,6 +16,7 @@ const PAGES = [
   ['activity', null],
   ['home', '/'],
   ['association', null],
+  ['support point', null],
   ['commune', '/id/commune/35238'],
   ['EPCI', '/id/epci/243500139'],
   ['indicator', '/id/indicator/1.1'],
@@ -26,7 +27,7 @@ const PAGES = [
   ['widget', '/widget?where=Rennes&week=true'],
 ];
 const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity',
-  'association', 'widget', 'SPARQL', 'commune', 'EPCI']);
+  'association', 'widget', 'SPARQL', 'commune', 'EPCI', 'support point']);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
@@ -89,9 +90,11 @@ async function sparqlEditor(browser) {
   let failed = false;
   const first = await (await fetch(base + '/api/v1/activities?theme=judo&commune=35238&limit=1')).json();
   const activity = first.items[0];
+  const point = (await (await fetch(base + '/api/v1/support-points?commune=35238&limit=1')).json()).items[0];
   for (const p of PAGES) {
     if (p[0] === 'activity') p[1] = '/id/activity/' + activity.identifier;
     if (p[0] === 'association') p[1] = '/id/association/' + activity.organizer.url.split('/').pop();
+    if (p[0] === 'support point') p[1] = new URL(point.id).pathname;
   }
   for (const lang of ['fr', 'en']) {
     for (const width of [1280, 390]) {

@@ -15,12 +15,14 @@ import fr.tissu.api.html.AssociationSummary;
 import fr.tissu.api.html.Html;
 import fr.tissu.api.html.IndicatorSection;
 import fr.tissu.api.html.SchemaOrg;
+import fr.tissu.api.html.SupportPointSummary;
 import fr.tissu.api.html.ThingPage;
 import fr.tissu.api.http.Problem;
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.Association;
 import fr.tissu.store.read.Describer;
 import fr.tissu.store.read.ReferenceData;
+import fr.tissu.store.read.SupportPoint;
 import fr.tissu.vocabulary.Ids;
 import fr.tissu.vocabulary.Tissu;
 import io.helidon.http.HeaderNames;
@@ -96,6 +98,11 @@ public final class LinkedDataService implements HttpService {
                 Activity activity = tissu.model().activities().byKey().get(key);
                 if (activity != null) {
                     lead = ActivitySummary.render(activity, lang, LocalDate.now()) + SchemaOrg.activity(activity);
+                }
+            } else if (type.equals("support-point")) {
+                SupportPoint point = tissu.model().supportPoints().byKey().get(key);
+                if (point != null) {
+                    lead = SupportPointSummary.render(point, lang);
                 }
             } else if (type.equals("association")) {
                 Association association = tissu.model().associations(List.of(thing.get().getURI()))
