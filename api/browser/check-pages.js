@@ -21,13 +21,15 @@ const PAGES = [
   ['EPCI', '/id/epci/243500139'],
   ['indicator', '/id/indicator/1.1'],
   ['catalogue', '/catalog'],
+  ['dataset', '/catalog/indicators'],
   ['SPARQL', '/sparql'],
   ['GraphQL', '/graphql'],
   ['not found', '/id/commune/00000'],
   ['widget', '/widget?where=Rennes&week=true'],
 ];
 const STRICT = new Set(['finder, empty', 'finder, results', 'finder, no result', 'finder, bad input', 'activity',
-  'association', 'widget', 'SPARQL', 'commune', 'EPCI', 'support point']);
+  'association', 'widget', 'SPARQL', 'commune', 'EPCI', 'support point',
+  'catalogue', 'dataset']);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 

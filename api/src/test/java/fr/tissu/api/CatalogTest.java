@@ -42,6 +42,8 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.vocabulary.RDF;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +124,40 @@ class CatalogTest {
         try (Http1ClientResponse r = client.get("/catalog/associations").request()) {
             assertEquals(200, r.status().code());
             assertTrue(r.as(String.class).contains("N-Triples"));
+        }
+    }
+
+    @Test
+    void aDatasetPageListsEveryFileOfTheCatalogueTablesFirstWithLicencePublisherAndDates() {
+        Model catalog = get("/catalog", "text/turtle", Lang.TURTLE);
+        for (String dataset : List.of("support-points", "associations", "indicators")) {
+            Set<String> expected = new TreeSet<>();
+            catalog.getResource(TestData.BASE + "/dataset/" + dataset).listProperties(catalog.createProperty(DCAT,
+                    "distribution")).forEach(d -> {
+                        Resource url = d.getResource().getPropertyResourceValue(catalog.createProperty(DCAT,
+                                "downloadURL"));
+                        if (url != null && url.getURI().contains("/downloads/")) {
+                            expected.add(url.getURI().substring(TestData.BASE.length()));
+                        }
+                    });
+            assertTrue(expected.size() >= 4, dataset + ": " + expected);
+            Document page;
+            try (Http1ClientResponse r = client.get("/catalog/" + dataset).request()) {
+                assertEquals(200, r.status().code());
+                page = Jsoup.parse(r.as(String.class));
+            }
+            List<String> links = page.select("main li > a[href^=/downloads/dumps/]").eachAttr("href");
+            assertEquals(expected, new TreeSet<>(links.stream().filter(h -> h.contains("/dumps/v")).toList()),
+                    dataset + ": every file the catalogue lists (its permanent link), no other");
+            List<String> latest = links.stream().filter(h -> !h.contains("/dumps/v")).toList();
+            assertEquals(expected.size(), latest.size(), "and the latest version of each: " + latest);
+            assertTrue(latest.getFirst().endsWith(".csv"), dataset + ": a table first, for people: " + latest);
+            String about = page.selectFirst("main dl").text();
+            assertTrue(about.contains("Licence Ouverte 2.0") && about.contains("Producteur")
+                    && about.contains("Dernière mise à jour") && about.contains("Territoire"), about);
+            if (dataset.equals("indicators")) {
+                assertTrue(about.matches(".*Période couverte du \\d{4}-01-01 au \\d{4}-12-31.*"), about);
+            }
         }
     }
 

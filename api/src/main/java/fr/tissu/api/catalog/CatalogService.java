@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import fr.tissu.api.core.Instance;
 import fr.tissu.api.html.Html;
@@ -13,6 +16,7 @@ import fr.tissu.api.http.Problem;
 import fr.tissu.api.linkeddata.RdfMedia;
 import fr.tissu.api.linkeddata.RdfWriting;
 import fr.tissu.loader.Dumps;
+import fr.tissu.store.read.ReferenceData;
 import fr.tissu.vocabulary.Prefixes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -190,30 +194,33 @@ public final class CatalogService implements HttpService {
         }
         boolean en = "en".equals(req.query().first("lang").orElse("fr"));
         Catalog.Dataset d = dataset.get();
-        Dumps.Dump dump = Dumps.available(downloads).get(name);
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(Html.esc(en ? d.titleEn() : d.titleFr())).append("</h1>\n<p>")
-                .append(Html.esc(en ? d.descEn() : d.descFr())).append("</p>\n<h2>")
-                .append(en ? "Get the data" : "Obtenir les données").append("</h2>\n<ul>\n");
+                .append(Html.esc(en ? d.descEn() : d.descFr())).append("</p>\n");
+        List<Dumps.Dump> files = Dumps.available(downloads).values().stream()
+                .filter(f -> f.dataset().equals(name) || f.dataset().startsWith(name + "-"))
+                .sorted(Comparator.comparingInt(f -> FORMATS.indexOf(format(f, name)))).toList();
+        about(body, d, files, en);
+        body.append("<h2>").append(en ? "Get the data" : "Obtenir les données").append("</h2>\n<ul>\n");
+        for (Dumps.Dump file : files) {
+            String format = format(file, name);
+            boolean table = format.equals("csv") || format.equals("lmn");
+            body.append("<li><a href=\"/downloads/").append(Html.esc(file.path())).append("\">")
+                    .append(label(format, en)).append("</a> — ").append(size(file.bytes(), en)).append(", ")
+                    .append(String.format(en ? Locale.UK : Locale.FRANCE, "%,d", file.triples()))
+                    .append(table ? (en ? " rows" : " lignes") : (en ? " triples" : " triplets"));
+            if (file.versionedPath() != null) {
+                body.append(" — <a href=\"/downloads/").append(Html.esc(file.versionedPath())).append("\">")
+                        .append(en ? "this version's permanent link" : "lien permanent de cette version")
+                        .append("</a>");
+            }
+            body.append(" <span class=\"meta\">SHA-256 <code>").append(file.sha256()).append("</code></span></li>\n");
+        }
         if (d.rest() != null) {
             body.append("<li><a href=\"").append(d.rest()).append("\">")
                     .append(en ? "REST API (JSON)" : "API REST (JSON)")
                     .append("</a> — <a href=\"/openapi/ui\">").append(en ? "documentation" : "documentation")
                     .append("</a></li>\n");
-        }
-        if (dump != null) {
-            body.append("<li><a href=\"/downloads/").append(Html.esc(dump.path())).append("\">")
-                    .append(en ? "Full dump, N-Triples (gzip)" : "Export complet, N-Triples (gzip)").append("</a> — ")
-                    .append(String.format("%,d", dump.bytes())).append(en ? " bytes, " : " octets, ")
-                    .append(String.format("%,d", dump.triples())).append(en ? " triples; SHA-256 "
-                    : " triplets ; SHA-256 ")
-                    .append("<code>").append(dump.sha256()).append("</code>");
-            if (dump.versionedPath() != null) {
-                body.append(" — <a href=\"/downloads/").append(Html.esc(dump.versionedPath())).append("\">")
-                        .append(en ? "this version's permanent link" : "lien permanent de cette version")
-                        .append("</a>");
-            }
-            body.append("</li>\n");
         }
         body.append("<li><a href=\"/sparql\">SPARQL</a></li>\n<li><a href=\"/graphql\">GraphQL</a></li>\n</ul>\n<p><a "
                 + "href=\"")
@@ -225,6 +232,68 @@ public final class CatalogService implements HttpService {
         res.send(Html.page(en ? "en" : "fr", en ? d.titleEn() : d.titleFr(), body.toString(),
                 "/catalog/" + name + "?lang=" + (en ? "fr" : "en"), List.of(new Html.Alternate(
                         "/dataset/" + name + "?format=ttl", "text/turtle", "Turtle")), tissu.config().dataLicense()));
+    }
+
+    /** The formats of a dataset's files, in the order a page lists them: tables first, for people. */
+    private static final List<String> FORMATS = List.of("csv", "lmn", "nt", "ttl", "jsonld");
+
+    private static String format(Dumps.Dump file, String dataset) {
+        String suffix = file.dataset().substring(dataset.length());
+        return suffix.isEmpty() ? "nt" : suffix.substring(1);
+    }
+
+    private static String label(String format, boolean en) {
+        return switch (format) {
+            case "csv" -> en ? "CSV (for spreadsheets)" : "CSV (pour tableur)";
+            case "lmn" -> en ? "CSV, national schema of digital-support places (lieux de médiation numérique)"
+                    : "CSV, schéma national des lieux de médiation numérique";
+            case "nt" -> en ? "N-Triples (gzip)" : "N-Triples (gzip)";
+            case "ttl" -> en ? "Turtle (gzip)" : "Turtle (gzip)";
+            case "jsonld" -> en ? "JSON-LD (gzip)" : "JSON-LD (gzip)";
+            default -> format;
+        };
+    }
+
+    /** "42.1 MB", "42,1 Mo". */
+    private static String size(long bytes, boolean en) {
+        Locale locale = en ? Locale.UK : Locale.FRANCE;
+        if (bytes < 1_000_000) {
+            return String.format(locale, "%.1f %s", bytes / 1e3, en ? "kB" : "ko");
+        }
+        return String.format(locale, "%.1f %s", bytes / 1e6, en ? "MB" : "Mo");
+    }
+
+    /** What a data portal's dataset page says first: licence, publisher, last update, period and territory. */
+    private void about(StringBuilder body, Catalog.Dataset d, List<Dumps.Dump> files, boolean en) {
+        body.append("<dl>\n");
+        String license = tissu.config().dataLicense();
+        if (license != null) {
+            body.append("<dt>").append(en ? "Licence" : "Licence").append("</dt><dd><a href=\"")
+                    .append(Html.esc(license)).append("\" rel=\"license\">").append(license.contains("etalab")
+                            ? (en ? "Open Licence 2.0" : "Licence Ouverte 2.0") : Html.esc(license))
+                    .append("</a></dd>\n");
+        }
+        body.append("<dt>").append(en ? "Publisher" : "Producteur").append("</dt><dd>")
+                .append(Html.esc(tissu.config().catalog().publisher())).append("</dd>\n");
+        files.stream().map(Dumps.Dump::modified).filter(Objects::nonNull).max(String::compareTo)
+                .ifPresent(m -> body.append("<dt>").append(en ? "Last updated" : "Dernière mise à jour")
+                        .append("</dt><dd><time datetime=\"").append(Html.esc(m)).append("\">")
+                        .append(Html.esc(m.length() >= 10 ? m.substring(0, 10) : m)).append("</time></dd>\n"));
+        List<String> period = Dumps.temporal(downloads).get(d.name());
+        if (period != null) {
+            body.append("<dt>").append(en ? "Period covered" : "Période couverte").append("</dt><dd>")
+                    .append(en ? "from " : "du ").append(Html.esc(period.get(0))).append(en ? " to " : " au ")
+                    .append(Html.esc(period.get(1))).append("</dd>\n");
+        }
+        String spatial = tissu.config().catalog().spatial();
+        if (spatial != null) {
+            String area = ReferenceData.get().epci(spatial).map(ReferenceData.Epci::name)
+                    .or(() -> ReferenceData.get().commune(spatial).map(ReferenceData.Commune::name))
+                    .orElse(spatial);
+            body.append("<dt>").append(en ? "Territory" : "Territoire").append("</dt><dd>").append(Html.esc(area))
+                    .append("</dd>\n");
+        }
+        body.append("</dl>\n");
     }
 
     private String html(ServerRequest req) {
