@@ -1,24 +1,22 @@
 package fr.tissu.api.html;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import ch.poole.openinghoursparser.OpeningHoursParseException;
-import ch.poole.openinghoursparser.OpeningHoursParser;
 import ch.poole.openinghoursparser.Rule;
 import ch.poole.openinghoursparser.RuleModifier;
 import ch.poole.openinghoursparser.TimeSpan;
 import ch.poole.openinghoursparser.WeekDayRange;
+import fr.tissu.loader.computed.OpeningHours;
 
 /**
  * Opening hours in OpenStreetMap's syntax ({@code Mo-Fr 09:00-12:00; Sa 10:00-12:00}) said in words: "du lundi au
- * vendredi, 9 h – 12 h ; le samedi, 10 h – 12 h". Read with OpeningHoursParser (the library the computed
- * indicators use); only the weekly rules are put in words, with their comments ("sur rendez-vous"): a text with
- * dates, holidays, weeks or years is left as written ({@code null} here), never half translated.
+ * vendredi, 9 h – 12 h ; le samedi, 10 h – 12 h". Read with OpeningHoursParser, as the computed indicators read
+ * it ({@link OpeningHours#rules}); only the weekly rules are put in words, with their comments ("sur
+ * rendez-vous"): a text with dates, holidays, weeks or years is left as written ({@code null} here), never half
+ * translated.
  */
 public final class OpeningHoursWords {
     private final ActivityWords words;
@@ -35,11 +33,8 @@ public final class OpeningHoursWords {
         if (hours == null || hours.isBlank()) {
             return null;
         }
-        List<Rule> rules;
-        try {
-            rules = new OpeningHoursParser(new ByteArrayInputStream(hours.getBytes(StandardCharsets.UTF_8)))
-                    .rules(true);
-        } catch (OpeningHoursParseException | RuntimeException e) {
+        List<Rule> rules = OpeningHours.rules(hours, true);
+        if (rules == null) {
             return null;
         }
         List<String> said = new ArrayList<>();

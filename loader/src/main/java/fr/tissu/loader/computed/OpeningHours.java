@@ -16,16 +16,26 @@ public final class OpeningHours {
     }
 
     /**
+     * The rules of an {@code opening_hours} text, read strictly or not ({@code strict}), or {@code null} when it
+     * cannot be read.
+     */
+    public static List<Rule> rules(String hours, boolean strict) {
+        try {
+            return new OpeningHoursParser(new ByteArrayInputStream(hours.getBytes(StandardCharsets.UTF_8)))
+                    .rules(strict);
+        } catch (OpeningHoursParseException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Support sessions a year: every weekly time span of a day counts one session, × 52 weeks; a day with an
      * nth-week restriction ({@code Mo[1]}) counts 12 a year per nth. Closed rules ({@code off}) count nothing.
      * {@code null} when the text cannot be read.
      */
     public static Long sessionsPerYear(String hours) {
-        List<Rule> rules;
-        try {
-            rules = new OpeningHoursParser(new ByteArrayInputStream(hours.getBytes(StandardCharsets.UTF_8)))
-                    .rules(false);
-        } catch (OpeningHoursParseException | RuntimeException e) {
+        List<Rule> rules = rules(hours, false);
+        if (rules == null) {
             return null;
         }
         long total = 0;
