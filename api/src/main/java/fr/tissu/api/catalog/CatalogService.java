@@ -247,9 +247,9 @@ public final class CatalogService implements HttpService {
             case "csv" -> en ? "CSV (for spreadsheets)" : "CSV (pour tableur)";
             case "lmn" -> en ? "CSV, national schema of digital-support places (lieux de médiation numérique)"
                     : "CSV, schéma national des lieux de médiation numérique";
-            case "nt" -> en ? "N-Triples (gzip)" : "N-Triples (gzip)";
-            case "ttl" -> en ? "Turtle (gzip)" : "Turtle (gzip)";
-            case "jsonld" -> en ? "JSON-LD (gzip)" : "JSON-LD (gzip)";
+            case "nt" -> "N-Triples (gzip)";
+            case "ttl" -> "Turtle (gzip)";
+            case "jsonld" -> "JSON-LD (gzip)";
             default -> format;
         };
     }
@@ -268,10 +268,7 @@ public final class CatalogService implements HttpService {
         body.append("<dl>\n");
         String license = tissu.config().dataLicense();
         if (license != null) {
-            body.append("<dt>").append(en ? "Licence" : "Licence").append("</dt><dd><a href=\"")
-                    .append(Html.esc(license)).append("\" rel=\"license\">").append(license.contains("etalab")
-                            ? (en ? "Open Licence 2.0" : "Licence Ouverte 2.0") : Html.esc(license))
-                    .append("</a></dd>\n");
+            body.append("<dt>Licence</dt><dd>").append(Html.licenseLink(license, en)).append("</dd>\n");
         }
         body.append("<dt>").append(en ? "Publisher" : "Producteur").append("</dt><dd>")
                 .append(Html.esc(tissu.config().catalog().publisher())).append("</dd>\n");

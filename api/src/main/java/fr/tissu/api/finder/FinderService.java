@@ -67,20 +67,17 @@ public final class FinderService implements HttpService {
     private void widget(ServerRequest req, ServerResponse res) {
         String lang = ThingPage.language(req);
         Map<String, List<String>> raw = new LinkedHashMap<>();
-        Map<String, String> own = new HashMap<>();
+        Map<String, List<String>> own = new HashMap<>();
         for (String name : req.query().names()) {
-            if (WIDGET_FIELDS.contains(name)) {
-                own.put(name, req.query().get(name));
-            } else {
-                raw.put(name, req.query().all(name));
-            }
+            (WIDGET_FIELDS.contains(name) ? own : raw).put(name, req.query().all(name));
         }
         WidgetPage page = new WidgetPage(lang);
         String html;
         try {
-            int limit = WidgetPage.limit(own.get("limit"));
-            String accent = WidgetPage.accent(own.get("accent"));
-            html = page.render(search(raw, limit), accent, own.get("title"));
+            Params settings = new Params(own, WIDGET_FIELDS);
+            int limit = settings.integer("limit", WidgetPage.DEFAULT_LIMIT, 1, WidgetPage.MAX_LIMIT);
+            String accent = WidgetPage.accent(settings.one("accent"));
+            html = page.render(search(raw, limit), accent, settings.one("title"));
         } catch (BadParameterException e) {
             res.status(Status.BAD_REQUEST_400);
             html = page.renderError(e);
@@ -299,13 +296,10 @@ public final class FinderService implements HttpService {
         Map<String, List<String>> restParameters(Set<String> without) {
             Map<String, List<String>> p = new HashMap<>();
             p.put("when", List.of(week() ? "ongoing" : "upcoming"));
-            for (String f : List.of("q", "theme", "age", "day", "free", "max-price", "accessible")) {
+            for (String f : List.of("q", "theme", "age", "day", "free", "max-price", "accessible", "epci")) {
                 if (!without.contains(f) && values.containsKey(f)) {
                     p.put(f, values.get(f));
                 }
-            }
-            if (!without.contains("epci") && values.containsKey("epci")) {
-                p.put("epci", values.get("epci"));
             }
             if (!without.contains("language") && values.containsKey("language")) {
                 p.put("lang", values.get("language"));

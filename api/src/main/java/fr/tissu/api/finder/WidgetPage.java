@@ -16,8 +16,9 @@ import fr.tissu.store.read.Activity;
  * small style, no script, transparent background; the accent colour and the heading can be set by the framing site.
  */
 final class WidgetPage {
-    private static final int DEFAULT_LIMIT = 5;
-    private static final int MAX_LIMIT = 20;
+    /** Cards shown unless {@code limit} says otherwise, and at most. */
+    static final int DEFAULT_LIMIT = 5;
+    static final int MAX_LIMIT = 20;
     private static final int MAX_TITLE = 80;
     private static final Pattern COLOUR = Pattern.compile("#?[0-9a-fA-F]{6}");
     private static final String LINKS = " target=\"_blank\" rel=\"noopener\"";
@@ -28,22 +29,6 @@ final class WidgetPage {
     WidgetPage(String lang) {
         this.lang = lang;
         this.en = "en".equals(lang);
-    }
-
-    /** The number of cards asked ({@code limit}), 1 to 20, default 5. */
-    static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new BadParameterException("limit", "expected a number of activities from 1 to " + MAX_LIMIT);
     }
 
     /** The accent colour asked ({@code accent}: six hexadecimal digits, with or without '#'), default the site's. */

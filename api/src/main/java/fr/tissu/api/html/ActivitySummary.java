@@ -54,11 +54,7 @@ public final class ActivitySummary {
             ReferenceData.get().commune(a.commune()).ifPresent(c -> where.add(esc(c.name())));
         }
         if (p != null && p.lat() != null && p.lon() != null) {
-            String lat = String.format(Locale.ROOT, "%.6f", p.lat());
-            String lon = String.format(Locale.ROOT, "%.6f", p.lon());
-            where.add("<a href=\"https://www.openstreetmap.org/?mlat=" + lat + "&amp;mlon=" + lon + "#map=18/" + lat
-                    + "/" + lon + "\">" + (en ? "Open the place in OpenStreetMap" : "Voir le lieu sur OpenStreetMap")
-                    + "</a>");
+            where.add(openStreetMap(p.lat(), p.lon(), en));
         }
         row(b, en ? "Where" : "Où", String.join("<br>", where));
         if (a.organizerName() != null) {
@@ -84,12 +80,10 @@ public final class ActivitySummary {
                     + "</a>");
         }
         if (a.telephone() != null) {
-            contact.add((en ? "Telephone: " : "Téléphone : ") + "<a href=\"tel:" + esc(a.telephone().replaceAll(
-                    "[^+0-9]", "")) + "\">" + esc(a.telephone()) + "</a>");
+            contact.add(telephone(a.telephone(), en));
         }
         if (a.email() != null) {
-            contact.add((en ? "E-mail: " : "Courriel : ") + "<a href=\"mailto:" + esc(a.email()) + "\">"
-                    + esc(a.email()) + "</a>");
+            contact.add(email(a.email(), en));
         }
         if (!contact.isEmpty()) {
             row(b, en ? "Registration" : "Inscription", String.join("<br>", contact));
@@ -110,6 +104,31 @@ public final class ActivitySummary {
             b.append("<p>").append(esc(description)).append("</p>\n");
         }
         return b.append("<dl>\n");
+    }
+
+    /** A link that opens a place in OpenStreetMap (a link: the page itself makes no request to another site). */
+    static String openStreetMap(double lat, double lon, boolean en) {
+        String y = String.format(Locale.ROOT, "%.6f", lat);
+        String x = String.format(Locale.ROOT, "%.6f", lon);
+        return "<a href=\"https://www.openstreetmap.org/?mlat=" + y + "&amp;mlon=" + x + "#map=18/" + y + "/" + x
+                + "\">" + (en ? "Open the place in OpenStreetMap" : "Voir le lieu sur OpenStreetMap") + "</a>";
+    }
+
+    /** "Téléphone : " and the number as a {@code tel:} link. */
+    static String telephone(String number, boolean en) {
+        return (en ? "Telephone: " : "Téléphone : ") + "<a href=\"tel:" + esc(number.replaceAll("[^+0-9]", ""))
+                + "\">" + esc(number) + "</a>";
+    }
+
+    /** "Courriel : " and the address as a {@code mailto:} link. */
+    static String email(String address, boolean en) {
+        return (en ? "E-mail: " : "Courriel : ") + "<a href=\"mailto:" + esc(address) + "\">" + esc(address) + "</a>";
+    }
+
+    /** A commune's name linking to its page, or an empty string for an unknown code. */
+    static String commune(String code, boolean en) {
+        return ReferenceData.get().commune(code).map(c -> "<a href=\"/id/commune/" + esc(c.code())
+                + (en ? "?lang=en" : "") + "\">" + esc(c.name()) + "</a>").orElse("");
     }
 
     /** A term and its description, when there is one ({@code html} already escaped). */

@@ -8,7 +8,6 @@ import java.util.List;
 
 import fr.tissu.store.read.Activity;
 import fr.tissu.store.read.Association;
-import fr.tissu.store.read.ReferenceData;
 
 /**
  * What a resident needs first on an association's page: what it does (its object), whether it is active, where
@@ -43,9 +42,9 @@ public final class AssociationSummary {
         if (a.address() != null) {
             where.add(esc(a.address()));
         }
-        if (a.commune() != null) {
-            ReferenceData.get().commune(a.commune()).ifPresent(c -> where.add("<a href=\"/id/commune/"
-                    + esc(c.code()) + q + "\">" + esc(c.name()) + "</a>"));
+        String commune = a.commune() == null ? "" : ActivitySummary.commune(a.commune(), en);
+        if (!commune.isEmpty()) {
+            where.add(commune);
         }
         ActivitySummary.row(b, en ? "Where" : "Où", String.join("<br>", where));
         if (a.website() != null && (a.website().startsWith("https://") || a.website().startsWith("http://"))) {

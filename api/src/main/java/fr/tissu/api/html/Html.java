@@ -111,14 +111,17 @@ public final class Html {
             s.append("</p>\n");
         }
         if (license != null) {
-            s.append("<p>").append(en ? "Open data under " : "Données ouvertes sous ").append("<a href=\"")
-                    .append(esc(license)).append("\" rel=\"license\">")
-                    .append(license.contains("etalab") ? (en ? "Open Licence 2.0" : "Licence Ouverte 2.0")
-                            : esc(license))
-                    .append("</a>. ").append(en ? "Sample data is fictitious." : "Les données d'exemple sont fictives.")
+            s.append("<p>").append(en ? "Open data under " : "Données ouvertes sous ").append(licenseLink(license, en))
+                    .append(". ").append(en ? "Sample data is fictitious." : "Les données d'exemple sont fictives.")
                     .append("</p>\n");
         }
         s.append("</footer>\n</body>\n</html>\n");
         return s.toString();
+    }
+
+    /** A link to the data's licence, named ("Licence Ouverte 2.0" for Etalab's) rather than shown as its URL. */
+    public static String licenseLink(String license, boolean en) {
+        return "<a href=\"" + esc(license) + "\" rel=\"license\">" + (license.contains("etalab")
+                ? (en ? "Open Licence 2.0" : "Licence Ouverte 2.0") : esc(license)) + "</a>";
     }
 }

@@ -91,8 +91,7 @@ public final class SchemaOrg {
         put(ngo, "identifier", a.rna());
         put(ngo, "foundingDate", a.founded() == null ? null : a.founded().toString());
         put(ngo, "dissolutionDate", a.dissolved() == null ? null : a.dissolved().toString());
-        String town = a.commune() == null ? null
-                : ReferenceData.get().commune(a.commune()).map(ReferenceData.Commune::name).orElse(null);
+        String town = town(a.commune());
         if (a.address() != null || town != null) {
             Map<String, Object> address = node("PostalAddress");
             put(address, "streetAddress", a.address());
@@ -105,8 +104,7 @@ public final class SchemaOrg {
 
     private static Map<String, Object> place(Activity a) {
         Activity.Place p = a.place();
-        String town = a.commune() == null ? null
-                : ReferenceData.get().commune(a.commune()).map(ReferenceData.Commune::name).orElse(null);
+        String town = town(a.commune());
         if (p == null && town == null) {
             return null;
         }
@@ -128,6 +126,11 @@ public final class SchemaOrg {
             place.put("geo", geo);
         }
         return place;
+    }
+
+    /** The name of the commune {@code code}, or {@code null}. */
+    private static String town(String code) {
+        return code == null ? null : ReferenceData.get().commune(code).map(ReferenceData.Commune::name).orElse(null);
     }
 
     /** schema.org's day of the week, as the IRI of its enumeration member. */

@@ -4,9 +4,7 @@ import static fr.tissu.api.html.Html.esc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import fr.tissu.store.read.ReferenceData;
 import fr.tissu.store.read.SupportPoint;
 
 /**
@@ -37,33 +35,23 @@ public final class SupportPointSummary {
         if (p.address() != null) {
             where.add(esc(p.address()));
         }
-        if (p.commune() != null) {
-            ReferenceData.get().commune(p.commune()).ifPresent(c -> where.add("<a href=\"/id/commune/"
-                    + esc(c.code()) + (en ? "?lang=en" : "") + "\">" + esc(c.name()) + "</a>"));
+        String commune = p.commune() == null ? "" : ActivitySummary.commune(p.commune(), en);
+        if (!commune.isEmpty()) {
+            where.add(commune);
         }
         if (p.lat() != null && p.lon() != null) {
-            String lat = String.format(Locale.ROOT, "%.6f", p.lat());
-            String lon = String.format(Locale.ROOT, "%.6f", p.lon());
-            where.add("<a href=\"https://www.openstreetmap.org/?mlat=" + lat + "&amp;mlon=" + lon + "#map=18/" + lat
-                    + "/" + lon + "\">" + (en ? "Open the place in OpenStreetMap" : "Voir le lieu sur OpenStreetMap")
-                    + "</a>");
+            where.add(ActivitySummary.openStreetMap(p.lat(), p.lon(), en));
         }
         ActivitySummary.row(b, en ? "Where" : "Où", String.join("<br>", where));
         List<String> contact = new ArrayList<>();
-        for (String telephone : p.telephones()) {
-            contact.add((en ? "Telephone: " : "Téléphone : ") + "<a href=\"tel:" + esc(telephone.replaceAll("[^+0-9]",
-                    "")) + "\">" + esc(telephone) + "</a>");
-        }
-        for (String email : p.emails()) {
-            contact.add((en ? "E-mail: " : "Courriel : ") + "<a href=\"mailto:" + esc(email) + "\">" + esc(email)
-                    + "</a>");
-        }
+        p.telephones().forEach(t -> contact.add(ActivitySummary.telephone(t, en)));
+        p.emails().forEach(e -> contact.add(ActivitySummary.email(e, en)));
         for (String website : p.websites()) {
             if (website.startsWith("https://") || website.startsWith("http://")) {
                 contact.add("<a href=\"" + esc(website) + "\">" + esc(website) + "</a>");
             }
         }
-        ActivitySummary.row(b, en ? "Contact" : "Contact", String.join("<br>", contact));
+        ActivitySummary.row(b, "Contact", String.join("<br>", contact));
         return b.append("</dl>\n</section>\n").toString();
     }
 }
