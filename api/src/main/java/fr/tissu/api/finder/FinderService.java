@@ -295,7 +295,7 @@ public final class FinderService implements HttpService {
         /** The REST API's parameters for this form, {@code without} some of its fields; upcoming activities only. */
         Map<String, List<String>> restParameters(Set<String> without) {
             Map<String, List<String>> p = new HashMap<>();
-            p.put("when", List.of(week() ? "ongoing" : "upcoming"));
+            p.put("when", List.of(!without.contains("week") && week() ? "ongoing" : "upcoming"));
             for (String f : List.of("q", "theme", "age", "day", "free", "max-price", "accessible", "epci")) {
                 if (!without.contains(f) && values.containsKey(f)) {
                     p.put(f, values.get(f));
