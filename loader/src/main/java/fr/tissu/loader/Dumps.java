@@ -78,6 +78,11 @@ public final class Dumps {
         public String download() {
             return versionedPath != null ? versionedPath : path;
         }
+
+        /** Whether it is a file of {@code name}: its N-Triples dump, or another format ({@code name-ttl}, …). */
+        public boolean isOf(String name) {
+            return dataset.equals(name) || dataset.startsWith(name + "-");
+        }
     }
 
     /** Every loaded graph with its source format and load time. */
@@ -353,9 +358,8 @@ public final class Dumps {
         }
         List<Dump> kept = new ArrayList<>();
         for (JsonNode d : previous.path("dumps")) {
-            String name = d.path("dataset").asText();
-            if (name.equals(dataset) || name.startsWith(dataset + "-")) { // its other formats: -ttl, -jsonld…
-                Dump dump = JSON.convertValue(d, Dump.class);
+            Dump dump = JSON.convertValue(d, Dump.class);
+            if (dump.isOf(dataset)) {
                 Path file = downloads.resolve(dump.path());
                 try {
                     if (!Files.isRegularFile(file) || Files.size(file) != dump.bytes()) {

@@ -198,7 +198,7 @@ public final class CatalogService implements HttpService {
         body.append("<h1>").append(Html.esc(en ? d.titleEn() : d.titleFr())).append("</h1>\n<p>")
                 .append(Html.esc(en ? d.descEn() : d.descFr())).append("</p>\n");
         List<Dumps.Dump> files = Dumps.available(downloads).values().stream()
-                .filter(f -> f.dataset().equals(name) || f.dataset().startsWith(name + "-"))
+                .filter(f -> f.isOf(name))
                 .sorted(Comparator.comparingInt(f -> FORMATS.indexOf(format(f, name)))).toList();
         about(body, d, files, en);
         body.append("<h2>").append(en ? "Get the data" : "Obtenir les données").append("</h2>\n<ul>\n");
